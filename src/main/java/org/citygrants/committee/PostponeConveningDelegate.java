@@ -1,0 +1,37 @@
+package org.citygrants.committee;
+
+import static org.citygrants.process.CityGrantProcess.*;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.citygrants.process.InputRejectedException;
+import org.springframework.stereotype.Component;
+
+/** "Not yet, ask me again on ...": the date the coach is asked again whether to convene. */
+@Component
+public class PostponeConveningDelegate implements JavaDelegate {
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String text = NEXT_CONVENING_CHECK.get(execution);
+    if (text == null || text.isBlank()) {
+      throw new InputRejectedException(NEXT_CONVENING_CHECK.name(), "Say when to ask you again.");
+    }
+    LocalDate day;
+    try {
+      day = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    } catch (DateTimeParseException e) {
+      throw new InputRejectedException(NEXT_CONVENING_CHECK.name(), "'" + text + "' is not a date (yyyy-mm-dd).");
+    }
+    Date at = Date.from(day.atTime(8, 0).atZone(ZoneId.systemDefault()).toInstant());
+    if (!at.after(ClockUtil.getCurrentTime())) {
+      throw new InputRejectedException(NEXT_CONVENING_CHECK.name(), "The date to ask again must be in the future.");
+    }
+    NEXT_CONVENING_CHECK_DATE.set(execution, at);
+  }
+}

@@ -1,0 +1,33 @@
+package org.citygrants.committee;
+
+import static org.citygrants.process.CityGrantProcess.*;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.citygrants.process.CurrentActor;
+import org.citygrants.process.InputRejectedException;
+import org.springframework.stereotype.Component;
+
+/** Stores the committee the city formed in the application's own table. */
+@Component
+public class RegisterCommitteeMembersDelegate implements JavaDelegate {
+
+  private final CommitteeRegister committees;
+  private final CurrentActor actor;
+
+  public RegisterCommitteeMembersDelegate(CommitteeRegister committees, CurrentActor actor) {
+    this.committees = committees;
+    this.actor = actor;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    List<CommitteeRegister.Member> members = CommitteeRegister.parse(COMMITTEE_MEMBERS.name(), COMMITTEE_MEMBERS.get(execution));
+    String chair = COMMITTEE_CHAIR.require(execution).trim();
+    if (members.stream().noneMatch(m -> m.name().equalsIgnoreCase(chair))) {
+      throw new InputRejectedException(COMMITTEE_CHAIR.name(), "The chair '" + chair + "' must be one of the members listed.");
+    }
+    committees.register(GRANT_REFERENCE.require(execution), members, chair, actor.userId());
+  }
+}

@@ -1,0 +1,57 @@
+package org.citygrants.experiment;
+
+import static org.citygrants.process.CityGrantProcess.*;
+
+import java.math.BigDecimal;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.citygrants.config.IsoDurations;
+import org.citygrants.ledger.BudgetLine;
+import org.citygrants.ledger.LedgerException;
+import org.citygrants.ledger.LedgerService;
+import org.citygrants.process.CurrentActor;
+import org.citygrants.process.InputRejectedException;
+import org.citygrants.process.LedgerContexts;
+import org.springframework.stereotype.Component;
+
+/**
+ * An approved experiment: commits its budget on the grant's capital (refused beyond what is
+ * still available) and schedules its mid-cycle check-in and its end.
+ */
+@Component
+public class CommitExperimentBudgetDelegate implements JavaDelegate {
+
+  private final LedgerService ledger;
+  private final ExperimentLog experiments;
+  private final CurrentActor actor;
+
+  public CommitExperimentBudgetDelegate(LedgerService ledger, ExperimentLog experiments, CurrentActor actor) {
+    this.ledger = ledger;
+    this.experiments = experiments;
+    this.actor = actor;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = GRANT_REFERENCE.require(execution);
+    long number = EXPERIMENT_NUMBER.getOrDefault(execution, 0L) + 1;
+    BigDecimal budget = BigDecimal.valueOf(EXPERIMENT_BUDGET.require(execution));
+    long weeks = EXPERIMENT_DURATION_WEEKS.require(execution);
+    try {
+      ledger.commit(reference, reference + ":experiment-" + number, budget, BudgetLine.EXPERIMENTS,
+          LedgerContexts.of(execution, actor.userId(), "experiment " + number + " approved"));
+    } catch (LedgerException e) {
+      throw new InputRejectedException(EXPERIMENT_BUDGET.name(), e.getMessage() + " Ask the city to revise the plan.");
+    }
+    Date now = ClockUtil.getCurrentTime();
+    Date end = IsoDurations.plus(now, "P" + (weeks * 7) + "D");
+    Date midpoint = IsoDurations.plus(now, "P" + Math.max(1, weeks * 7 / 2) + "D");
+    EXPERIMENT_NUMBER.set(execution, number);
+    EXPERIMENT_MIDPOINT_DATE.set(execution, midpoint);
+    EXPERIMENT_END_DATE.set(execution, end);
+    experiments.started(reference, (int) number, EXPERIMENT_TITLE.require(execution), EXPERIMENT_TYPE.require(execution),
+        ASSUMPTION_TESTED.require(execution), BELIEF_STATEMENT.require(execution), budget, now, end);
+  }
+}

@@ -1,0 +1,51 @@
+package org.citygrants.experiment;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.util.Date;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The experiments each city ran and what was decided (table experiment), for the cohort view. */
+@Repository
+public class ExperimentLog {
+
+  public record Experiment(String grantReference, int number, String title, String type, BigDecimal budget,
+      BigDecimal spent, String outcome, boolean winFlagged) {}
+
+  private final JdbcClient jdbc;
+
+  public ExperimentLog(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void started(String grantReference, int number, String title, String type, String assumption, String belief,
+      BigDecimal budget, Date startedAt, Date endsAt) {
+    int exists = jdbc.sql("SELECT COUNT(*) FROM experiment WHERE grant_reference = ? AND experiment_number = ?")
+        .params(grantReference, number).query(Integer.class).single();
+    if (exists > 0) {
+      return;
+    }
+    jdbc.sql("""
+        INSERT INTO experiment (grant_reference, experiment_number, title, experiment_type, assumption_tested,
+          belief_statement, budget, started_at, ends_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(grantReference, number, title, type, assumption, belief, budget, new Timestamp(startedAt.getTime()),
+            new Timestamp(endsAt.getTime()))
+        .update();
+  }
+
+  public void decided(String grantReference, int number, BigDecimal spent, String outcome, boolean winFlagged, Date at) {
+    jdbc.sql("UPDATE experiment SET spent = ?, outcome = ?, win_flagged = ?, decided_at = ? WHERE grant_reference = ? AND experiment_number = ?")
+        .params(spent, outcome, winFlagged, new Timestamp(at.getTime()), grantReference, number)
+        .update();
+  }
+
+  public List<Experiment> all() {
+    return jdbc.sql("SELECT * FROM experiment ORDER BY grant_reference, experiment_number")
+        .query((rs, i) -> new Experiment(rs.getString("grant_reference"), rs.getInt("experiment_number"),
+            rs.getString("title"), rs.getString("experiment_type"), rs.getBigDecimal("budget"), rs.getBigDecimal("spent"),
+            rs.getString("outcome"), rs.getBoolean("win_flagged")))
+        .list();
+  }
+}

@@ -1,0 +1,24 @@
+package org.citygrants.experiment;
+
+import static org.citygrants.process.CityGrantProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.citygrants.ledger.LedgerService;
+import org.springframework.stereotype.Component;
+
+/** Shows the city, as it plans an experiment, the capital it can still commit (from the ledger). */
+@Component
+public class ReadAvailableCapitalDelegate implements JavaDelegate {
+
+  private final LedgerService ledger;
+
+  public ReadAvailableCapitalDelegate(LedgerService ledger) {
+    this.ledger = ledger;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    AVAILABLE_CAPITAL.set(execution, ledger.statement(GRANT_REFERENCE.require(execution)).available().doubleValue());
+  }
+}

@@ -1,0 +1,56 @@
+package org.citygrants.experiment;
+
+import static org.citygrants.process.CityGrantProcess.*;
+
+import java.math.BigDecimal;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.citygrants.ledger.LedgerException;
+import org.citygrants.ledger.LedgerService;
+import org.citygrants.process.CurrentActor;
+import org.citygrants.process.InputRejectedException;
+import org.citygrants.process.LedgerContexts;
+import org.springframework.stereotype.Component;
+
+/**
+ * The coach accepted the city's report: its spending becomes accepted expenditure in the ledger
+ * and the decision (persevere, pivot, stop; a win or not) joins the experiment log.
+ */
+@Component
+public class RecordExperimentOutcomeDelegate implements JavaDelegate {
+
+  private final LedgerService ledger;
+  private final ExperimentLog experiments;
+  private final CurrentActor actor;
+
+  public RecordExperimentOutcomeDelegate(LedgerService ledger, ExperimentLog experiments, CurrentActor actor) {
+    this.ledger = ledger;
+    this.experiments = experiments;
+    this.actor = actor;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = GRANT_REFERENCE.require(execution);
+    long number = EXPERIMENT_NUMBER.require(execution);
+    String outcome = EXPERIMENT_OUTCOME.get(execution);
+    if (outcome == null) {
+      throw new InputRejectedException(EXPERIMENT_OUTCOME.name(), "Decide whether the city perseveres, pivots or stops.");
+    }
+    boolean win = Boolean.TRUE.equals(WIN_FLAGGED.get(execution));
+    String story = WIN_STORY.get(execution);
+    if (win && (story == null || story.isBlank())) {
+      throw new InputRejectedException(WIN_STORY.name(), "Tell the cohort in a sentence or two what the win is.");
+    }
+    BigDecimal spent = BigDecimal.valueOf(EXPERIMENT_SPENT.require(execution));
+    try {
+      ledger.reportExpenditure(reference, reference + ":experiment-" + number, spent, true,
+          LedgerContexts.of(execution, actor.userId(), "experiment " + number + " report accepted"));
+    } catch (LedgerException e) {
+      throw new InputRejectedException(EXPERIMENT_SPENT.name(), e.getMessage());
+    }
+    experiments.decided(reference, (int) number, spent, outcome, win, ClockUtil.getCurrentTime());
+    LAST_EXPERIMENT_OUTCOME.set(execution, outcome);
+  }
+}

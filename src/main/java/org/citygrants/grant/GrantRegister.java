@@ -1,0 +1,75 @@
+package org.citygrants.grant;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The register of grants (table grant_record): references such as LYON-2026 (LYON-2026-2 for a
+ * second grant of the same city in the same year), the coach, the objective and late flags.
+ */
+@Repository
+public class GrantRegister {
+
+  public record GrantRecord(String grantReference, String cityCode, String cityName, String processInstanceId,
+      String programmeInstanceId, String objectiveType, String coach, boolean preparationLate) {}
+
+  private final JdbcClient jdbc;
+
+  public GrantRegister(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Registers a grant once per process instance and returns its reference (idempotent). */
+  @Transactional
+  public String register(String cityCode, String cityName, int year, String processInstanceId, String programmeInstanceId) {
+    Optional<String> existing = jdbc.sql("SELECT grant_reference FROM grant_record WHERE process_instance_id = ?")
+        .param(processInstanceId).query(String.class).optional();
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    int sequence = jdbc.sql("SELECT COALESCE(MAX(sequence_in_year), 0) + 1 FROM grant_record WHERE city_code = ? AND grant_year = ?")
+        .param(cityCode).param(year).query(Integer.class).single();
+    String reference = cityCode.toUpperCase(Locale.ROOT) + "-" + year + (sequence > 1 ? "-" + sequence : "");
+    jdbc.sql("""
+        INSERT INTO grant_record (grant_reference, city_code, city_name, grant_year, sequence_in_year,
+          process_instance_id, programme_instance_id, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(reference, cityCode, cityName, year, sequence, processInstanceId, programmeInstanceId,
+            Timestamp.from(Instant.now()))
+        .update();
+    return reference;
+  }
+
+  public void recordObjective(String grantReference, String objectiveType) {
+    jdbc.sql("UPDATE grant_record SET objective_type = ? WHERE grant_reference = ?").params(objectiveType, grantReference).update();
+  }
+
+  public void recordCoach(String grantReference, String coach) {
+    jdbc.sql("UPDATE grant_record SET coach = ? WHERE grant_reference = ?").params(coach, grantReference).update();
+  }
+
+  public void markPreparationLate(String grantReference) {
+    jdbc.sql("UPDATE grant_record SET preparation_late = TRUE WHERE grant_reference = ?").param(grantReference).update();
+  }
+
+  public Optional<GrantRecord> find(String grantReference) {
+    return jdbc.sql("SELECT * FROM grant_record WHERE grant_reference = ?").param(grantReference)
+        .query(GrantRegister::map).optional();
+  }
+
+  public List<GrantRecord> all() {
+    return jdbc.sql("SELECT * FROM grant_record ORDER BY city_name, grant_reference").query(GrantRegister::map).list();
+  }
+
+  private static GrantRecord map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new GrantRecord(rs.getString("grant_reference"), rs.getString("city_code"), rs.getString("city_name"),
+        rs.getString("process_instance_id"), rs.getString("programme_instance_id"), rs.getString("objective_type"),
+        rs.getString("coach"), rs.getBoolean("preparation_late"));
+  }
+}

@@ -1,0 +1,10 @@
+package org.citygrants.ledger;
+
+/** A finance officer tried to approve a payment they requested themselves. */
+public class FourEyesViolationException extends LedgerException {
+
+  public FourEyesViolationException(String paymentKey) {
+    super("FOUR_EYES_VIOLATION",
+        "You requested this payment (" + paymentKey + "); a different finance officer must approve it.");
+  }
+}

@@ -1,0 +1,525 @@
+package org.citygrants.ledger;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ledger of each grant's ring-fenced experimentation capital.
+ *
+ * <p>Rules, enforced here and, where a table can, by the database:
+ * <ul>
+ *   <li>available capital = awarded − max(committed, paid + pending payments): commitments may
+ *       take at most awarded − committed (and each budget line at most its allocation), payment
+ *       requests at most awarded − paid − pending; so neither commitments nor money requested and
+ *       paid ever exceed the award;</li>
+ *   <li>four eyes: a payment is approved by someone other than its requester;</li>
+ *   <li>a payment is disbursed exactly once, and only after approval;</li>
+ *   <li>a closed grant no longer changes.</li>
+ * </ul>
+ *
+ * <p>Every change locks the grant's account row first, so the changes of one grant are serialised
+ * across threads and nodes, and appends a row to the movement journal. Every call is idempotent by
+ * key: the same call again returns the same result and changes nothing; a different call under a
+ * used key is refused. A refusal throws a {@link LedgerException} and rolls the transaction back.
+ */
+@Service
+@Transactional
+public class LedgerService {
+
+  private static final Pattern GRANT_REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+  private static final Pattern MILESTONE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,62}");
+  private static final int MAX_KEY = 128;
+
+  private final GrantAccounts accounts;
+  private final Commitments commitments;
+  private final Payments payments;
+  private final Expenditures expenditures;
+  private final Recoveries recoveries;
+  private final MovementJournal journal;
+  private final LedgerFigures figures;
+  private final BudgetSplit budgetSplit;
+  private final String currency;
+  private final Clock clock;
+
+  LedgerService(GrantAccounts accounts, Commitments commitments, Payments payments, Expenditures expenditures,
+      Recoveries recoveries, MovementJournal journal, LedgerFigures figures, LedgerProperties properties,
+      ObjectProvider<Clock> clock) {
+    this.accounts = accounts;
+    this.commitments = commitments;
+    this.payments = payments;
+    this.expenditures = expenditures;
+    this.recoveries = recoveries;
+    this.journal = journal;
+    this.figures = figures;
+    this.budgetSplit = new BudgetSplit(properties.budgetSplit());
+    this.currency = properties.currency();
+    this.clock = clock.getIfAvailable(Clock::systemUTC);
+  }
+
+  // ---------------------------------------------------------------- grant
+
+  /**
+   * Opens the grant's account with its awarded capital, split over the budget lines by the
+   * configured percentages. Calling it again with the same values is a no-op.
+   */
+  public GrantAccount openGrant(String grantReference, String cityCode, BigDecimal awarded, MovementContext ctx) {
+    requireGrantReference(grantReference);
+    requireText(cityCode, "grant " + grantReference + ": the city code");
+    BigDecimal amount = Money.positive(awarded, "grant " + grantReference);
+    Optional<GrantAccount> existing = accounts.lock(grantReference);
+    if (existing.isPresent()) {
+      GrantAccount account = existing.get();
+      if (account.isClosed()) {
+        throw new GrantClosedException(grantReference);
+      }
+      if (account.awarded().compareTo(amount) != 0 || !account.cityCode().equals(cityCode)) {
+        throw new LedgerConflictException("grant " + grantReference + " is already open for " + account.cityCode()
+            + " with " + Money.show(account.awarded(), account.currency()) + "; it cannot be opened again for "
+            + cityCode + " with " + Money.show(amount, account.currency()));
+      }
+      return account;
+    }
+    Instant now = now();
+    GrantAccount account = new GrantAccount(grantReference, cityCode, currency, amount, GrantAccount.Status.OPEN,
+        now, null);
+    try {
+      accounts.insert(account, budgetSplit.allocate(amount));
+    } catch (DuplicateKeyException openedConcurrently) {
+      throw new LedgerConflictException("grant " + grantReference + " was opened by a concurrent call; try again");
+    }
+    journal.append(grantReference, MovementType.GRANT_OPENED, amount, grantReference, ctx.actor(), now, ctx);
+    return account;
+  }
+
+  /**
+   * Closes the grant once it is settled: no payment requested or approved, no recovery still
+   * ordered, {@link #computeSettlement} is NONE. Releases the commitments still active. After it,
+   * every change to the grant is refused; closing it again is a no-op.
+   */
+  public GrantAccount closeGrant(String grantReference, MovementContext ctx) {
+    GrantAccount account = accounts.lock(grantReference)
+        .orElseThrow(() -> new UnknownLedgerKeyException("grant", grantReference));
+    if (account.isClosed()) {
+      return account;
+    }
+    GrantFigures f = figuresOf(grantReference);
+    String cannotClose = "grant " + grantReference + " cannot be closed: ";
+    if (f.pending().signum() > 0) {
+      throw new LedgerException(cannotClose + "payments of " + Money.show(f.pending(), f.currency())
+          + " are still requested or approved; disburse or reject them first");
+    }
+    if (f.recoveryOrdered().signum() > 0) {
+      throw new LedgerException(cannotClose + "recoveries of " + Money.show(f.recoveryOrdered(), f.currency())
+          + " are ordered but not yet received");
+    }
+    Settlement settlement = f.settlement();
+    if (settlement.outcome() != Settlement.Outcome.NONE) {
+      throw new LedgerException(cannotClose + "it is not settled yet, a " + settlement.outcome() + " of "
+          + Money.show(settlement.amount(), f.currency()) + " remains");
+    }
+    Instant now = now();
+    releaseActive(grantReference, ctx.because("grant closed"), now);
+    accounts.close(grantReference, now);
+    journal.append(grantReference, MovementType.GRANT_CLOSED, f.paid().subtract(f.recovered()), grantReference,
+        ctx.actor(), now, ctx);
+    return accounts.find(grantReference).orElseThrow();
+  }
+
+  // ---------------------------------------------------------------- commitments
+
+  /**
+   * Earmarks capital on a budget line ({@link BudgetLine} code, e.g. {@code experiments}).
+   * Refused when the amount exceeds the capital still uncommitted (awarded − committed) or what
+   * the budget line has left.
+   */
+  public Commitment commit(String grantReference, String commitmentKey, BigDecimal amount, String budgetLine,
+      MovementContext ctx) {
+    return commit(grantReference, commitmentKey, amount, BudgetLine.fromCode(budgetLine), ctx);
+  }
+
+  /** {@link #commit(String, String, BigDecimal, String, MovementContext)} with a typed budget line. */
+  public Commitment commit(String grantReference, String commitmentKey, BigDecimal amount, BudgetLine line,
+      MovementContext ctx) {
+    requireKey(commitmentKey, "commitment");
+    if (line == null) {
+      throw new LedgerException("commitment " + commitmentKey + ": the budget line is missing");
+    }
+    BigDecimal value = Money.positive(amount, "commitment " + commitmentKey);
+    GrantAccount account = openForChange(grantReference);
+    Optional<Commitment> existing = commitments.find(commitmentKey);
+    if (existing.isPresent()) {
+      return sameCommitment(existing.get(), grantReference, value, line);
+    }
+    GrantFigures f = figuresOf(grantReference);
+    if (value.compareTo(f.uncommitted()) > 0) {
+      throw new InsufficientCapitalException("commitment " + commitmentKey + " of " + show(value, account)
+          + " exceeds the capital of grant " + grantReference + " still available for commitments: "
+          + show(f.uncommitted(), account) + " (awarded " + show(f.awarded(), account) + ", committed "
+          + show(f.committed(), account) + ")");
+    }
+    BigDecimal allocated = accounts.allocation(grantReference, line).orElse(Money.ZERO);
+    BigDecimal lineCommitted = commitments.activeOnLine(grantReference, line);
+    BigDecimal lineLeft = allocated.subtract(lineCommitted);
+    if (value.compareTo(lineLeft) > 0) {
+      throw new InsufficientCapitalException("commitment " + commitmentKey + " of " + show(value, account)
+          + " exceeds what budget line " + line.code() + " of grant " + grantReference + " has left: "
+          + show(lineLeft, account) + " (allocated " + show(allocated, account) + ", committed "
+          + show(lineCommitted, account) + ")");
+    }
+    Instant now = now();
+    Commitment commitment = new Commitment(commitmentKey, grantReference, line, value, Commitment.Status.ACTIVE,
+        now, null);
+    commitments.insert(commitment);
+    journal.append(grantReference, MovementType.COMMITTED, value, commitmentKey, ctx.actor(), now, ctx);
+    return commitment;
+  }
+
+  /** Releases one commitment (e.g. an experiment stopped early); releasing it again is a no-op. */
+  public Commitment releaseCommitment(String commitmentKey, MovementContext ctx) {
+    Commitment commitment = commitments.find(commitmentKey)
+        .orElseThrow(() -> new UnknownLedgerKeyException("commitment", commitmentKey));
+    openForChange(commitment.grantReference());
+    Instant now = now();
+    if (commitments.release(commitmentKey, now)) {
+      journal.append(commitment.grantReference(), MovementType.COMMITMENT_RELEASED, commitment.amount(),
+          commitmentKey, ctx.actor(), now, ctx);
+    }
+    return commitments.find(commitmentKey).orElseThrow();
+  }
+
+  /** Releases every active commitment of the grant (the grant stops early); returns the amount released. */
+  public BigDecimal releaseOpenCommitments(String grantReference, MovementContext ctx) {
+    openForChange(grantReference);
+    return releaseActive(grantReference, ctx, now());
+  }
+
+  private BigDecimal releaseActive(String grantReference, MovementContext ctx, Instant now) {
+    BigDecimal released = Money.ZERO;
+    for (Commitment commitment : commitments.active(grantReference)) {
+      if (commitments.release(commitment.commitmentKey(), now)) {
+        journal.append(grantReference, MovementType.COMMITMENT_RELEASED, commitment.amount(),
+            commitment.commitmentKey(), ctx.actor(), now, ctx);
+        released = released.add(commitment.amount());
+      }
+    }
+    return released;
+  }
+
+  // ---------------------------------------------------------------- payments
+
+  /**
+   * Requests the payment of a milestone; its key is {@code grantReference + ':' + milestone}
+   * (e.g. {@code LYON-2026:advance}). The same request again returns the existing payment; a
+   * rejected payment requested again goes back to REQUESTED with the new amount and requester.
+   * Refused when the money requested and paid would exceed the award.
+   */
+  public Payment requestPayment(String grantReference, String milestone, PaymentKind kind, BigDecimal amount,
+      String requestedBy, MovementContext ctx) {
+    requireGrantReference(grantReference);
+    if (milestone == null || !MILESTONE.matcher(milestone).matches()) {
+      throw new LedgerException("grant " + grantReference + ": the milestone '" + milestone
+          + "' must be letters, digits and dashes, e.g. advance, tranche-2, final-balance");
+    }
+    String paymentKey = Payment.key(grantReference, milestone);
+    if (kind == null) {
+      throw new LedgerException("payment " + paymentKey + ": the payment kind is missing");
+    }
+    requireText(requestedBy, "payment " + paymentKey + ": the requester");
+    BigDecimal value = Money.positive(amount, "payment " + paymentKey);
+    GrantAccount account = openForChange(grantReference);
+    Optional<Payment> existing = payments.find(paymentKey);
+    if (existing.isPresent()) {
+      Payment payment = existing.get();
+      if (payment.kind() != kind) {
+        throw new LedgerConflictException("payment " + paymentKey + " is a " + payment.kind()
+            + "; it cannot be requested again as a " + kind);
+      }
+      if (payment.status() != PaymentStatus.REJECTED) {
+        if (payment.amount().compareTo(value) != 0) {
+          throw new LedgerConflictException("payment " + paymentKey + " is already " + payment.status() + " for "
+              + show(payment.amount(), account) + "; a request for " + show(value, account)
+              + " under the same key is refused");
+        }
+        return payment;
+      }
+    }
+    GrantFigures f = figuresOf(grantReference);
+    if (value.compareTo(f.unpaid()) > 0) {
+      throw new InsufficientCapitalException("payment " + paymentKey + " of " + show(value, account)
+          + " would bring the money requested and paid on grant " + grantReference + " to "
+          + show(f.paid().add(f.pending()).add(value), account) + ", above the awarded "
+          + show(f.awarded(), account) + " (paid " + show(f.paid(), account) + ", pending "
+          + show(f.pending(), account) + ")");
+    }
+    Instant now = now();
+    Payment payment = new Payment(paymentKey, grantReference, milestone, kind, value, PaymentStatus.REQUESTED,
+        requestedBy, now, null, null, null, null, null);
+    if (existing.isPresent()) {
+      payments.requestAgain(payment);
+    } else {
+      payments.insert(payment);
+    }
+    journal.append(grantReference, MovementType.PAYMENT_REQUESTED, value, paymentKey, requestedBy, now, ctx);
+    return payment;
+  }
+
+  /**
+   * Approves a requested payment. Four eyes: the approver must not be its requester. Approving an
+   * approved or disbursed payment again is a no-op.
+   */
+  public Payment approvePayment(String paymentKey, String approver, MovementContext ctx) {
+    requireText(approver, "payment " + paymentKey + ": the approver");
+    Payment payment = lockPayment(paymentKey);
+    if (approver.equalsIgnoreCase(payment.requestedBy())) {
+      throw new FourEyesViolationException(paymentKey);
+    }
+    switch (payment.status()) {
+      case APPROVED, DISBURSED -> {
+        return payment;
+      }
+      case REJECTED -> throw new PaymentStateException("payment " + paymentKey + " was rejected by "
+          + payment.rejectedBy() + " (" + payment.rejectionReason() + "); it must be requested again first");
+      case REQUESTED -> {
+        Instant now = now();
+        payments.approve(paymentKey, approver, now);
+        journal.append(payment.grantReference(), MovementType.PAYMENT_APPROVED, payment.amount(), paymentKey,
+            approver, now, ctx);
+        return payments.find(paymentKey).orElseThrow();
+      }
+      default -> throw new IllegalStateException(payment.status().name());
+    }
+  }
+
+  /** Rejects a requested or approved payment, with a reason; rejecting it again is a no-op. */
+  public Payment rejectPayment(String paymentKey, String approver, String reason, MovementContext ctx) {
+    requireText(approver, "payment " + paymentKey + ": the finance officer");
+    requireText(reason, "payment " + paymentKey + ": the reason for the rejection");
+    Payment payment = lockPayment(paymentKey);
+    if (payment.status() == PaymentStatus.REJECTED) {
+      return payment;
+    }
+    if (payment.status() == PaymentStatus.DISBURSED) {
+      throw new PaymentStateException("payment " + paymentKey
+          + " is already disbursed; it cannot be rejected, order a recovery instead");
+    }
+    payments.reject(paymentKey, approver, reason);
+    journal.append(payment.grantReference(), MovementType.PAYMENT_REJECTED, payment.amount(), paymentKey,
+        approver, now(), ctx.because(reason));
+    return payments.find(paymentKey).orElseThrow();
+  }
+
+  /**
+   * Disburses an approved payment, exactly once: calling it again (or concurrently, from another
+   * thread or node) returns the disbursed payment and changes nothing.
+   */
+  public Payment disburse(String paymentKey, MovementContext ctx) {
+    Payment payment = lockPayment(paymentKey);
+    if (payment.status() == PaymentStatus.DISBURSED) {
+      return payment;
+    }
+    if (payment.status() != PaymentStatus.APPROVED) {
+      throw new PaymentStateException("payment " + paymentKey + " is " + payment.status()
+          + "; only an approved payment can be disbursed");
+    }
+    GrantFigures f = figuresOf(payment.grantReference());
+    if (f.paid().add(payment.amount()).compareTo(f.awarded()) > 0) {
+      throw new InsufficientCapitalException("payment " + paymentKey + " would bring the money paid on grant "
+          + payment.grantReference() + " above the awarded " + Money.show(f.awarded(), f.currency()));
+    }
+    Instant now = now();
+    if (!payments.disburse(paymentKey, now)) {
+      // unreachable while the grant row is locked; kept so the UPDATE alone also guarantees one disbursement
+      return payments.find(paymentKey).filter(p -> p.status() == PaymentStatus.DISBURSED)
+          .orElseThrow(() -> new PaymentStateException("payment " + paymentKey + " changed while disbursing it DEBUG " + payments.find(paymentKey) + " first " + payment));
+    }
+    journal.append(payment.grantReference(), MovementType.PAYMENT_DISBURSED, payment.amount(), paymentKey,
+        ctx.actor(), now, ctx);
+    return payments.find(paymentKey).orElseThrow();
+  }
+
+  /** Reads the payment, locks its grant (refusing a closed one) and reads the payment again under the lock. */
+  private Payment lockPayment(String paymentKey) {
+    Payment payment = payments.find(paymentKey)
+        .orElseThrow(() -> new UnknownLedgerKeyException("payment", paymentKey));
+    openForChange(payment.grantReference());
+    return payments.find(paymentKey).orElseThrow();
+  }
+
+  // ---------------------------------------------------------------- expenditure, tranches, settlement
+
+  /** Records spending the city reported; only accepted expenditure counts. Idempotent by key. */
+  public Expenditure reportExpenditure(String grantReference, String expenditureKey, BigDecimal amount,
+      boolean accepted, MovementContext ctx) {
+    requireKey(expenditureKey, "expenditure");
+    BigDecimal value = Money.positive(amount, "expenditure " + expenditureKey);
+    GrantAccount account = openForChange(grantReference);
+    Optional<Expenditure> existing = expenditures.find(expenditureKey);
+    if (existing.isPresent()) {
+      Expenditure expenditure = existing.get();
+      if (!expenditure.grantReference().equals(grantReference) || expenditure.amount().compareTo(value) != 0
+          || expenditure.accepted() != accepted) {
+        throw new LedgerConflictException("expenditure " + expenditureKey + " is already reported on grant "
+            + expenditure.grantReference() + " for " + show(expenditure.amount(), account)
+            + (expenditure.accepted() ? " (accepted)" : " (not accepted)")
+            + "; a different report under the same key is refused");
+      }
+      return expenditure;
+    }
+    Instant now = now();
+    Expenditure expenditure = new Expenditure(expenditureKey, grantReference, value, accepted, now);
+    expenditures.insert(expenditure);
+    journal.append(grantReference, accepted ? MovementType.EXPENDITURE_ACCEPTED : MovementType.EXPENDITURE_NOT_ACCEPTED,
+        value, expenditureKey, ctx.actor(), now, ctx);
+    return expenditure;
+  }
+
+  /**
+   * The next tranche, restoring the city's float to the advance: min(awarded − paid − pending,
+   * accepted expenditure + advance − paid − pending), never negative; zero for a closed grant.
+   */
+  @Transactional(readOnly = true)
+  public BigDecimal proposeTranche(String grantReference) {
+    GrantFigures f = figuresOf(grantReference);
+    return f.status() == GrantAccount.Status.CLOSED ? Money.ZERO : f.trancheProposal();
+  }
+
+  /**
+   * What settles the grant: min(accepted expenditure, awarded) − (paid + pending) + (recovered +
+   * recovery ordered). Positive: a final balance to pay; negative: unspent money to recover.
+   */
+  @Transactional(readOnly = true)
+  public Settlement computeSettlement(String grantReference) {
+    return figuresOf(grantReference).settlement();
+  }
+
+  /**
+   * Orders the city to pay back unspent money. Refused above what it holds unspent: paid −
+   * accepted expenditure − recovered − recovery already ordered. Idempotent by key.
+   */
+  public Recovery orderRecovery(String grantReference, String recoveryKey, BigDecimal amount, MovementContext ctx) {
+    requireKey(recoveryKey, "recovery");
+    BigDecimal value = Money.positive(amount, "recovery " + recoveryKey);
+    GrantAccount account = openForChange(grantReference);
+    Optional<Recovery> existing = recoveries.find(recoveryKey);
+    if (existing.isPresent()) {
+      Recovery recovery = existing.get();
+      if (!recovery.grantReference().equals(grantReference) || recovery.amount().compareTo(value) != 0) {
+        throw new LedgerConflictException("recovery " + recoveryKey + " is already ordered on grant "
+            + recovery.grantReference() + " for " + show(recovery.amount(), account)
+            + "; a different recovery under the same key is refused");
+      }
+      return recovery;
+    }
+    GrantFigures f = figuresOf(grantReference);
+    if (value.compareTo(f.recoverable()) > 0) {
+      throw new LedgerException("recovery " + recoveryKey + " of " + show(value, account)
+          + " exceeds the unspent money of grant " + grantReference + ": " + show(f.recoverable().max(Money.ZERO), account)
+          + " (paid " + show(f.paid(), account) + ", accepted expenditure " + show(f.acceptedSpent(), account)
+          + ", recovered or ordered " + show(f.recovered().add(f.recoveryOrdered()), account) + ")");
+    }
+    Instant now = now();
+    Recovery recovery = new Recovery(recoveryKey, grantReference, value, Recovery.Status.ORDERED, now, null);
+    recoveries.insert(recovery);
+    journal.append(grantReference, MovementType.RECOVERY_ORDERED, value, recoveryKey, ctx.actor(), now, ctx);
+    return recovery;
+  }
+
+  /** Confirms that the recovered money came in; confirming it again is a no-op. */
+  public Recovery confirmRecovery(String recoveryKey, MovementContext ctx) {
+    Recovery recovery = recoveries.find(recoveryKey)
+        .orElseThrow(() -> new UnknownLedgerKeyException("recovery", recoveryKey));
+    openForChange(recovery.grantReference());
+    Instant now = now();
+    if (recoveries.receive(recoveryKey, now)) {
+      journal.append(recovery.grantReference(), MovementType.RECOVERY_RECEIVED, recovery.amount(), recoveryKey,
+          ctx.actor(), now, ctx);
+    }
+    return recoveries.find(recoveryKey).orElseThrow();
+  }
+
+  // ---------------------------------------------------------------- reports
+
+  /** The grant's statement, from one consistent snapshot, with its balance check. */
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+  public GrantStatement statement(String grantReference) {
+    GrantFigures f = figuresOf(grantReference);
+    List<GrantStatement.BudgetLineStatement> lines = figures.budgetLines(grantReference);
+    List<Movement> movements = journal.ofGrant(grantReference);
+    return new GrantStatement(f.grantReference(), f.cityCode(), f.currency(), f.status(), f.awarded(), f.committed(),
+        f.pending(), f.paid(), f.acceptedSpent(), f.recoveryOrdered(), f.recovered(), f.available(), f.cityFloat(),
+        lines, payments.ofGrant(grantReference), movements, BalanceCheck.imbalances(f, lines, movements));
+  }
+
+  /** One row per grant, ordered by grant reference. */
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+  public List<BudgetVsActualRow> budgetVsActual() {
+    return figures.all().stream().map(GrantFigures::toBudgetVsActual).toList();
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private GrantAccount openForChange(String grantReference) {
+    GrantAccount account = accounts.lock(grantReference)
+        .orElseThrow(() -> new UnknownLedgerKeyException("grant", grantReference));
+    if (account.isClosed()) {
+      throw new GrantClosedException(grantReference);
+    }
+    return account;
+  }
+
+  private GrantFigures figuresOf(String grantReference) {
+    return figures.of(grantReference).orElseThrow(() -> new UnknownLedgerKeyException("grant", grantReference));
+  }
+
+  private Commitment sameCommitment(Commitment commitment, String grantReference, BigDecimal amount, BudgetLine line) {
+    if (!commitment.grantReference().equals(grantReference) || commitment.amount().compareTo(amount) != 0
+        || commitment.budgetLine() != line) {
+      throw new LedgerConflictException("commitment " + commitment.commitmentKey() + " already exists on grant "
+          + commitment.grantReference() + " for " + commitment.amount().toPlainString() + " on "
+          + commitment.budgetLine().code() + "; a different commitment under the same key is refused");
+    }
+    if (commitment.status() == Commitment.Status.RELEASED) {
+      throw new LedgerConflictException("commitment " + commitment.commitmentKey()
+          + " was released; commit again under a new key");
+    }
+    return commitment;
+  }
+
+  private Instant now() {
+    // microseconds: what both databases store, so a value read back equals the value written
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static String show(BigDecimal amount, GrantAccount account) {
+    return Money.show(amount, account.currency());
+  }
+
+  private static void requireGrantReference(String grantReference) {
+    if (grantReference == null || !GRANT_REFERENCE.matcher(grantReference).matches()) {
+      throw new LedgerException("the grant reference '" + grantReference
+          + "' must be up to 64 letters, digits, dots, dashes or underscores, e.g. LYON-2026");
+    }
+  }
+
+  private static void requireKey(String key, String what) {
+    if (key == null || key.isBlank() || key.length() > MAX_KEY) {
+      throw new LedgerException("the " + what + " key '" + key + "' must be 1 to " + MAX_KEY + " characters");
+    }
+  }
+
+  private static void requireText(String value, String what) {
+    if (value == null || value.isBlank()) {
+      throw new LedgerException(what + " is missing");
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package org.citygrants.ledger;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Euro amounts as exact decimals with two places: validation, normalisation and display. */
+final class Money {
+
+  static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+  /** NUMERIC(14,2) holds 12 digits before the point. */
+  private static final BigDecimal LIMIT = new BigDecimal("1000000000000");
+
+  private Money() {
+  }
+
+  /** A positive amount with at most two decimals, returned with scale 2; otherwise a refusal. */
+  static BigDecimal positive(BigDecimal amount, String what) {
+    if (amount == null) {
+      throw new LedgerException(what + ": the amount is missing");
+    }
+    if (amount.signum() <= 0) {
+      throw new LedgerException(what + ": the amount must be positive, not " + amount.toPlainString());
+    }
+    if (amount.compareTo(LIMIT) >= 0) {
+      throw new LedgerException(what + ": the amount " + amount.toPlainString() + " is too large");
+    }
+    try {
+      return amount.setScale(2, RoundingMode.UNNECESSARY);
+    } catch (ArithmeticException moreThanCents) {
+      throw new LedgerException(what + ": the amount " + amount.toPlainString()
+          + " has more than two decimals (cents)");
+    }
+  }
+
+  /** A value read from the database (possibly null for an empty sum), with scale 2. */
+  static BigDecimal of(BigDecimal value) {
+    return value == null ? ZERO : value.setScale(2, RoundingMode.UNNECESSARY);
+  }
+
+  static BigDecimal max(BigDecimal a, BigDecimal b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  static BigDecimal min(BigDecimal a, BigDecimal b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  static String show(BigDecimal amount, String currency) {
+    return amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString() + " " + currency;
+  }
+}

@@ -1,0 +1,17 @@
+package org.citygrants.ledger;
+
+/** The kinds of rows in the append-only {@code ledger_movement} journal. */
+public enum MovementType {
+  GRANT_OPENED,
+  COMMITTED,
+  COMMITMENT_RELEASED,
+  PAYMENT_REQUESTED,
+  PAYMENT_APPROVED,
+  PAYMENT_REJECTED,
+  PAYMENT_DISBURSED,
+  EXPENDITURE_ACCEPTED,
+  EXPENDITURE_NOT_ACCEPTED,
+  RECOVERY_ORDERED,
+  RECOVERY_RECEIVED,
+  GRANT_CLOSED
+}

@@ -1,0 +1,49 @@
+package org.citygrants.payment;
+
+import static org.citygrants.process.PaymentProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.citygrants.ledger.LedgerException;
+import org.citygrants.ledger.LedgerService;
+import org.citygrants.process.CurrentActor;
+import org.citygrants.process.InputRejectedException;
+import org.citygrants.process.LedgerContexts;
+import org.springframework.stereotype.Component;
+
+/**
+ * The second finance officer's decision. The ledger enforces four eyes: whoever requested the
+ * payment cannot approve it, and Tasklist shows them why.
+ */
+@Component
+public class RecordPaymentDecisionDelegate implements JavaDelegate {
+
+  private final LedgerService ledger;
+  private final CurrentActor actor;
+
+  public RecordPaymentDecisionDelegate(LedgerService ledger, CurrentActor actor) {
+    this.ledger = ledger;
+    this.actor = actor;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String approver = actor.requireUser(PAYMENT_APPROVED.name());
+    String paymentKey = PAYMENT_KEY.require(execution);
+    boolean approved = Boolean.TRUE.equals(PAYMENT_APPROVED.get(execution));
+    try {
+      if (approved) {
+        ledger.approvePayment(paymentKey, approver, LedgerContexts.of(execution, approver, "payment approved"));
+        PAYMENT_APPROVED_BY.set(execution, approver);
+      } else {
+        String query = PAYMENT_QUERY.get(execution);
+        if (query == null || query.isBlank()) {
+          throw new InputRejectedException(PAYMENT_QUERY.name(), "Say what the requester must clarify or change.");
+        }
+        ledger.rejectPayment(paymentKey, approver, query, LedgerContexts.of(execution, approver, query));
+      }
+    } catch (LedgerException e) {
+      throw new InputRejectedException(PAYMENT_APPROVED.name(), e.getMessage());
+    }
+  }
+}

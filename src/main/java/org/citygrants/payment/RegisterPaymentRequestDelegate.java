@@ -1,0 +1,56 @@
+package org.citygrants.payment;
+
+import static org.citygrants.process.CityGrantProcess.GRANT_REFERENCE;
+import static org.citygrants.process.PaymentProcess.*;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.citygrants.ledger.LedgerException;
+import org.citygrants.ledger.LedgerService;
+import org.citygrants.ledger.Payment;
+import org.citygrants.ledger.PaymentKind;
+import org.citygrants.process.CurrentActor;
+import org.citygrants.process.InputRejectedException;
+import org.citygrants.process.LedgerContexts;
+import org.springframework.stereotype.Component;
+
+/**
+ * Registers the payment request in the ledger under its business key (grant + milestone), with
+ * the requesting finance officer, who then cannot approve it.
+ */
+@Component
+public class RegisterPaymentRequestDelegate implements JavaDelegate {
+
+  private final LedgerService ledger;
+  private final LedgerFiguresPublisher figures;
+  private final CurrentActor actor;
+
+  public RegisterPaymentRequestDelegate(LedgerService ledger, LedgerFiguresPublisher figures, CurrentActor actor) {
+    this.ledger = ledger;
+    this.figures = figures;
+    this.actor = actor;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String requester = actor.requireUser(PAYMENT_AMOUNT.name());
+    Double amount = PAYMENT_AMOUNT.get(execution);
+    if (amount == null || amount <= 0) {
+      throw new InputRejectedException(PAYMENT_AMOUNT.name(), "The payment amount must be more than zero.");
+    }
+    String reference = GRANT_REFERENCE.require(execution);
+    BigDecimal euros = BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_EVEN);
+    try {
+      Payment payment = ledger.requestPayment(reference, PAYMENT_MILESTONE.require(execution),
+          PaymentKind.valueOf(PAYMENT_KIND.require(execution)), euros, requester,
+          LedgerContexts.of(execution, requester, PAYMENT_NOTE.getOrDefault(execution, "payment requested")));
+      PAYMENT_KEY.set(execution, payment.paymentKey());
+    } catch (LedgerException e) {
+      throw new InputRejectedException(PAYMENT_AMOUNT.name(), e.getMessage());
+    }
+    PAYMENT_REQUESTED_BY.set(execution, requester);
+    figures.publish(execution, reference);
+  }
+}

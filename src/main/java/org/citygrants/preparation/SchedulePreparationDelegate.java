@@ -1,0 +1,53 @@
+package org.citygrants.preparation;
+
+import static org.citygrants.process.CityGrantProcess.*;
+
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.citygrants.config.GrantDurations;
+import org.citygrants.config.IsoDurations;
+import org.springframework.stereotype.Component;
+
+/** Sets the preparation deadline (sized per grant) and the date the coach is reminded of it. */
+@Component
+public class SchedulePreparationDelegate implements JavaDelegate {
+
+  private final PreparationDeadlines deadlines;
+
+  public SchedulePreparationDelegate(PreparationDeadlines deadlines) {
+    this.deadlines = deadlines;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Date now = ClockUtil.getCurrentTime();
+    Date due = IsoDurations.plus(now, PREPARATION_TIME.getOrDefault(execution, deadlines.defaultPreparation()));
+    deadlines.setDeadline(execution, due);
+    PREPARATION_EXTENSIONS.set(execution, 0L);
+    PREPARATION_LATE.set(execution, false);
+  }
+
+  /** The deadline and its reminder, kept together. */
+  @Component
+  public static class PreparationDeadlines {
+    private final GrantDurations durations;
+
+    public PreparationDeadlines(GrantDurations durations) {
+      this.durations = durations;
+    }
+
+    String defaultPreparation() {
+      return durations.getPreparation();
+    }
+
+    void setDeadline(DelegateExecution execution, Date due) {
+      Date now = ClockUtil.getCurrentTime();
+      Date reminder = IsoDurations.minus(due, durations.getPreparationReminderBefore());
+      PREPARATION_DUE_DATE.set(execution, due);
+      PREPARATION_DEADLINE.set(execution, new java.text.SimpleDateFormat("yyyy-MM-dd").format(due));
+      PREPARATION_REMINDER_DATE.set(execution, reminder.before(now) ? now : reminder);
+    }
+  }
+}

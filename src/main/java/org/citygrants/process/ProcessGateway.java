@@ -1,0 +1,120 @@
+package org.citygrants.process;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.citygrants.grant.CityDirectory;
+import org.citygrants.ledger.GrantAccount;
+import org.citygrants.ledger.LedgerService;
+import org.citygrants.ledger.UnknownLedgerKeyException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one place that starts processes, correlates messages and completes tasks on behalf of a
+ * person: REST controllers, the cohort view, demo seeding, the benchmark and tests go through
+ * it, so every call carries the person's identity (initiator, four eyes, audit trail).
+ */
+@Service
+public class ProcessGateway {
+
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final IdentityService identityService;
+  private final LedgerService ledger;
+
+  public ProcessGateway(RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
+      LedgerService ledger) {
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.identityService = identityService;
+    this.ledger = ledger;
+  }
+
+  /** A city team member applies for a grant: the application variables are the start form's. */
+  public ProcessInstance applyForGrant(String userId, Map<String, Object> application) {
+    return as(userId, () -> runtimeService.startProcessInstanceByKey(CityGrantProcess.PROCESS_ID, application));
+  }
+
+  /** A programme manager launches a cohort: one city grant per city code. */
+  public ProcessInstance launchProgramme(String userId, String programmeName, List<String> cityCodes) {
+    return as(userId, () -> runtimeService.startProcessInstanceByKey(ProgrammeProcess.PROCESS_ID, Map.of(
+        ProgrammeProcess.PROGRAMME_NAME.name(), programmeName,
+        ProgrammeProcess.COHORT_CITIES.name(), String.join(", ", cityCodes))));
+  }
+
+  /**
+   * Completes a task as the given person, claiming it first when it is still a group task; the
+   * person must be its assignee or one of its candidates.
+   */
+  public void completeTask(String userId, String taskId, Map<String, Object> variables) {
+    as(userId, () -> {
+      Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+      if (task == null) {
+        throw new TaskNotAvailableException("Task " + taskId + " does not exist or was completed already.");
+      }
+      if (task.getAssignee() == null) {
+        boolean candidate = taskService.createTaskQuery().taskId(taskId).taskCandidateUser(userId).count() == 1;
+        if (!candidate) {
+          throw new TaskNotAvailableException("Task '" + task.getName() + "' is not for " + userId + ".");
+        }
+        taskService.claim(taskId, userId);
+      } else if (!task.getAssignee().equals(userId)) {
+        throw new TaskNotAvailableException("Task '" + task.getName() + "' is assigned to " + task.getAssignee() + ".");
+      }
+      taskService.complete(taskId, variables);
+      return null;
+    });
+  }
+
+  /**
+   * A programme officer stops a grant that is not feasible: open work is cancelled and the grant
+   * goes to settlement. Only an awarded grant whose capital is still open can be stopped.
+   */
+  public void requestEarlyStop(String userId, String grantReference, String reason) {
+    if (identityService.createUserQuery().userId(userId).memberOfGroup(CityDirectory.PROGRAMME_OFFICERS).count() == 0) {
+      throw new TaskNotAvailableException("Only a programme officer can stop a grant.");
+    }
+    if (reason == null || reason.isBlank()) {
+      throw new InputRejectedException(CityGrantProcess.EARLY_STOP_REASON.name(), "Say why the grant is stopped.");
+    }
+    if (!grantIsOpen(grantReference)) {
+      throw new InputRejectedException("grantReference", "Grant " + grantReference + " is not awarded or already closed.");
+    }
+    as(userId, () -> runtimeService.createMessageCorrelation(CityGrantProcess.MESSAGE_EARLY_STOP)
+        .processInstanceBusinessKey(grantReference)
+        .setVariable(CityGrantProcess.EARLY_STOP_REASON.name(), reason)
+        .setVariable(CityGrantProcess.STOPPED_BY.name(), userId)
+        .correlateWithResult());
+  }
+
+  private boolean grantIsOpen(String grantReference) {
+    try {
+      return ledger.statement(grantReference).status() == GrantAccount.Status.OPEN;
+    } catch (UnknownLedgerKeyException e) {
+      return false;
+    }
+  }
+
+  private <T> T as(String userId, Supplier<T> action) {
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    identityService.setAuthentication(userId, groups);
+    try {
+      return action.get();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /** The task is gone, taken by someone else, or not this person's. */
+  public static class TaskNotAvailableException extends RuntimeException {
+    public TaskNotAvailableException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package org.citygrants.settlement;
+
+import static org.citygrants.process.CityGrantProcess.*;
+import static org.citygrants.process.PaymentProcess.RECOVERY_KEY;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.citygrants.grant.CityDirectory;
+import org.citygrants.ledger.LedgerService;
+import org.citygrants.notification.NotificationService;
+import org.citygrants.process.CurrentActor;
+import org.citygrants.process.LedgerContexts;
+import org.springframework.stereotype.Component;
+
+/** Orders the city to return the money it received but did not spend on accepted work. */
+@Component
+public class IssueRecoveryOrderDelegate implements JavaDelegate {
+
+  private final LedgerService ledger;
+  private final NotificationService notifications;
+  private final CityDirectory cities;
+  private final CurrentActor actor;
+
+  public IssueRecoveryOrderDelegate(LedgerService ledger, NotificationService notifications, CityDirectory cities,
+      CurrentActor actor) {
+    this.ledger = ledger;
+    this.notifications = notifications;
+    this.cities = cities;
+    this.actor = actor;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String reference = GRANT_REFERENCE.require(execution);
+    String recoveryKey = reference + ":recovery";
+    BigDecimal amount = BigDecimal.valueOf(SETTLEMENT_AMOUNT.require(execution)).setScale(2, RoundingMode.HALF_EVEN);
+    ledger.orderRecovery(reference, recoveryKey, amount, LedgerContexts.of(execution, actor.userId(), "unspent money to recover"));
+    RECOVERY_KEY.set(execution, recoveryKey);
+    for (User member : cities.members(CityDirectory.cityGroup(CITY_CODE.require(execution)))) {
+      notifications.notify(recoveryKey + ":" + member.getId(), member.getId(),
+          "Recovery order for grant " + reference + ": EUR " + amount.toPlainString(),
+          "Your accepted expenditure is lower than what the programme paid. Please return EUR " + amount.toPlainString()
+              + " quoting " + recoveryKey + ".", reference);
+    }
+  }
+}

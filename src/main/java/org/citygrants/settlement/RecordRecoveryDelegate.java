@@ -1,0 +1,37 @@
+package org.citygrants.settlement;
+
+import static org.citygrants.process.PaymentProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.citygrants.ledger.LedgerException;
+import org.citygrants.ledger.LedgerService;
+import org.citygrants.process.CurrentActor;
+import org.citygrants.process.InputRejectedException;
+import org.citygrants.process.LedgerContexts;
+import org.springframework.stereotype.Component;
+
+/** The finance officer confirmed the city returned the unspent money. */
+@Component
+public class RecordRecoveryDelegate implements JavaDelegate {
+
+  private final LedgerService ledger;
+  private final CurrentActor actor;
+
+  public RecordRecoveryDelegate(LedgerService ledger, CurrentActor actor) {
+    this.ledger = ledger;
+    this.actor = actor;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    if (!Boolean.TRUE.equals(RECOVERY_RECEIVED.get(execution))) {
+      throw new InputRejectedException(RECOVERY_RECEIVED.name(), "Complete this task once the money has been received.");
+    }
+    try {
+      ledger.confirmRecovery(RECOVERY_KEY.require(execution), LedgerContexts.of(execution, actor.userId(), "recovery received"));
+    } catch (LedgerException e) {
+      throw new InputRejectedException(RECOVERY_RECEIVED.name(), e.getMessage());
+    }
+  }
+}

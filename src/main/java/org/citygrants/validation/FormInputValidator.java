@@ -1,0 +1,140 @@
+package org.citygrants.validation;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.citygrants.process.InputRejectedException;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks submitted values against the rules of the form they were entered in, whatever the
+ * channel (Tasklist, engine REST API, Java API). A refusal names the field and rolls back the
+ * completion or start, so the task, its variables and the ledger stay as they were.
+ */
+@Component
+public class FormInputValidator {
+
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final Map<String, FormSchema> schemas = new ConcurrentHashMap<>();
+
+  public FormSchema schema(String formId) {
+    return schemas.computeIfAbsent(formId, this::load);
+  }
+
+  /**
+   * @param values the variables visible to the task or start event
+   * @param hidden tells whether a field's {@code conditional.hide} expression is true
+   */
+  public void validate(String formId, Map<String, Object> values, Predicate<String> hidden) {
+    for (FormSchema.Field field : schema(formId).fields()) {
+      if (field.hideExpression() != null && hidden.test(field.hideExpression())) {
+        continue;
+      }
+      check(field, values.get(field.key()));
+    }
+  }
+
+  void check(FormSchema.Field field, Object value) {
+    String name = "'" + field.label() + "' (" + field.key() + ")";
+    if (isEmpty(value)) {
+      if (field.required()) {
+        throw reject(field, name + " is required.");
+      }
+      return;
+    }
+    switch (field.type()) {
+      case "number" -> checkNumber(field, name, value);
+      case "checkbox" -> {
+        if (!(value instanceof Boolean)) {
+          throw reject(field, name + " must be true or false, not '" + value + "'.");
+        }
+        if (field.required() && !((Boolean) value)) {
+          throw reject(field, name + " must be ticked.");
+        }
+      }
+      case "datetime" -> {
+        try {
+          String text = value.toString();
+          LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        } catch (DateTimeParseException e) {
+          throw reject(field, name + " must be a date (yyyy-mm-dd), not '" + value + "'.");
+        }
+      }
+      case "checklist", "taglist" -> {
+        if (!(value instanceof Collection<?> items)) {
+          throw reject(field, name + " must be a list of values.");
+        }
+        for (Object item : items) {
+          checkAllowed(field, name, item);
+        }
+      }
+      default -> checkText(field, name, value);
+    }
+  }
+
+  private void checkNumber(FormSchema.Field field, String name, Object value) {
+    BigDecimal number;
+    if (value instanceof Number n) {
+      number = new BigDecimal(n.toString());
+    } else {
+      throw reject(field, name + " must be a number, not '" + value + "'.");
+    }
+    if (field.min() != null && number.compareTo(field.min()) < 0) {
+      throw reject(field, name + " must be at least " + field.min().toPlainString() + ".");
+    }
+    if (field.max() != null && number.compareTo(field.max()) > 0) {
+      throw reject(field, name + " must be at most " + field.max().toPlainString() + ".");
+    }
+  }
+
+  private void checkText(FormSchema.Field field, String name, Object value) {
+    if (!(value instanceof String text)) {
+      throw reject(field, name + " must be text, not " + value.getClass().getSimpleName() + ".");
+    }
+    if (field.required() && text.isBlank()) {
+      throw reject(field, name + " is required.");
+    }
+    if (field.minLength() != null && text.length() < field.minLength()) {
+      throw reject(field, name + " needs at least " + field.minLength() + " characters.");
+    }
+    if (field.maxLength() != null && text.length() > field.maxLength()) {
+      throw reject(field, name + " allows at most " + field.maxLength() + " characters; " + text.length() + " given.");
+    }
+    if (field.pattern() != null && !Pattern.compile(field.pattern()).matcher(text).find()) {
+      throw reject(field, name + " does not have the expected form.");
+    }
+    checkAllowed(field, name, text);
+  }
+
+  private void checkAllowed(FormSchema.Field field, String name, Object value) {
+    if (!field.allowedValues().isEmpty() && !field.allowedValues().contains(String.valueOf(value))) {
+      throw reject(field, name + " must be one of " + field.allowedValues() + ", not '" + value + "'.");
+    }
+  }
+
+  private static boolean isEmpty(Object value) {
+    return value == null || (value instanceof String s && s.isEmpty());
+  }
+
+  private static InputRejectedException reject(FormSchema.Field field, String message) {
+    return new InputRejectedException(field.key(), message);
+  }
+
+  private FormSchema load(String formId) {
+    ClassPathResource resource = new ClassPathResource("forms/" + formId + ".form");
+    try (InputStream in = resource.getInputStream()) {
+      return FormSchema.parse(mapper.readTree(in));
+    } catch (IOException e) {
+      throw new IllegalStateException("Form '" + formId + "' is not on the classpath (forms/" + formId + ".form)", e);
+    }
+  }
+}

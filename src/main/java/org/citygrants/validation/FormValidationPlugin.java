@@ -1,0 +1,79 @@
+package org.citygrants.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validates every user-task completion and every process start that has a Camunda Form against
+ * that form's rules, on the server. A parse listener adds the checks to each such element, so a
+ * modeller who links a new form gets its validation without touching Java.
+ */
+@Component
+public class FormValidationPlugin extends AbstractProcessEnginePlugin {
+
+
+  private final FormInputValidator validator;
+
+  public FormValidationPlugin(FormInputValidator validator) {
+    this.validator = validator;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners();
+    if (listeners == null) {
+      listeners = new ArrayList<>();
+      configuration.setCustomPreBPMNParseListeners(listeners);
+    }
+    listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        String formId = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
+        if (formId == null || formId.contains("${")) {
+          return;
+        }
+        TaskListener check = task -> validator.validate(formId, task.getVariables(), hidden(task.getVariables()));
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+            .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, check);
+      }
+
+      @Override
+      public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+        String formId = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
+        if (formId == null || formId.contains("${") || !(scope instanceof ProcessDefinitionImpl)) {
+          return;
+        }
+        ExecutionListener check = execution -> validator.validate(formId, execution.getVariables(), hidden(execution.getVariables()));
+        activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, check);
+      }
+    });
+  }
+
+  /** Evaluates a form's {@code conditional.hide} FEEL expression (e.g. {@code =objectiveType != "impact"}). */
+  static Predicate<String> hidden(Map<String, Object> variables) {
+    return expression -> {
+      FeelEngine feel = Context.getProcessEngineConfiguration().getDmnEngineConfiguration().getFeelEngine();
+      String feelExpression = expression.startsWith("=") ? expression.substring(1) : expression;
+      Object result = feel.evaluateSimpleExpression(feelExpression, Variables.fromMap(variables).asVariableContext());
+      return Boolean.TRUE.equals(result);
+    };
+  }
+}

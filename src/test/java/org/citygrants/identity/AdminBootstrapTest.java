@@ -1,0 +1,52 @@
+package org.citygrants.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Outside the demo profile: no demo identity, only the administrator named by the environment. */
+@SpringBootTest(properties = {
+    "spring.datasource.url=jdbc:h2:mem:identity-nodemo;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false",
+    "CAMUNDA_ADMIN_USER=ops",
+    "CAMUNDA_ADMIN_PASSWORD=s3cret-Admin"})
+@ActiveProfiles("identity-nodemo")
+class AdminBootstrapTest {
+
+  @Autowired AdminBootstrap adminBootstrap;
+  @Autowired IdentityService identityService;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired FilterService filterService;
+
+  @Test
+  void noDemoIdentitiesOutsideTheDemoProfile() {
+    assertThat(identityService.createUserQuery().userIdIn("manager", "finance1", "lyon", "admin").count()).isZero();
+    assertThat(identityService.createGroupQuery().groupId("city-lyon").count()).isZero();
+    assertThat(filterService.createTaskFilterQuery().filterName("Payments to approve").count()).isZero();
+  }
+
+  @Test
+  void administratorFromTheEnvironmentMayDoEverything() {
+    assertThat(identityService.checkPassword("ops", "s3cret-Admin")).isTrue();
+    assertThat(identityService.createGroupQuery().groupMember("ops").singleResult().getId())
+        .isEqualTo(Groups.CAMUNDA_ADMIN);
+    for (Resources resource : Resources.values()) {
+      if (resource == Resources.HISTORIC_TASK || resource == Resources.HISTORIC_PROCESS_INSTANCE) {
+        continue; // granted too, but the engine checks these only with historic instance permissions on
+      }
+      assertThat(authorizationService.isUserAuthorized("ops", List.of(Groups.CAMUNDA_ADMIN), Permissions.ALL,
+          resource, "*")).as(resource.resourceName()).isTrue();
+    }
+    assertThat(adminBootstrap.bootstrap()).as("second run").isZero();
+  }
+}

@@ -1,0 +1,663 @@
+package org.citygrants.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.citygrants.ledger.MovementType.COMMITMENT_RELEASED;
+import static org.citygrants.ledger.MovementType.COMMITTED;
+import static org.citygrants.ledger.MovementType.GRANT_CLOSED;
+import static org.citygrants.ledger.MovementType.GRANT_OPENED;
+import static org.citygrants.ledger.MovementType.PAYMENT_APPROVED;
+import static org.citygrants.ledger.MovementType.PAYMENT_DISBURSED;
+import static org.citygrants.ledger.MovementType.PAYMENT_REJECTED;
+import static org.citygrants.ledger.MovementType.PAYMENT_REQUESTED;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+
+/**
+ * Every rule and every refusal of {@link LedgerService}, plus the database's own constraints.
+ * Runs on H2 ({@link LedgerServiceH2Test}) and on PostgreSQL ({@link LedgerServicePostgresTest}).
+ */
+abstract class LedgerServiceContract extends LedgerContract {
+
+  // ------------------------------------------------------------------ opening a grant
+
+  @Test
+  void openingAGrantSplitsTheCapitalOverTheBudgetLinesAndJournalsIt() {
+    GrantAccount account = ledger.openGrant(LYON, "LYON", eur("50000"), OFFICER);
+
+    assertThat(account.currency()).isEqualTo("EUR");
+    assertThat(account.awarded()).isEqualTo(eur("50000.00"));
+    GrantStatement statement = balancedStatement(LYON);
+    assertThat(statement.available()).isEqualTo(eur("50000.00"));
+    assertThat(statement.budgetLines()).extracting(GrantStatement.BudgetLineStatement::allocated)
+        .containsExactly(eur("35000.00"), eur("7500.00"), eur("2500.00"), eur("5000.00"));
+    Movement opened = statement.movements().get(0);
+    assertThat(opened.type()).isEqualTo(GRANT_OPENED);
+    assertThat(opened.amount()).isEqualTo(eur("50000.00"));
+    assertThat(opened.actor()).isEqualTo("olivia");
+    assertThat(opened.processInstanceId()).isEqualTo("pi-42");
+    assertThat(opened.activityOrTaskId()).isEqualTo("Task_DecideSizing");
+    assertThat(opened.reason()).isEqualTo("grant awarded");
+    assertThat(opened.occurredAt()).isNotNull();
+  }
+
+  @Test
+  void theCentsLeftOverBySplittingGoToTheExperiments() {
+    ledger.openGrant("GENT-2026", "GENT", eur("33333.33"), OFFICER);
+
+    assertThat(balancedStatement("GENT-2026").budgetLines()).extracting(GrantStatement.BudgetLineStatement::allocated)
+        .containsExactly(eur("23333.35"), eur("4999.99"), eur("1666.66"), eur("3333.33"));
+  }
+
+  @Test
+  void openingTheSameGrantAgainIsANoOp() {
+    openLyon();
+    Map<String, GrantStatement> before = snapshot();
+
+    GrantAccount again = ledger.openGrant(LYON, "LYON", eur("50000.00"), OFFICER);
+
+    assertThat(again.awarded()).isEqualTo(eur("50000.00"));
+    assertThat(snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void openingAnExistingGrantWithAnotherAmountIsRefused() {
+    openLyon();
+
+    assertRefused(LedgerConflictException.class, () -> ledger.openGrant(LYON, "LYON", eur("40000"), OFFICER),
+        "grant LYON-2026 is already open", "50000.00 EUR", "40000.00 EUR");
+  }
+
+  @Test
+  void badAmountsAndReferencesAreRefused() {
+    openLyon();
+
+    assertRefused(LedgerException.class, () -> ledger.openGrant("PARIS-2026", "PARIS", eur("-1"), OFFICER),
+        "grant PARIS-2026", "must be positive");
+    assertRefused(LedgerException.class, () -> ledger.openGrant("PARIS-2026", "PARIS", eur("1000.005"), OFFICER),
+        "more than two decimals");
+    assertRefused(LedgerException.class, () -> ledger.openGrant("PARIS-2026", "PARIS", null, OFFICER),
+        "amount is missing");
+    assertRefused(LedgerException.class, () -> ledger.openGrant("PARIS:2026", "PARIS", eur("1000"), OFFICER),
+        "grant reference 'PARIS:2026'");
+    assertRefused(LedgerException.class, () -> ledger.commit(LYON, "LYON-2026:experiment-1", eur("0"), "experiments",
+        OFFICER), "commitment LYON-2026:experiment-1", "must be positive");
+    assertThatThrownBy(() -> new MovementContext(" ", null, null, null)).isInstanceOf(LedgerException.class)
+        .hasMessageContaining("actor");
+  }
+
+  @Test
+  void callsOnAnUnknownGrantOrKeyAreRefused() {
+    openLyon();
+
+    assertRefused(UnknownLedgerKeyException.class,
+        () -> ledger.commit("PARIS-2026", "PARIS-2026:experiment-1", eur("10"), "experiments", OFFICER),
+        "there is no grant PARIS-2026");
+    assertRefused(UnknownLedgerKeyException.class, () -> ledger.disburse("LYON-2026:tranche-9", SYSTEM),
+        "there is no payment LYON-2026:tranche-9");
+    assertRefused(UnknownLedgerKeyException.class, () -> ledger.releaseCommitment("LYON-2026:experiment-9", SYSTEM),
+        "there is no commitment LYON-2026:experiment-9");
+    assertRefused(UnknownLedgerKeyException.class, () -> ledger.confirmRecovery("LYON-2026:recovery", SYSTEM),
+        "there is no recovery LYON-2026:recovery");
+    assertThatThrownBy(() -> ledger.statement("PARIS-2026")).isInstanceOf(UnknownLedgerKeyException.class);
+  }
+
+  // ------------------------------------------------------------------ commitments
+
+  @Test
+  void aCommitmentEarmarksCapitalOnItsBudgetLine() {
+    openLyon();
+
+    Commitment commitment = ledger.commit(LYON, "LYON-2026:experiment-1", eur("12000"), "experiments", OFFICER);
+
+    assertThat(commitment.status()).isEqualTo(Commitment.Status.ACTIVE);
+    GrantStatement statement = balancedStatement(LYON);
+    assertThat(statement.committed()).isEqualTo(eur("12000.00"));
+    assertThat(statement.available()).isEqualTo(eur("38000.00"));
+    assertThat(statement.budgetLines().get(0).remaining()).isEqualTo(eur("23000.00"));
+    assertThat(movementTypes(LYON)).containsExactly(GRANT_OPENED, COMMITTED);
+  }
+
+  @Test
+  void committingTheSameKeyAgainIsANoOpAndADifferentCommitmentUnderItIsRefused() {
+    openLyon();
+    ledger.commit(LYON, "LYON-2026:experiment-1", eur("12000"), "experiments", OFFICER);
+    Map<String, GrantStatement> before = snapshot();
+
+    ledger.commit(LYON, "LYON-2026:experiment-1", eur("12000.00"), BudgetLine.EXPERIMENTS, OFFICER);
+
+    assertThat(snapshot()).isEqualTo(before);
+    assertRefused(LedgerConflictException.class,
+        () -> ledger.commit(LYON, "LYON-2026:experiment-1", eur("13000"), "experiments", OFFICER),
+        "commitment LYON-2026:experiment-1 already exists", "different commitment under the same key is refused");
+  }
+
+  @Test
+  void aCommitmentBeyondWhatItsBudgetLineHasLeftIsRefused() {
+    openLyon();
+    ledger.commit(LYON, "LYON-2026:experiment-1", eur("30000"), "experiments", OFFICER);
+
+    assertRefused(InsufficientCapitalException.class,
+        () -> ledger.commit(LYON, "LYON-2026:experiment-2", eur("5000.01"), "experiments", OFFICER),
+        "commitment LYON-2026:experiment-2 of 5000.01 EUR exceeds what budget line experiments of grant LYON-2026 has left: 5000.00 EUR");
+  }
+
+  @Test
+  void commitmentsNeverExceedTheCapitalStillAvailable() {
+    openLyon();
+    ledger.commit(LYON, "LYON-2026:experiment-1", eur("35000"), "experiments", OFFICER);
+    ledger.commit(LYON, "LYON-2026:learning", eur("7500"), "learning-activities", OFFICER);
+
+    InsufficientCapitalException refusal = assertRefused(InsufficientCapitalException.class,
+        () -> ledger.commit(LYON, "LYON-2026:coaching", eur("7500.01"), "coaching", OFFICER),
+        "exceeds the capital of grant LYON-2026 still available for commitments: 7500.00 EUR");
+    assertThat(refusal.code()).isEqualTo("INSUFFICIENT_CAPITAL");
+    ledger.commit(LYON, "LYON-2026:committee", eur("2500"), "committee", OFFICER);
+    ledger.commit(LYON, "LYON-2026:coaching", eur("5000"), "coaching", OFFICER);
+    assertThat(balancedStatement(LYON).available()).isEqualTo(eur("0.00"));
+    assertRefused(InsufficientCapitalException.class,
+        () -> ledger.commit(LYON, "LYON-2026:extra", eur("0.01"), "coaching", OFFICER), "LYON-2026:extra");
+  }
+
+  @Test
+  void anUnknownBudgetLineIsRefused() {
+    openLyon();
+
+    assertRefused(LedgerException.class, () -> ledger.commit(LYON, "LYON-2026:trip", eur("100"), "travel", OFFICER),
+        "unknown budget line 'travel'", "experiments, learning-activities, committee, coaching");
+  }
+
+  @Test
+  void releasingCommitmentsGivesTheCapitalBackOnce() {
+    openLyon();
+    ledger.commit(LYON, "LYON-2026:experiment-1", eur("10000"), "experiments", OFFICER);
+    ledger.commit(LYON, "LYON-2026:experiment-2", eur("8000"), "experiments", OFFICER);
+    ledger.commit(LYON, "LYON-2026:learning", eur("2000"), "learning-activities", OFFICER);
+
+    Commitment released = ledger.releaseCommitment("LYON-2026:experiment-1", SYSTEM.because("experiment stopped"));
+    ledger.releaseCommitment("LYON-2026:experiment-1", SYSTEM);
+
+    assertThat(released.status()).isEqualTo(Commitment.Status.RELEASED);
+    assertThat(balancedStatement(LYON).committed()).isEqualTo(eur("10000.00"));
+    assertThat(ledger.releaseOpenCommitments(LYON, SYSTEM.because("grant stopped early"))).isEqualTo(eur("10000.00"));
+    assertThat(ledger.releaseOpenCommitments(LYON, SYSTEM)).isEqualTo(eur("0.00"));
+    GrantStatement statement = balancedStatement(LYON);
+    assertThat(statement.committed()).isEqualTo(eur("0.00"));
+    assertThat(statement.available()).isEqualTo(eur("50000.00"));
+    assertThat(movements(LYON, COMMITMENT_RELEASED)).isEqualTo(3);
+    assertRefused(LedgerConflictException.class,
+        () -> ledger.commit(LYON, "LYON-2026:experiment-1", eur("10000"), "experiments", OFFICER),
+        "commitment LYON-2026:experiment-1 was released");
+  }
+
+  // ------------------------------------------------------------------ payments
+
+  @Test
+  void aPaymentIsRequestedApprovedByAnotherOfficerAndDisbursed() {
+    openLyon();
+
+    Payment requested = ledger.requestPayment(LYON, "advance", PaymentKind.ADVANCE, eur("15000"), "rita", SYSTEM);
+    assertThat(requested.paymentKey()).isEqualTo(ADVANCE);
+    assertThat(requested.status()).isEqualTo(PaymentStatus.REQUESTED);
+    assertThat(balancedStatement(LYON).pendingPayments()).isEqualTo(eur("15000.00"));
+
+    Payment approved = ledger.approvePayment(ADVANCE, "frank", SYSTEM);
+    assertThat(approved.status()).isEqualTo(PaymentStatus.APPROVED);
+    assertThat(approved.approvedBy()).isEqualTo("frank");
+
+    Payment disbursed = ledger.disburse(ADVANCE, SYSTEM);
+    assertThat(disbursed.status()).isEqualTo(PaymentStatus.DISBURSED);
+    assertThat(disbursed.disbursedAt()).isNotNull();
+    GrantStatement statement = balancedStatement(LYON);
+    assertThat(statement.paid()).isEqualTo(eur("15000.00"));
+    assertThat(statement.pendingPayments()).isEqualTo(eur("0.00"));
+    assertThat(statement.available()).isEqualTo(eur("35000.00"));
+    assertThat(statement.cityFloat()).isEqualTo(eur("15000.00"));
+    assertThat(statement.payments()).containsExactly(disbursed);
+    assertThat(statement.movements()).extracting(Movement::type, Movement::actor).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(GRANT_OPENED, "olivia"),
+        org.assertj.core.groups.Tuple.tuple(PAYMENT_REQUESTED, "rita"),
+        org.assertj.core.groups.Tuple.tuple(PAYMENT_APPROVED, "frank"),
+        org.assertj.core.groups.Tuple.tuple(PAYMENT_DISBURSED, "camunda"));
+  }
+
+  @Test
+  void fourEyesTheRequesterCannotApproveTheirOwnPayment() {
+    openLyon();
+    ledger.requestPayment(LYON, "advance", PaymentKind.ADVANCE, eur("15000"), "rita", SYSTEM);
+
+    FourEyesViolationException refusal = assertRefused(FourEyesViolationException.class,
+        () -> ledger.approvePayment(ADVANCE, "rita", SYSTEM));
+    assertThat(refusal).hasMessage(
+        "You requested this payment (LYON-2026:advance); a different finance officer must approve it.");
+    assertThat(refusal.code()).isEqualTo("FOUR_EYES_VIOLATION");
+    assertRefused(FourEyesViolationException.class, () -> ledger.approvePayment(ADVANCE, "RITA", SYSTEM), ADVANCE);
+  }
+
+  @Test
+  void requestingTheSamePaymentAgainIsANoOpAndADifferentOneUnderItsKeyIsRefused() {
+    openLyon();
+    Payment first = ledger.requestPayment(LYON, "advance", PaymentKind.ADVANCE, eur("15000"), "rita", SYSTEM);
+    Map<String, GrantStatement> before = snapshot();
+
+    Payment again = ledger.requestPayment(LYON, "advance", PaymentKind.ADVANCE, eur("15000.00"), "rita", SYSTEM);
+
+    assertThat(again).isEqualTo(first);
+    assertThat(snapshot()).isEqualTo(before);
+    assertRefused(LedgerConflictException.class,
+        () -> ledger.requestPayment(LYON, "advance", PaymentKind.ADVANCE, eur("16000"), "rita", SYSTEM),
+        "payment LYON-2026:advance is already REQUESTED for 15000.00 EUR", "16000.00 EUR");
+    assertRefused(LedgerConflictException.class,
+        () -> ledger.requestPayment(LYON, "advance", PaymentKind.TRANCHE, eur("15000"), "rita", SYSTEM),
+        "payment LYON-2026:advance is a ADVANCE");
+    assertRefused(LedgerException.class,
+        () -> ledger.requestPayment(LYON, "tranche 2", PaymentKind.TRANCHE, eur("15000"), "rita", SYSTEM),
+        "milestone 'tranche 2'");
+  }
+
+  @Test
+  void moneyRequestedAndPaidNeverExceedsTheAward() {
+    openLyon();
+    pay(LYON, "advance", PaymentKind.ADVANCE, "30000");
+    ledger.requestPayment(LYON, "tranche-1", PaymentKind.TRANCHE, eur("15000"), "rita", SYSTEM);
+
+    assertRefused(InsufficientCapitalException.class,
+        () -> ledger.requestPayment(LYON, "tranche-2", PaymentKind.TRANCHE, eur("5000.01"), "rita", SYSTEM),
+        "payment LYON-2026:tranche-2 of 5000.01 EUR would bring the money requested and paid on grant LYON-2026 to 50000.01 EUR, above the awarded 50000.00 EUR");
+    ledger.requestPayment(LYON, "tranche-2", PaymentKind.TRANCHE, eur("5000"), "rita", SYSTEM);
+    assertThat(balancedStatement(LYON).available()).isEqualTo(eur("0.00"));
+  }
+
+  @Test
+  void aRejectedPaymentCannotBeApprovedUntilItIsRequestedAgain() {
+    openLyon();
+    ledger.requestPayment(LYON, "advance", PaymentKind.ADVANCE, eur("15000"), "rita", SYSTEM);
+
+    Payment rejected = ledger.rejectPayment(ADVANCE, "frank", "cash-flow plan missing", SYSTEM);
+    ledger.rejectPayment(ADVANCE, "frank", "again", SYSTEM);
+
+    assertThat(rejected.status()).isEqualTo(PaymentStatus.REJECTED);
+    assertThat(rejected.rejectionReason()).isEqualTo("cash-flow plan missing");
+    assertThat(balancedStatement(LYON).pendingPayments()).isEqualTo(eur("0.00"));
+    assertThat(movements(LYON, PAYMENT_REJECTED)).isEqualTo(1);
+    assertRefused(PaymentStateException.class, () -> ledger.approvePayment(ADVANCE, "frank", SYSTEM),
+        "payment LYON-2026:advance was rejected by frank (cash-flow plan missing)");
+    assertRefused(PaymentStateException.class, () -> ledger.disburse(ADVANCE, SYSTEM),
+        "payment LYON-2026:advance is REJECTED; only an approved payment can be disbursed");
+
+    Payment requestedAgain = ledger.requestPayment(LYON, "advance", PaymentKind.ADVANCE, eur("12000"), "frank", SYSTEM);
+
+    assertThat(requestedAgain.status()).isEqualTo(PaymentStatus.REQUESTED);
+    assertThat(requestedAgain.amount()).isEqualTo(eur("12000.00"));
+    assertThat(requestedAgain.requestedBy()).isEqualTo("frank");
+    assertRefused(FourEyesViolationException.class, () -> ledger.approvePayment(ADVANCE, "frank", SYSTEM));
+    ledger.approvePayment(ADVANCE, "rita", SYSTEM);
+    assertThat(ledger.disburse(ADVANCE, SYSTEM).amount()).isEqualTo(eur("12000.00"));
+    assertThat(balancedStatement(LYON).paid()).isEqualTo(eur("12000.00"));
+  }
+
+  @Test
+  void anApprovedPaymentCanStillBeRejectedButADisbursedOneCannot() {
+    openLyon();
+    ledger.requestPayment(LYON, "advance", PaymentKind.ADVANCE, eur("15000"), "rita", SYSTEM);
+    ledger.approvePayment(ADVANCE, "frank", SYSTEM);
+    ledger.rejectPayment(ADVANCE, "frank", "bank details wrong", SYSTEM);
+    ledger.requestPayment(LYON, "advance", PaymentKind.ADVANCE, eur("15000"), "rita", SYSTEM);
+    ledger.approvePayment(ADVANCE, "frank", SYSTEM);
+    ledger.disburse(ADVANCE, SYSTEM);
+
+    assertRefused(PaymentStateException.class, () -> ledger.rejectPayment(ADVANCE, "frank", "too late", SYSTEM),
+        "payment LYON-2026:advance is already disbursed", "order a recovery instead");
+    assertRefused(LedgerException.class, () -> ledger.rejectPayment(ADVANCE, "frank", " ", SYSTEM),
+        "reason for the rejection is missing");
+  }
+
+  @Test
+  void onlyAnApprovedPaymentIsDisbursed() {
+    openLyon();
+    ledger.requestPayment(LYON, "advance", PaymentKind.ADVANCE, eur("15000"), "rita", SYSTEM);
+
+    assertRefused(PaymentStateException.class, () -> ledger.disburse(ADVANCE, SYSTEM),
+        "payment LYON-2026:advance is REQUESTED; only an approved payment can be disbursed");
+  }
+
+  @Test
+  void disbursingTwiceDisbursesOnce() {
+    openLyon();
+    Payment first = pay(LYON, "advance", PaymentKind.ADVANCE, "15000");
+    Map<String, GrantStatement> before = snapshot();
+
+    Payment second = ledger.disburse(ADVANCE, SYSTEM);
+    Payment approvedAgain = ledger.approvePayment(ADVANCE, "frank", SYSTEM);
+
+    assertThat(second).isEqualTo(first);
+    assertThat(approvedAgain).isEqualTo(first);
+    assertThat(snapshot()).isEqualTo(before);
+    assertThat(movements(LYON, PAYMENT_DISBURSED)).isEqualTo(1);
+    assertThat(balancedStatement(LYON).paid()).isEqualTo(eur("15000.00"));
+  }
+
+  // ------------------------------------------------------------------ concurrency
+
+  @Test
+  void twoThreadsDisbursingTheSamePaymentYieldOneDisbursement() throws Exception {
+    openLyon();
+    for (int round = 1; round <= 10; round++) {
+      String milestone = "tranche-" + round;
+      Payment payment = ledger.requestPayment(LYON, milestone, PaymentKind.TRANCHE, eur("1000"), "rita", SYSTEM);
+      ledger.approvePayment(payment.paymentKey(), "frank", SYSTEM);
+
+      List<Payment> results = race(() -> ledger.disburse(payment.paymentKey(), SYSTEM),
+          () -> ledger.disburse(payment.paymentKey(), SYSTEM));
+
+      assertThat(results).extracting(Payment::status).containsOnly(PaymentStatus.DISBURSED);
+      assertThat(results.get(0)).isEqualTo(results.get(1));
+    }
+    GrantStatement statement = balancedStatement(LYON);
+    assertThat(statement.paid()).isEqualTo(eur("10000.00"));
+    assertThat(statement.movements().stream().filter(m -> m.type() == PAYMENT_DISBURSED)
+        .map(Movement::referenceKey)).hasSize(10).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void twoThreadsCommittingTheLastCapitalGetItOnce() throws Exception {
+    openLyon();
+    ledger.commit(LYON, "LYON-2026:experiment-1", eur("20000"), "experiments", OFFICER);
+
+    List<Object> outcomes = raceAllowingRefusals(
+        () -> ledger.commit(LYON, "LYON-2026:experiment-2", eur("10000"), "experiments", OFFICER),
+        () -> ledger.commit(LYON, "LYON-2026:experiment-3", eur("10000"), "experiments", OFFICER));
+
+    assertThat(outcomes).filteredOn(Commitment.class::isInstance).hasSize(1);
+    assertThat(outcomes).filteredOn(InsufficientCapitalException.class::isInstance).hasSize(1);
+    assertThat(balancedStatement(LYON).committed()).isEqualTo(eur("30000.00"));
+  }
+
+  @Test
+  void twoThreadsRequestingTheSamePaymentCreateOne() throws Exception {
+    openLyon();
+
+    List<Payment> results = race(
+        () -> ledger.requestPayment(LYON, "advance", PaymentKind.ADVANCE, eur("15000"), "rita", SYSTEM),
+        () -> ledger.requestPayment(LYON, "advance", PaymentKind.ADVANCE, eur("15000"), "rita", SYSTEM));
+
+    assertThat(results.get(0)).isEqualTo(results.get(1));
+    assertThat(movements(LYON, PAYMENT_REQUESTED)).isEqualTo(1);
+    assertThat(balancedStatement(LYON).pendingPayments()).isEqualTo(eur("15000.00"));
+  }
+
+  @SafeVarargs
+  private static <T> List<T> race(Callable<T>... calls) throws Exception {
+    List<T> results = new ArrayList<>();
+    for (Object outcome : raceAllowingRefusals(calls)) {
+      if (outcome instanceof Throwable failure) {
+        throw new AssertionError("a concurrent call failed", failure);
+      }
+      @SuppressWarnings("unchecked")
+      T result = (T) outcome;
+      results.add(result);
+    }
+    return results;
+  }
+
+  /** Starts the calls at the same moment on their own threads; returns each result or LedgerException. */
+  @SafeVarargs
+  private static List<Object> raceAllowingRefusals(Callable<?>... calls) throws Exception {
+    CyclicBarrier start = new CyclicBarrier(calls.length);
+    ExecutorService threads = Executors.newFixedThreadPool(calls.length);
+    try {
+      List<Future<Object>> futures = new ArrayList<>();
+      for (Callable<?> call : calls) {
+        futures.add(threads.submit(() -> {
+          start.await(5, TimeUnit.SECONDS);
+          try {
+            return call.call();
+          } catch (LedgerException refused) {
+            return refused;
+          }
+        }));
+      }
+      List<Object> outcomes = new ArrayList<>();
+      for (Future<Object> future : futures) {
+        outcomes.add(future.get(20, TimeUnit.SECONDS));
+      }
+      return outcomes;
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  // ------------------------------------------------------------------ expenditure, tranches, settlement
+
+  @Test
+  void theTrancheRestoresTheCitysFloatFromAcceptedExpenditure() {
+    openLyon();
+    assertThat(ledger.proposeTranche(LYON)).isEqualTo(eur("0.00"));
+    pay(LYON, "advance", PaymentKind.ADVANCE, "15000");
+    assertThat(ledger.proposeTranche(LYON)).isEqualTo(eur("0.00"));
+
+    ledger.reportExpenditure(LYON, "LYON-2026:report-1:venue", eur("6000"), true, SYSTEM);
+    ledger.reportExpenditure(LYON, "LYON-2026:report-1:staff", eur("4000"), true, SYSTEM);
+    ledger.reportExpenditure(LYON, "LYON-2026:report-1:party", eur("3000"), false, SYSTEM);
+
+    assertThat(balancedStatement(LYON).reportedSpent()).isEqualTo(eur("10000.00"));
+    assertThat(ledger.proposeTranche(LYON)).isEqualTo(eur("10000.00"));
+    ledger.requestPayment(LYON, "tranche-1", PaymentKind.TRANCHE, eur("10000"), "rita", SYSTEM);
+    assertThat(ledger.proposeTranche(LYON)).as("a requested tranche counts").isEqualTo(eur("0.00"));
+  }
+
+  @Test
+  void theTrancheNeverGoesBeyondWhatMayStillBePaid() {
+    openLyon();
+    pay(LYON, "advance", PaymentKind.ADVANCE, "15000");
+    ledger.reportExpenditure(LYON, "LYON-2026:report-1", eur("45000"), true, SYSTEM);
+
+    assertThat(ledger.proposeTranche(LYON)).isEqualTo(eur("35000.00"));
+  }
+
+  @Test
+  void reportingTheSameExpenditureAgainIsANoOpAndADifferentReportUnderItsKeyIsRefused() {
+    openLyon();
+    ledger.reportExpenditure(LYON, "LYON-2026:report-1", eur("4000"), true, SYSTEM);
+    Map<String, GrantStatement> before = snapshot();
+
+    ledger.reportExpenditure(LYON, "LYON-2026:report-1", eur("4000.00"), true, SYSTEM);
+
+    assertThat(snapshot()).isEqualTo(before);
+    assertRefused(LedgerConflictException.class,
+        () -> ledger.reportExpenditure(LYON, "LYON-2026:report-1", eur("4000"), false, SYSTEM),
+        "expenditure LYON-2026:report-1 is already reported on grant LYON-2026 for 4000.00 EUR (accepted)");
+  }
+
+  @Test
+  void unspentMoneyIsRecovered() {
+    openLyon();
+    pay(LYON, "advance", PaymentKind.ADVANCE, "15000");
+    pay(LYON, "tranche-1", PaymentKind.TRANCHE, "10000");
+    ledger.reportExpenditure(LYON, "LYON-2026:final-report", eur("20000"), true, SYSTEM);
+
+    assertThat(ledger.computeSettlement(LYON)).isEqualTo(new Settlement(Settlement.Outcome.RECOVERY, eur("5000.00")));
+    assertRefused(LedgerException.class,
+        () -> ledger.orderRecovery(LYON, "LYON-2026:recovery", eur("5000.01"), SYSTEM),
+        "recovery LYON-2026:recovery of 5000.01 EUR exceeds the unspent money of grant LYON-2026: 5000.00 EUR");
+
+    Recovery ordered = ledger.orderRecovery(LYON, "LYON-2026:recovery", eur("5000"), SYSTEM);
+    assertThat(ledger.orderRecovery(LYON, "LYON-2026:recovery", eur("5000"), SYSTEM)).isEqualTo(ordered);
+    assertRefused(LedgerConflictException.class,
+        () -> ledger.orderRecovery(LYON, "LYON-2026:recovery", eur("4000"), SYSTEM), "recovery LYON-2026:recovery");
+    assertThat(ledger.computeSettlement(LYON).outcome()).isEqualTo(Settlement.Outcome.NONE);
+    assertThat(balancedStatement(LYON).recoveryOrdered()).isEqualTo(eur("5000.00"));
+
+    Recovery received = ledger.confirmRecovery("LYON-2026:recovery", SYSTEM);
+    assertThat(ledger.confirmRecovery("LYON-2026:recovery", SYSTEM)).isEqualTo(received);
+    assertThat(received.status()).isEqualTo(Recovery.Status.RECEIVED);
+    GrantStatement statement = balancedStatement(LYON);
+    assertThat(statement.recovered()).isEqualTo(eur("5000.00"));
+    assertThat(statement.cityFloat()).isEqualTo(eur("0.00"));
+    assertThat(movements(LYON, MovementType.RECOVERY_RECEIVED)).isEqualTo(1);
+  }
+
+  @Test
+  void aFinalBalanceIsPaidForAcceptedExpenditureUpToTheAward() {
+    openLyon();
+    pay(LYON, "advance", PaymentKind.ADVANCE, "15000");
+    ledger.reportExpenditure(LYON, "LYON-2026:report-1", eur("22000"), true, SYSTEM);
+    assertThat(ledger.computeSettlement(LYON)).isEqualTo(new Settlement(Settlement.Outcome.FINAL_BALANCE, eur("7000.00")));
+
+    ledger.reportExpenditure(LYON, "LYON-2026:report-2", eur("40000"), true, SYSTEM);
+    Settlement settlement = ledger.computeSettlement(LYON);
+    assertThat(settlement).isEqualTo(new Settlement(Settlement.Outcome.FINAL_BALANCE, eur("35000.00")));
+
+    pay(LYON, "final-balance", PaymentKind.FINAL_BALANCE, settlement.amount().toPlainString());
+    assertThat(ledger.computeSettlement(LYON)).isEqualTo(new Settlement(Settlement.Outcome.NONE, eur("0.00")));
+    assertThat(balancedStatement(LYON).paid()).isEqualTo(eur("50000.00"));
+    assertThat(ledger.proposeTranche(LYON)).isEqualTo(eur("0.00"));
+  }
+
+  // ------------------------------------------------------------------ closing
+
+  @Test
+  void aGrantIsClosedOnlyOnceSettled() {
+    openLyon();
+    pay(LYON, "advance", PaymentKind.ADVANCE, "15000");
+    ledger.reportExpenditure(LYON, "LYON-2026:final-report", eur("12000"), true, SYSTEM);
+    ledger.requestPayment(LYON, "tranche-1", PaymentKind.TRANCHE, eur("1000"), "rita", SYSTEM);
+
+    assertRefused(LedgerException.class, () -> ledger.closeGrant(LYON, SYSTEM),
+        "grant LYON-2026 cannot be closed: payments of 1000.00 EUR are still requested or approved");
+    ledger.rejectPayment(LYON + ":tranche-1", "frank", "not needed", SYSTEM);
+    assertRefused(LedgerException.class, () -> ledger.closeGrant(LYON, SYSTEM),
+        "grant LYON-2026 cannot be closed: it is not settled yet, a RECOVERY of 3000.00 EUR remains");
+    ledger.orderRecovery(LYON, "LYON-2026:recovery", eur("3000"), SYSTEM);
+    assertRefused(LedgerException.class, () -> ledger.closeGrant(LYON, SYSTEM),
+        "recoveries of 3000.00 EUR are ordered but not yet received");
+    ledger.confirmRecovery("LYON-2026:recovery", SYSTEM);
+
+    assertThat(ledger.closeGrant(LYON, SYSTEM).isClosed()).isTrue();
+    assertThat(balancedStatement(LYON).status()).isEqualTo(GrantAccount.Status.CLOSED);
+  }
+
+  @Test
+  void closingReleasesTheOpenCommitmentsAndFreezesTheLedger() {
+    openLyon();
+    ledger.commit(LYON, "LYON-2026:experiment-1", eur("10000"), "experiments", OFFICER);
+    ledger.requestPayment(LYON, "advance", PaymentKind.ADVANCE, eur("15000"), "rita", SYSTEM);
+    ledger.rejectPayment(ADVANCE, "frank", "grant stopped", SYSTEM);
+
+    GrantAccount closed = ledger.closeGrant(LYON, SYSTEM.because("programme over"));
+    assertThat(ledger.closeGrant(LYON, SYSTEM)).isEqualTo(closed);
+
+    assertThat(closed.status()).isEqualTo(GrantAccount.Status.CLOSED);
+    assertThat(closed.closedAt()).isNotNull();
+    GrantStatement statement = balancedStatement(LYON);
+    assertThat(statement.committed()).isEqualTo(eur("0.00"));
+    assertThat(movementTypes(LYON)).endsWith(COMMITMENT_RELEASED, GRANT_CLOSED);
+    assertThat(ledger.proposeTranche(LYON)).isEqualTo(eur("0.00"));
+
+    List<Consumer<LedgerService>> changes = List.of(
+        l -> l.openGrant(LYON, "LYON", eur("50000"), OFFICER),
+        l -> l.commit(LYON, "LYON-2026:experiment-2", eur("10"), "experiments", OFFICER),
+        l -> l.releaseCommitment("LYON-2026:experiment-1", SYSTEM),
+        l -> l.releaseOpenCommitments(LYON, SYSTEM),
+        l -> l.requestPayment(LYON, "advance", PaymentKind.ADVANCE, eur("15000"), "rita", SYSTEM),
+        l -> l.approvePayment(ADVANCE, "frank", SYSTEM),
+        l -> l.rejectPayment(ADVANCE, "frank", "no", SYSTEM),
+        l -> l.disburse(ADVANCE, SYSTEM),
+        l -> l.reportExpenditure(LYON, "LYON-2026:late-report", eur("10"), true, SYSTEM),
+        l -> l.orderRecovery(LYON, "LYON-2026:recovery", eur("10"), SYSTEM));
+    for (Consumer<LedgerService> change : changes) {
+      GrantClosedException refusal = assertRefused(GrantClosedException.class, () -> change.accept(ledger),
+          "grant LYON-2026 is closed");
+      assertThat(refusal.code()).isEqualTo("GRANT_CLOSED");
+    }
+  }
+
+  // ------------------------------------------------------------------ statement and budget vs actual
+
+  @Test
+  void budgetVsActualHasOneRowPerGrant() {
+    openLyon();
+    ledger.openGrant("GENT-2026", "GENT", eur("20000"), OFFICER);
+    ledger.commit(LYON, "LYON-2026:experiment-1", eur("12000"), "experiments", OFFICER);
+    pay(LYON, "advance", PaymentKind.ADVANCE, "15000");
+    ledger.reportExpenditure(LYON, "LYON-2026:report-1", eur("9000"), true, SYSTEM);
+
+    assertThat(ledger.budgetVsActual()).containsExactly(
+        new BudgetVsActualRow("GENT-2026", "GENT", GrantAccount.Status.OPEN, "EUR", eur("20000.00"), eur("0.00"),
+            eur("0.00"), eur("0.00"), eur("0.00"), eur("20000.00")),
+        new BudgetVsActualRow(LYON, "LYON", GrantAccount.Status.OPEN, "EUR", eur("50000.00"), eur("12000.00"),
+            eur("15000.00"), eur("9000.00"), eur("0.00"), eur("35000.00")));
+  }
+
+  @Test
+  void theStatementNoticesATableThatDisagreesWithTheJournal() {
+    openLyon();
+    pay(LYON, "advance", PaymentKind.ADVANCE, "15000");
+
+    jdbc.sql("UPDATE payment SET amount = 16000 WHERE payment_key = ?").param(ADVANCE).update();
+
+    assertThat(ledger.statement(LYON).balanced()).isFalse();
+    assertThat(ledger.statement(LYON).imbalances()).contains("paid 16000.00 ≠ journal PAYMENT_DISBURSED 15000.00");
+  }
+
+  // ------------------------------------------------------------------ the database's own rules
+
+  @Test
+  void theDatabaseRefusesNegativeAmountsUnknownStatusesAndDuplicateKeys() {
+    openLyon();
+    ledger.commit(LYON, "LYON-2026:experiment-1", eur("1000"), "experiments", OFFICER);
+    pay(LYON, "advance", PaymentKind.ADVANCE, "1000");
+
+    assertViolation("UPDATE commitment SET amount = -1");
+    assertViolation("UPDATE commitment SET status = 'CANCELLED'");
+    assertViolation("UPDATE payment SET status = 'PAID'");
+    assertViolation("UPDATE payment SET kind = 'GIFT'");
+    assertViolation("UPDATE payment SET milestone = 'tranche-1'");
+    assertViolation("UPDATE grant_account SET awarded_amount = 0");
+    assertViolation("UPDATE grant_account SET status = 'CLOSED'");
+    assertViolation("UPDATE budget_line SET line_code = 'travel' WHERE line_code = 'coaching'");
+    assertViolation("UPDATE ledger_movement SET amount = -5");
+    assertViolation("INSERT INTO payment (payment_key, grant_reference, milestone, kind, amount, status, requested_by,"
+        + " requested_at) VALUES ('LYON-2026:advance', 'LYON-2026', 'advance', 'ADVANCE', 5, 'REQUESTED', 'rita',"
+        + " CURRENT_TIMESTAMP)");
+    assertViolation("INSERT INTO commitment (commitment_key, grant_reference, line_code, amount, status, committed_at)"
+        + " VALUES ('LYON-2026:experiment-1', 'LYON-2026', 'experiments', 5, 'ACTIVE', CURRENT_TIMESTAMP)");
+    assertThat(balancedStatement(LYON).paid()).isEqualTo(eur("1000.00"));
+  }
+
+  @Test
+  void theDatabaseEnforcesFourEyesToo() {
+    openLyon();
+    ledger.requestPayment(LYON, "advance", PaymentKind.ADVANCE, eur("15000"), "rita", SYSTEM);
+
+    assertViolation("UPDATE payment SET status = 'APPROVED', approved_by = requested_by, approved_at = CURRENT_TIMESTAMP");
+    assertViolation("UPDATE payment SET status = 'DISBURSED', disbursed_at = CURRENT_TIMESTAMP");
+  }
+
+  private void assertViolation(String sql) {
+    assertThatThrownBy(() -> jdbc.sql(sql).update()).as(sql).isInstanceOf(DataIntegrityViolationException.class);
+  }
+
+  @Test
+  void amountsAreExactDecimalsWithTwoPlaces() {
+    openLyon();
+    ledger.commit(LYON, "LYON-2026:a", eur("0.10"), "experiments", OFFICER);
+    ledger.commit(LYON, "LYON-2026:b", eur("0.2"), "experiments", OFFICER);
+
+    BigDecimal committed = balancedStatement(LYON).committed();
+    assertThat(committed).isEqualTo(eur("0.30"));
+    assertThat(committed.scale()).isEqualTo(2);
+  }
+}
