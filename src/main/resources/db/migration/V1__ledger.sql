@@ -1,5 +1,6 @@
 -- The ledger of each grant's ring-fenced experimentation capital (package org.citygrants.ledger).
 -- Portable SQL: runs unchanged on H2 2.x (default mode) and PostgreSQL 14.
+-- Every key starts with its grant reference and a colon, e.g. LYON-2026:experiment-1.
 -- Amounts are exact euros, NUMERIC(14,2); every amount and status is checked here as well as in
 -- LedgerService, so a bug or a hand-written UPDATE cannot break the basic rules.
 
@@ -41,6 +42,7 @@ CREATE TABLE commitment (
     released_at     TIMESTAMP WITH TIME ZONE,
     CONSTRAINT pk_commitment PRIMARY KEY (id),
     CONSTRAINT uq_commitment_key UNIQUE (commitment_key),
+    CONSTRAINT ck_commitment_key CHECK (LEFT(commitment_key, CHAR_LENGTH(grant_reference) + 1) = grant_reference || ':'),
     CONSTRAINT fk_commitment_budget_line FOREIGN KEY (grant_reference, line_code)
         REFERENCES budget_line (grant_reference, line_code),
     CONSTRAINT ck_commitment_amount CHECK (amount > 0),
@@ -87,6 +89,7 @@ CREATE TABLE expenditure (
     reported_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT pk_expenditure PRIMARY KEY (id),
     CONSTRAINT uq_expenditure_key UNIQUE (expenditure_key),
+    CONSTRAINT ck_expenditure_key CHECK (LEFT(expenditure_key, CHAR_LENGTH(grant_reference) + 1) = grant_reference || ':'),
     CONSTRAINT fk_expenditure_grant FOREIGN KEY (grant_reference) REFERENCES grant_account (grant_reference),
     CONSTRAINT ck_expenditure_amount CHECK (amount > 0)
 );
@@ -102,6 +105,7 @@ CREATE TABLE recovery (
     received_at     TIMESTAMP WITH TIME ZONE,
     CONSTRAINT pk_recovery PRIMARY KEY (id),
     CONSTRAINT uq_recovery_key UNIQUE (recovery_key),
+    CONSTRAINT ck_recovery_key CHECK (LEFT(recovery_key, CHAR_LENGTH(grant_reference) + 1) = grant_reference || ':'),
     CONSTRAINT fk_recovery_grant FOREIGN KEY (grant_reference) REFERENCES grant_account (grant_reference),
     CONSTRAINT ck_recovery_amount CHECK (amount > 0),
     CONSTRAINT ck_recovery_status CHECK (

@@ -27,8 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>a closed grant no longer changes.</li>
  * </ul>
  *
- * <p>Every change locks the grant's account row first, so the changes of one grant are serialised
- * across threads and nodes, and appends a row to the movement journal. Every call is idempotent by
+ * <p>Every key names its grant: {@code <grant reference>:<name>}, e.g. {@code LYON-2026:experiment-1},
+ * {@code LYON-2026:advance}. Every change locks the grant's account row first, before reading
+ * anything else, so the changes of one grant are serialised across threads and nodes and see the
+ * latest figures; each appends a row to the movement journal. Every call is idempotent by
  * key: the same call again returns the same result and changes nothing; a different call under a
  * used key is refused. A refusal throws a {@link LedgerException} and rolls the transaction back.
  */
@@ -150,7 +152,7 @@ public class LedgerService {
   /** {@link #commit(String, String, BigDecimal, String, MovementContext)} with a typed budget line. */
   public Commitment commit(String grantReference, String commitmentKey, BigDecimal amount, BudgetLine line,
       MovementContext ctx) {
-    requireKey(commitmentKey, "commitment");
+    requireKey(commitmentKey, "commitment", grantReference);
     if (line == null) {
       throw new LedgerException("commitment " + commitmentKey + ": the budget line is missing");
     }
@@ -186,9 +188,9 @@ public class LedgerService {
 
   /** Releases one commitment (e.g. an experiment stopped early); releasing it again is a no-op. */
   public Commitment releaseCommitment(String commitmentKey, MovementContext ctx) {
+    lockGrantOf(commitmentKey, "commitment");
     Commitment commitment = commitments.find(commitmentKey)
         .orElseThrow(() -> new UnknownLedgerKeyException("commitment", commitmentKey));
-    openForChange(commitment.grantReference());
     Instant now = now();
     if (commitments.release(commitmentKey, now)) {
       journal.append(commitment.grantReference(), MovementType.COMMITMENT_RELEASED, commitment.amount(),
@@ -338,21 +340,19 @@ public class LedgerService {
     }
     Instant now = now();
     if (!payments.disburse(paymentKey, now)) {
-      // unreachable while the grant row is locked; kept so the UPDATE alone also guarantees one disbursement
+      // not expected while the grant row is locked; the conditional UPDATE alone also guarantees one disbursement
       return payments.find(paymentKey).filter(p -> p.status() == PaymentStatus.DISBURSED)
-          .orElseThrow(() -> new PaymentStateException("payment " + paymentKey + " changed while disbursing it DEBUG " + payments.find(paymentKey) + " first " + payment));
+          .orElseThrow(() -> new PaymentStateException("payment " + paymentKey + " changed while disbursing it"));
     }
     journal.append(payment.grantReference(), MovementType.PAYMENT_DISBURSED, payment.amount(), paymentKey,
         ctx.actor(), now, ctx);
     return payments.find(paymentKey).orElseThrow();
   }
 
-  /** Reads the payment, locks its grant (refusing a closed one) and reads the payment again under the lock. */
+  /** Locks the payment's grant (refusing a closed one), then reads the payment. */
   private Payment lockPayment(String paymentKey) {
-    Payment payment = payments.find(paymentKey)
-        .orElseThrow(() -> new UnknownLedgerKeyException("payment", paymentKey));
-    openForChange(payment.grantReference());
-    return payments.find(paymentKey).orElseThrow();
+    lockGrantOf(paymentKey, "payment");
+    return payments.find(paymentKey).orElseThrow(() -> new UnknownLedgerKeyException("payment", paymentKey));
   }
 
   // ---------------------------------------------------------------- expenditure, tranches, settlement
@@ -360,7 +360,7 @@ public class LedgerService {
   /** Records spending the city reported; only accepted expenditure counts. Idempotent by key. */
   public Expenditure reportExpenditure(String grantReference, String expenditureKey, BigDecimal amount,
       boolean accepted, MovementContext ctx) {
-    requireKey(expenditureKey, "expenditure");
+    requireKey(expenditureKey, "expenditure", grantReference);
     BigDecimal value = Money.positive(amount, "expenditure " + expenditureKey);
     GrantAccount account = openForChange(grantReference);
     Optional<Expenditure> existing = expenditures.find(expenditureKey);
@@ -407,7 +407,7 @@ public class LedgerService {
    * accepted expenditure − recovered − recovery already ordered. Idempotent by key.
    */
   public Recovery orderRecovery(String grantReference, String recoveryKey, BigDecimal amount, MovementContext ctx) {
-    requireKey(recoveryKey, "recovery");
+    requireKey(recoveryKey, "recovery", grantReference);
     BigDecimal value = Money.positive(amount, "recovery " + recoveryKey);
     GrantAccount account = openForChange(grantReference);
     Optional<Recovery> existing = recoveries.find(recoveryKey);
@@ -436,9 +436,9 @@ public class LedgerService {
 
   /** Confirms that the recovered money came in; confirming it again is a no-op. */
   public Recovery confirmRecovery(String recoveryKey, MovementContext ctx) {
+    lockGrantOf(recoveryKey, "recovery");
     Recovery recovery = recoveries.find(recoveryKey)
         .orElseThrow(() -> new UnknownLedgerKeyException("recovery", recoveryKey));
-    openForChange(recovery.grantReference());
     Instant now = now();
     if (recoveries.receive(recoveryKey, now)) {
       journal.append(recovery.grantReference(), MovementType.RECOVERY_RECEIVED, recovery.amount(), recoveryKey,
@@ -467,6 +467,23 @@ public class LedgerService {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /**
+   * Locks the grant a key belongs to, found from the key itself ({@code <grant reference>:...}),
+   * before anything else is read: once the lock is held, every read sees the latest committed
+   * rows (H2 may serve a stale row to a transaction that read it before waiting for the lock).
+   */
+  private void lockGrantOf(String key, String what) {
+    int colon = key == null ? -1 : key.indexOf(':');
+    if (colon <= 0) {
+      throw new UnknownLedgerKeyException(what, key);
+    }
+    GrantAccount account = accounts.lock(key.substring(0, colon))
+        .orElseThrow(() -> new UnknownLedgerKeyException(what, key));
+    if (account.isClosed()) {
+      throw new GrantClosedException(account.grantReference());
+    }
+  }
 
   private GrantAccount openForChange(String grantReference) {
     GrantAccount account = accounts.lock(grantReference)
@@ -511,9 +528,13 @@ public class LedgerService {
     }
   }
 
-  private static void requireKey(String key, String what) {
-    if (key == null || key.isBlank() || key.length() > MAX_KEY) {
-      throw new LedgerException("the " + what + " key '" + key + "' must be 1 to " + MAX_KEY + " characters");
+  /** Keys name their grant: {@code <grant reference>:<something>}, at most 128 characters. */
+  private static void requireKey(String key, String what, String grantReference) {
+    requireGrantReference(grantReference);
+    if (key == null || !key.startsWith(grantReference + ":") || key.length() == grantReference.length() + 1
+        || key.length() > MAX_KEY) {
+      throw new LedgerException("the " + what + " key '" + key + "' must be '" + grantReference
+          + ":' followed by a name, e.g. " + grantReference + ":experiment-1, at most " + MAX_KEY + " characters");
     }
   }
 

@@ -33,14 +33,23 @@ public class FormInputValidator {
   /**
    * @param values the variables visible to the task or start event
    * @param hidden tells whether a field's {@code conditional.hide} expression is true
+   * @return values for unticked checkboxes that were not submitted (false), to be stored
    */
-  public void validate(String formId, Map<String, Object> values, Predicate<String> hidden) {
+  public Map<String, Object> validate(String formId, Map<String, Object> values, Predicate<String> hidden) {
+    Map<String, Object> defaults = new java.util.HashMap<>();
     for (FormSchema.Field field : schema(formId).fields()) {
       if (field.hideExpression() != null && hidden.test(field.hideExpression())) {
         continue;
       }
-      check(field, values.get(field.key()));
+      Object value = values.get(field.key());
+      if (value == null && "checkbox".equals(field.type()) && !field.required()) {
+        // an unticked box that was never sent means "no", as the form shows it
+        defaults.put(field.key(), Boolean.FALSE);
+        continue;
+      }
+      check(field, value);
     }
+    return defaults;
   }
 
   void check(FormSchema.Field field, Object value) {

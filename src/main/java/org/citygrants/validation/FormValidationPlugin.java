@@ -50,7 +50,8 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
         if (formId == null || formId.contains("${")) {
           return;
         }
-        TaskListener check = task -> validator.validate(formId, task.getVariables(), hidden(task.getVariables()));
+        TaskListener check = task -> task.getExecution().setVariables(
+            validator.validate(formId, task.getVariables(), hidden(task.getVariables())));
         ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
             .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, check);
       }
@@ -61,7 +62,8 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
         if (formId == null || formId.contains("${") || !(scope instanceof ProcessDefinitionImpl)) {
           return;
         }
-        ExecutionListener check = execution -> validator.validate(formId, execution.getVariables(), hidden(execution.getVariables()));
+        ExecutionListener check = execution -> execution.setVariables(
+            validator.validate(formId, execution.getVariables(), hidden(execution.getVariables())));
         activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, check);
       }
     });

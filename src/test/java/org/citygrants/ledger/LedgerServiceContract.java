@@ -172,6 +172,23 @@ abstract class LedgerServiceContract extends LedgerContract {
   }
 
   @Test
+  void everyKeyStartsWithItsGrantReference() {
+    openLyon();
+    ledger.openGrant("GENT-2026", "GENT", eur("20000"), OFFICER);
+
+    assertRefused(LedgerException.class, () -> ledger.commit(LYON, "experiment-1", eur("100"), "experiments", OFFICER),
+        "the commitment key 'experiment-1' must be 'LYON-2026:' followed by a name");
+    assertRefused(LedgerException.class, () -> ledger.commit(LYON, "GENT-2026:experiment-1", eur("100"), "experiments",
+        OFFICER), "'GENT-2026:experiment-1'");
+    assertRefused(LedgerException.class, () -> ledger.reportExpenditure(LYON, "LYON-2026:", eur("100"), true, SYSTEM),
+        "the expenditure key 'LYON-2026:'");
+    assertRefused(LedgerException.class, () -> ledger.orderRecovery(LYON, "recovery", eur("100"), SYSTEM),
+        "the recovery key 'recovery'");
+    assertRefused(UnknownLedgerKeyException.class, () -> ledger.approvePayment("advance", "frank", SYSTEM),
+        "there is no payment advance");
+  }
+
+  @Test
   void anUnknownBudgetLineIsRefused() {
     openLyon();
 
@@ -629,6 +646,7 @@ abstract class LedgerServiceContract extends LedgerContract {
     assertViolation("UPDATE grant_account SET status = 'CLOSED'");
     assertViolation("UPDATE budget_line SET line_code = 'travel' WHERE line_code = 'coaching'");
     assertViolation("UPDATE ledger_movement SET amount = -5");
+    assertViolation("UPDATE commitment SET commitment_key = 'LYON-2027:experiment-1'");
     assertViolation("INSERT INTO payment (payment_key, grant_reference, milestone, kind, amount, status, requested_by,"
         + " requested_at) VALUES ('LYON-2026:advance', 'LYON-2026', 'advance', 'ADVANCE', 5, 'REQUESTED', 'rita',"
         + " CURRENT_TIMESTAMP)");
