@@ -27,7 +27,7 @@ public class EvaluateNextCycleDelegate implements JavaDelegate {
     boolean cityWantsMore = Boolean.TRUE.equals(PLAN_ANOTHER_EXPERIMENT.get(execution));
     Date end = PROGRAMME_END_DATE.get(execution);
     boolean programmeRunning = end == null || ClockUtil.getCurrentTime().before(end);
-    BigDecimal available = ledger.statement(GRANT_REFERENCE.require(execution)).available();
+    BigDecimal available = ExperimentCapital.available(ledger.statement(GRANT_REFERENCE.require(execution)));
     ANOTHER_EXPERIMENT.set(execution, cityWantsMore && programmeRunning && available.signum() > 0);
   }
 }

@@ -19,6 +19,6 @@ public class ReadAvailableCapitalDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    AVAILABLE_CAPITAL.set(execution, ledger.statement(GRANT_REFERENCE.require(execution)).available().doubleValue());
+    AVAILABLE_CAPITAL.set(execution, ExperimentCapital.available(ledger.statement(GRANT_REFERENCE.require(execution))).doubleValue());
   }
 }

@@ -14,8 +14,9 @@ import org.citygrants.process.LedgerContexts;
 import org.springframework.stereotype.Component;
 
 /**
- * The coach accepted the city's report: its spending becomes accepted expenditure in the ledger
- * and the decision (persevere, pivot, stop; a win or not) joins the experiment log.
+ * The coach accepted the city's report: its spending becomes accepted expenditure in the ledger,
+ * the unspent part of its budget is released, and the decision (persevere, pivot, stop; a win or
+ * not) joins the experiment log.
  */
 @Component
 public class RecordExperimentOutcomeDelegate implements JavaDelegate {
@@ -44,9 +45,15 @@ public class RecordExperimentOutcomeDelegate implements JavaDelegate {
       throw new InputRejectedException(WIN_STORY.name(), "Tell the cohort in a sentence or two what the win is.");
     }
     BigDecimal spent = BigDecimal.valueOf(EXPERIMENT_SPENT.require(execution));
+    String experimentKey = reference + ":experiment-" + number;
     try {
-      ledger.reportExpenditure(reference, reference + ":experiment-" + number, spent, true,
-          LedgerContexts.of(execution, actor.userId(), "experiment " + number + " report accepted"));
+      if (spent.signum() > 0) {
+        ledger.reportExpenditure(reference, experimentKey, spent, true,
+            LedgerContexts.of(execution, actor.userId(), "experiment " + number + " report accepted"));
+      }
+      // the experiment is over: what it spent is now accepted expenditure, the rest of its
+      // budget goes back to the capital the city can plan with
+      ledger.releaseCommitment(experimentKey, LedgerContexts.of(execution, actor.userId(), "experiment " + number + " closed"));
     } catch (LedgerException e) {
       throw new InputRejectedException(EXPERIMENT_SPENT.name(), e.getMessage());
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,10 +31,18 @@ import org.springframework.transaction.annotation.Transactional;
  * anything else, so the changes of one grant are serialised across threads and nodes and see the
  * latest figures; each appends a row to the movement journal. Every call is idempotent by
  * key: the same call again returns the same result and changes nothing; a different call under a
- * used key is refused. A refusal throws a {@link LedgerException} and rolls the transaction back.
+ * used key is refused.
+ *
+ * <p>A refusal throws a {@link LedgerException}, always before the call writes anything, so the
+ * ledger is unchanged. The exception deliberately does not mark the transaction rollback-only
+ * ({@code noRollbackFor}): a delegate calling the ledger inside the engine's transaction can catch
+ * it and raise a {@code BpmnError} without the engine's transaction failing at commit.
+ *
+ * <p>In the journal the actor of a payment request, approval or rejection is the requester or the
+ * finance officer; for every other change it is {@link MovementContext#actor()}.
  */
 @Service
-@Transactional
+@Transactional(noRollbackFor = LedgerException.class)
 public class LedgerService {
 
   private static final Pattern GRANT_REFERENCE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
@@ -65,7 +72,7 @@ public class LedgerService {
     this.figures = figures;
     this.budgetSplit = new BudgetSplit(properties.budgetSplit());
     this.currency = properties.currency();
-    this.clock = clock.getIfAvailable(Clock::systemUTC);
+    this.clock = clock.getIfUnique(Clock::systemUTC);
   }
 
   // ---------------------------------------------------------------- grant
@@ -76,7 +83,7 @@ public class LedgerService {
    */
   public GrantAccount openGrant(String grantReference, String cityCode, BigDecimal awarded, MovementContext ctx) {
     requireGrantReference(grantReference);
-    requireText(cityCode, "grant " + grantReference + ": the city code");
+    requireText(cityCode, "grant " + grantReference + ": the city code", 64);
     BigDecimal amount = Money.positive(awarded, "grant " + grantReference);
     Optional<GrantAccount> existing = accounts.lock(grantReference);
     if (existing.isPresent()) {
@@ -94,11 +101,9 @@ public class LedgerService {
     Instant now = now();
     GrantAccount account = new GrantAccount(grantReference, cityCode, currency, amount, GrantAccount.Status.OPEN,
         now, null);
-    try {
-      accounts.insert(account, budgetSplit.allocate(amount));
-    } catch (DuplicateKeyException openedConcurrently) {
-      throw new LedgerConflictException("grant " + grantReference + " was opened by a concurrent call; try again");
-    }
+    // a concurrent first opening of the same grant fails here with a DuplicateKeyException (and rolls
+    // back); a retry then finds the grant and returns it
+    accounts.insert(account, budgetSplit.allocate(amount));
     journal.append(grantReference, MovementType.GRANT_OPENED, amount, grantReference, ctx.actor(), now, ctx);
     return account;
   }
@@ -236,7 +241,7 @@ public class LedgerService {
     if (kind == null) {
       throw new LedgerException("payment " + paymentKey + ": the payment kind is missing");
     }
-    requireText(requestedBy, "payment " + paymentKey + ": the requester");
+    requireText(requestedBy, "payment " + paymentKey + ": the requester", MovementContext.MAX_ACTOR);
     BigDecimal value = Money.positive(amount, "payment " + paymentKey);
     GrantAccount account = openForChange(grantReference);
     Optional<Payment> existing = payments.find(paymentKey);
@@ -280,7 +285,7 @@ public class LedgerService {
    * approved or disbursed payment again is a no-op.
    */
   public Payment approvePayment(String paymentKey, String approver, MovementContext ctx) {
-    requireText(approver, "payment " + paymentKey + ": the approver");
+    requireText(approver, "payment " + paymentKey + ": the approver", MovementContext.MAX_ACTOR);
     Payment payment = lockPayment(paymentKey);
     if (approver.equalsIgnoreCase(payment.requestedBy())) {
       throw new FourEyesViolationException(paymentKey);
@@ -304,8 +309,8 @@ public class LedgerService {
 
   /** Rejects a requested or approved payment, with a reason; rejecting it again is a no-op. */
   public Payment rejectPayment(String paymentKey, String approver, String reason, MovementContext ctx) {
-    requireText(approver, "payment " + paymentKey + ": the finance officer");
-    requireText(reason, "payment " + paymentKey + ": the reason for the rejection");
+    requireText(approver, "payment " + paymentKey + ": the finance officer", MovementContext.MAX_ACTOR);
+    requireText(reason, "payment " + paymentKey + ": the reason for the rejection", Integer.MAX_VALUE);
     Payment payment = lockPayment(paymentKey);
     if (payment.status() == PaymentStatus.REJECTED) {
       return payment;
@@ -314,7 +319,7 @@ public class LedgerService {
       throw new PaymentStateException("payment " + paymentKey
           + " is already disbursed; it cannot be rejected, order a recovery instead");
     }
-    payments.reject(paymentKey, approver, reason);
+    payments.reject(paymentKey, approver, MovementContext.shorten(reason));
     journal.append(payment.grantReference(), MovementType.PAYMENT_REJECTED, payment.amount(), paymentKey,
         approver, now(), ctx.because(reason));
     return payments.find(paymentKey).orElseThrow();
@@ -387,7 +392,7 @@ public class LedgerService {
    * The next tranche, restoring the city's float to the advance: min(awarded − paid − pending,
    * accepted expenditure + advance − paid − pending), never negative; zero for a closed grant.
    */
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, noRollbackFor = LedgerException.class)
   public BigDecimal proposeTranche(String grantReference) {
     GrantFigures f = figuresOf(grantReference);
     return f.status() == GrantAccount.Status.CLOSED ? Money.ZERO : f.trancheProposal();
@@ -397,7 +402,7 @@ public class LedgerService {
    * What settles the grant: min(accepted expenditure, awarded) − (paid + pending) + (recovered +
    * recovery ordered). Positive: a final balance to pay; negative: unspent money to recover.
    */
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, noRollbackFor = LedgerException.class)
   public Settlement computeSettlement(String grantReference) {
     return figuresOf(grantReference).settlement();
   }
@@ -450,7 +455,7 @@ public class LedgerService {
   // ---------------------------------------------------------------- reports
 
   /** The grant's statement, from one consistent snapshot, with its balance check. */
-  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ, noRollbackFor = LedgerException.class)
   public GrantStatement statement(String grantReference) {
     GrantFigures f = figuresOf(grantReference);
     List<GrantStatement.BudgetLineStatement> lines = figures.budgetLines(grantReference);
@@ -461,7 +466,7 @@ public class LedgerService {
   }
 
   /** One row per grant, ordered by grant reference. */
-  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ, noRollbackFor = LedgerException.class)
   public List<BudgetVsActualRow> budgetVsActual() {
     return figures.all().stream().map(GrantFigures::toBudgetVsActual).toList();
   }
@@ -538,9 +543,12 @@ public class LedgerService {
     }
   }
 
-  private static void requireText(String value, String what) {
+  private static void requireText(String value, String what, int maxLength) {
     if (value == null || value.isBlank()) {
       throw new LedgerException(what + " is missing");
+    }
+    if (value.length() > maxLength) {
+      throw new LedgerException(what + " is longer than " + maxLength + " characters");
     }
   }
 }

@@ -11,10 +11,20 @@ package org.citygrants.ledger;
  */
 public record MovementContext(String actor, String processInstanceId, String activityOrTaskId, String reason) {
 
+  /** Longest actor id and reason the journal stores; a longer reason is shortened. */
+  static final int MAX_ACTOR = 100;
+  static final int MAX_REASON = 1000;
+
   public MovementContext {
-    if (actor == null || actor.isBlank()) {
-      throw new LedgerException("every ledger change needs an actor");
+    if (actor == null || actor.isBlank() || actor.length() > MAX_ACTOR) {
+      throw new LedgerException("every ledger change needs an actor of 1 to " + MAX_ACTOR + " characters, not '"
+          + actor + "'");
     }
+    reason = shorten(reason);
+  }
+
+  static String shorten(String text) {
+    return text == null || text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON - 1) + "…";
   }
 
   /** A change made outside a process, e.g. by an administrator or a test. */

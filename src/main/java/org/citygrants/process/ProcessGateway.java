@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
@@ -13,7 +15,9 @@ import org.citygrants.grant.CityDirectory;
 import org.citygrants.ledger.GrantAccount;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.ledger.UnknownLedgerKeyException;
+import org.citygrants.rest.RefusedInputMappers;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one place that starts processes, correlates messages and completes tasks on behalf of a
@@ -52,6 +56,7 @@ public class ProcessGateway {
    * Completes a task as the given person, claiming it first when it is still a group task; the
    * person must be its assignee or one of its candidates.
    */
+  @Transactional
   public void completeTask(String userId, String taskId, Map<String, Object> variables) {
     as(userId, () -> {
       Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
@@ -67,7 +72,12 @@ public class ProcessGateway {
       } else if (!task.getAssignee().equals(userId)) {
         throw new TaskNotAvailableException("Task '" + task.getName() + "' is assigned to " + task.getAssignee() + ".");
       }
-      taskService.complete(taskId, variables);
+      try {
+        taskService.complete(taskId, variables);
+      } catch (ProcessEngineException e) {
+        // the engine wraps a task listener's refusal; callers get the refusal itself
+        throw RefusedInputMappers.refusal(e).map(r -> (RuntimeException) r).orElse(e);
+      }
       return null;
     });
   }
@@ -86,11 +96,15 @@ public class ProcessGateway {
     if (!grantIsOpen(grantReference)) {
       throw new InputRejectedException("grantReference", "Grant " + grantReference + " is not awarded or already closed.");
     }
-    as(userId, () -> runtimeService.createMessageCorrelation(CityGrantProcess.MESSAGE_EARLY_STOP)
-        .processInstanceBusinessKey(grantReference)
-        .setVariable(CityGrantProcess.EARLY_STOP_REASON.name(), reason)
-        .setVariable(CityGrantProcess.STOPPED_BY.name(), userId)
-        .correlateWithResult());
+    try {
+      as(userId, () -> runtimeService.createMessageCorrelation(CityGrantProcess.MESSAGE_EARLY_STOP)
+          .processInstanceBusinessKey(grantReference)
+          .setVariable(CityGrantProcess.EARLY_STOP_REASON.name(), reason)
+          .setVariable(CityGrantProcess.STOPPED_BY.name(), userId)
+          .correlateWithResult());
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new InputRejectedException("grantReference", "Grant " + grantReference + " is already being stopped and settled.");
+    }
   }
 
   private boolean grantIsOpen(String grantReference) {

@@ -5,11 +5,18 @@ import static org.citygrants.process.CityGrantProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.citygrants.ledger.LedgerService;
+import org.citygrants.ledger.MovementContext;
+import org.citygrants.ledger.Payment;
+import org.citygrants.ledger.PaymentStatus;
 import org.citygrants.process.CurrentActor;
 import org.citygrants.process.LedgerContexts;
 import org.springframework.stereotype.Component;
 
-/** A stopped grant: budgets committed to experiments that will not run go back to the capital. */
+/**
+ * A stopped grant: budgets committed to experiments that will not run go back to the capital,
+ * and payments requested or approved but not yet disbursed are withdrawn (their payment
+ * process was cancelled with the rest of the grant's open work), so settlement starts clean.
+ */
 @Component
 public class ReleaseOpenCommitmentsDelegate implements JavaDelegate {
 
@@ -23,7 +30,15 @@ public class ReleaseOpenCommitmentsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    String reference = GRANT_REFERENCE.require(execution);
     String reason = EARLY_STOP_REASON.getOrDefault(execution, "grant stopped");
-    ledger.releaseOpenCommitments(GRANT_REFERENCE.require(execution), LedgerContexts.of(execution, actor.userId(), reason));
+    String who = actor.userId();
+    MovementContext context = LedgerContexts.of(execution, who, reason);
+    ledger.releaseOpenCommitments(reference, context);
+    for (Payment payment : ledger.statement(reference).payments()) {
+      if (payment.status() == PaymentStatus.REQUESTED || payment.status() == PaymentStatus.APPROVED) {
+        ledger.rejectPayment(payment.paymentKey(), who, "withdrawn, grant stopped: " + reason, context);
+      }
+    }
   }
 }

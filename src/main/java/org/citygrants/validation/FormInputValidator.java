@@ -92,10 +92,16 @@ public class FormInputValidator {
 
   private void checkNumber(FormSchema.Field field, String name, Object value) {
     BigDecimal number;
+    if (value instanceof Double d && !Double.isFinite(d) || value instanceof Float f && !Float.isFinite(f)) {
+      throw reject(field, name + " must be a finite number, not '" + value + "'.");
+    }
     if (value instanceof Number n) {
       number = new BigDecimal(n.toString());
     } else {
       throw reject(field, name + " must be a number, not '" + value + "'.");
+    }
+    if (field.wholeNumber() && number.stripTrailingZeros().scale() > 0) {
+      throw reject(field, name + " must be a whole number, not " + number.toPlainString() + ".");
     }
     if (field.min() != null && number.compareTo(field.min()) < 0) {
       throw reject(field, name + " must be at least " + field.min().toPlainString() + ".");

@@ -18,7 +18,8 @@ public record FormSchema(String formId, List<Field> fields) {
 
   /** One input field; null limits mean "no rule". */
   public record Field(String key, String label, String type, boolean required, BigDecimal min, BigDecimal max,
-      Integer minLength, Integer maxLength, String pattern, List<String> allowedValues, String hideExpression) {}
+      Integer minLength, Integer maxLength, String pattern, List<String> allowedValues, String hideExpression,
+      boolean wholeNumber) {}
 
   public static FormSchema parse(JsonNode form) {
     List<Field> fields = new ArrayList<>();
@@ -41,7 +42,7 @@ public record FormSchema(String formId, List<Field> fields) {
       component.path("values").forEach(v -> values.add(v.path("value").asText()));
       fields.add(new Field(
           component.path("key").asText(),
-          component.path("label").asText(component.path("key").asText()),
+          component.path("label").asText(component.path("dateLabel").asText(component.path("key").asText())),
           type,
           validate.path("required").asBoolean(false),
           decimal(validate.get("min")),
@@ -50,7 +51,8 @@ public record FormSchema(String formId, List<Field> fields) {
           integer(validate.get("maxLength")),
           validate.hasNonNull("pattern") ? validate.get("pattern").asText() : null,
           component.has("valuesKey") ? List.of() : List.copyOf(values),
-          component.path("conditional").hasNonNull("hide") ? component.path("conditional").get("hide").asText() : null));
+          component.path("conditional").hasNonNull("hide") ? component.path("conditional").get("hide").asText() : null,
+          component.path("decimalDigits").asInt(-1) == 0));
     }
   }
 

@@ -62,8 +62,12 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
         if (formId == null || formId.contains("${") || !(scope instanceof ProcessDefinitionImpl)) {
           return;
         }
-        ExecutionListener check = execution -> execution.setVariables(
-            validator.validate(formId, execution.getVariables(), hidden(execution.getVariables())));
+        ExecutionListener check = execution -> {
+          // a calling process (call activity) passes its own data; the form is for people
+          if (execution.getProcessInstance().getSuperExecution() == null) {
+            execution.setVariables(validator.validate(formId, execution.getVariables(), hidden(execution.getVariables())));
+          }
+        };
         activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, check);
       }
     });

@@ -30,12 +30,12 @@ class LedgerPropertyTest {
   private static final PaymentKind[] KINDS = {
       PaymentKind.ADVANCE, PaymentKind.TRANCHE, PaymentKind.TRANCHE, PaymentKind.FINAL_BALANCE};
 
-  @Property(tries = 120)
+  @Property(tries = 100)
   void invariantsHoldAfterEveryStepOnH2(@ForAll("awards") BigDecimal awarded, @ForAll("scenarios") List<Step> steps) {
     run(TestDatabase.H2, awarded, steps);
   }
 
-  @Property(tries = 50)
+  @Property(tries = 40)
   void invariantsHoldAfterEveryStepOnPostgres(@ForAll("awards") BigDecimal awarded,
       @ForAll("scenarios") List<Step> steps) {
     run(TestDatabase.POSTGRES, awarded, steps);

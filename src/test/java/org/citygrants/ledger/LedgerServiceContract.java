@@ -23,7 +23,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every rule and every refusal of {@link LedgerService}, plus the database's own constraints.
@@ -415,6 +419,20 @@ abstract class LedgerServiceContract extends LedgerContract {
     assertThat(balancedStatement(LYON).pendingPayments()).isEqualTo(eur("15000.00"));
   }
 
+  @Test
+  void twoThreadsOpeningTheSameGrantOpenItOnce() throws Exception {
+    List<Object> outcomes = raceAllowingRefusals(
+        () -> ledger.openGrant(LYON, "LYON", eur("50000"), OFFICER),
+        () -> ledger.openGrant(LYON, "LYON", eur("50000"), OFFICER));
+
+    // the loser either waits and finds the grant, or fails on the primary key and is retried by its job
+    assertThat(outcomes).filteredOn(GrantAccount.class::isInstance).isNotEmpty();
+    assertThat(outcomes).allMatch(o -> o instanceof GrantAccount || o instanceof DuplicateKeyException);
+    assertThat(movements(LYON, GRANT_OPENED)).isEqualTo(1);
+    assertThat(ledger.openGrant(LYON, "LYON", eur("50000"), OFFICER).awarded()).isEqualTo(eur("50000.00"));
+    balancedStatement(LYON);
+  }
+
   @SafeVarargs
   private static <T> List<T> race(Callable<T>... calls) throws Exception {
     List<T> results = new ArrayList<>();
@@ -429,7 +447,7 @@ abstract class LedgerServiceContract extends LedgerContract {
     return results;
   }
 
-  /** Starts the calls at the same moment on their own threads; returns each result or LedgerException. */
+  /** Starts the calls at the same moment on their own threads; returns each result or the exception it threw. */
   @SafeVarargs
   private static List<Object> raceAllowingRefusals(Callable<?>... calls) throws Exception {
     CyclicBarrier start = new CyclicBarrier(calls.length);
@@ -441,7 +459,7 @@ abstract class LedgerServiceContract extends LedgerContract {
           start.await(5, TimeUnit.SECONDS);
           try {
             return call.call();
-          } catch (LedgerException refused) {
+          } catch (LedgerException | DataAccessException refused) {
             return refused;
           }
         }));
@@ -454,6 +472,40 @@ abstract class LedgerServiceContract extends LedgerContract {
     } finally {
       threads.shutdownNow();
     }
+  }
+
+  // ------------------------------------------------------------------ inside the caller's transaction
+
+  @Test
+  void aRefusalDoesNotSpoilTheCallersTransaction() {
+    openLyon();
+    TransactionTemplate engineTransaction = new TransactionTemplate(
+        database().context().getBean(PlatformTransactionManager.class));
+
+    engineTransaction.executeWithoutResult(status -> {
+      assertThatThrownBy(() -> ledger.commit(LYON, "LYON-2026:experiment-1", eur("99999"), "experiments", OFFICER))
+          .isInstanceOf(InsufficientCapitalException.class);
+      assertThatThrownBy(() -> ledger.statement("PARIS-2026")).isInstanceOf(UnknownLedgerKeyException.class);
+      ledger.commit(LYON, "LYON-2026:experiment-1", eur("9999"), "experiments", OFFICER);
+      assertThat(status.isRollbackOnly()).isFalse();
+    });
+
+    assertThat(balancedStatement(LYON).committed()).isEqualTo(eur("9999.00"));
+  }
+
+  @Test
+  void theLedgerChangesRollBackWithTheCallersTransaction() {
+    openLyon();
+    TransactionTemplate engineTransaction = new TransactionTemplate(
+        database().context().getBean(PlatformTransactionManager.class));
+
+    assertThatThrownBy(() -> engineTransaction.executeWithoutResult(status -> {
+      ledger.commit(LYON, "LYON-2026:experiment-1", eur("9999"), "experiments", OFFICER);
+      throw new IllegalStateException("the process step failed after the ledger call");
+    })).isInstanceOf(IllegalStateException.class);
+
+    assertThat(balancedStatement(LYON).committed()).isEqualTo(eur("0.00"));
+    assertThat(movementTypes(LYON)).containsExactly(GRANT_OPENED);
   }
 
   // ------------------------------------------------------------------ expenditure, tranches, settlement

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import org.citygrants.ledger.GrantStatement;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -16,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * One whole grant on a real PostgreSQL (embedded, no Docker), every task completed as the user
  * it is routed to, ending with a ledger statement that balances to the cent.
  */
+@DirtiesContext
 class WholeGrantOnPostgresTest extends LifecycleTest {
 
   private static final EmbeddedPostgres POSTGRES = start();

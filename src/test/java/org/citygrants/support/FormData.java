@@ -178,4 +178,12 @@ public final class FormData {
   public static Map<String, Object> overrun(String decision, String newDate) {
     return of("overrunDecision", decision, "newPreparationDueDate", newDate, "overrunReason", "Council vote delayed.");
   }
+
+  public static Map<String, Object> confirmRecovery() {
+    return of("recoveryReceived", true, "recoveryReceivedDate", inDays(0), "recoveryNote", "Received on the programme account.");
+  }
+
+  public static Map<String, Object> overdueFollowUp() {
+    return of("overdueContactNote", "Called the city team; the report comes next week.");
+  }
 }

@@ -1,0 +1,230 @@
+package org.citygrants.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.citygrants.process.CityGrantProcess.Elements.*;
+import static org.citygrants.support.FormData.*;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.citygrants.experiment.ExperimentLog;
+import org.citygrants.ledger.GrantStatement;
+import org.citygrants.ledger.PaymentKind;
+import org.citygrants.process.InputRejectedException;
+import org.citygrants.process.PaymentProcess;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Experiment cycles: plan, review and commit, run, report, decide, share wins, pay tranches, loop. */
+class ExperimentCyclePathsTest extends GrantPathTest {
+
+  @Autowired ExperimentLog experiments;
+
+  @Test
+  void aPlanNotApprovedIsPlannedAgainWithTheFeedbackAndNothingIsCommitted() {
+    String grant = grantWithApprovedActivities();
+    assertThat(journey.variable(grant, "availableCapital")).isEqualTo(28000.0);
+
+    journey.complete(grant, PLAN_EXPERIMENT, CITY, experimentPlan(25000, 8));
+    journey.complete(grant, REVIEW_EXPERIMENT_PLAN, COACH, experimentPlanReview(false));
+
+    assertThat(journey.openTaskKeys(grant)).containsExactly(PLAN_EXPERIMENT);
+    assertThat(journey.variable(grant, "experimentPlanFeedback")).isEqualTo("Lower the budget.");
+    assertThat(ledger.statement(grant).committed()).isEqualByComparingTo(BigDecimal.ZERO);
+    assertThat(experimentsOf(grant)).isEmpty();
+
+    journey.complete(grant, PLAN_EXPERIMENT, CITY, experimentPlan(15000, 8));
+    journey.complete(grant, REVIEW_EXPERIMENT_PLAN, COACH, experimentPlanReview(true));
+
+    assertThat(ledger.statement(grant).committed()).isEqualByComparingTo(new BigDecimal("15000"));
+    assertThat(journey.variable(grant, "experimentNumber")).isEqualTo(1L);
+    assertThat(journey.hasTimer(grant, EXPERIMENT_MIDPOINT)).isTrue();
+    assertThat(experimentsOf(grant)).extracting(ExperimentLog.Experiment::number, ExperimentLog.Experiment::budget)
+        .containsExactly(tuple(1, new BigDecimal("15000.00")));
+  }
+
+  @Test
+  void aBudgetAboveTheCapitalLeftIsRefusedWhenTheCoachApprovesThePlan() {
+    String grant = grantWithApprovedActivities();
+    journey.complete(grant, PLAN_EXPERIMENT, CITY, experimentPlan(30000, 8));
+
+    InputRejectedException refused = refusal(() ->
+        journey.complete(grant, REVIEW_EXPERIMENT_PLAN, COACH, experimentPlanReview(true)));
+
+    assertThat(refused.getField()).isEqualTo("experimentBudget");
+    assertThat(refused.getMessage()).contains("30000.00 EUR", "Ask the city to revise the plan.");
+    assertThat(journey.openTaskKeys(grant)).containsExactly(REVIEW_EXPERIMENT_PLAN);
+    assertThat(ledger.statement(grant).committed()).isEqualByComparingTo(BigDecimal.ZERO);
+    assertThat(experimentsOf(grant)).isEmpty();
+
+    // the coach sends it back and the city plans within the capital left
+    journey.complete(grant, REVIEW_EXPERIMENT_PLAN, COACH, experimentPlanReview(false));
+    journey.complete(grant, PLAN_EXPERIMENT, CITY, experimentPlan(28000, 8));
+    journey.complete(grant, REVIEW_EXPERIMENT_PLAN, COACH, experimentPlanReview(true));
+    assertThat(ledger.statement(grant).committed()).isEqualByComparingTo(new BigDecimal("28000"));
+  }
+
+  @Test
+  void aReportNotAcceptedIsReportedAgainBeforeAnySpendingCounts() {
+    String grant = grantWithApprovedActivities();
+    planApproveAndRun(grant, 20000);
+    journey.complete(grant, REPORT_EXPERIMENT_RESULTS, CITY, experimentReport(20000, false));
+
+    journey.complete(grant, DECIDE_EXPERIMENT_OUTCOME, COACH, experimentOutcome(false, "persevere", false));
+
+    assertThat(journey.openTaskKeys(grant)).containsExactly(REPORT_EXPERIMENT_RESULTS);
+    assertThat(journey.variable(grant, "experimentReportFeedback")).isEqualTo("Add the spending detail.");
+    assertThat(ledger.statement(grant).reportedSpent()).isEqualByComparingTo(BigDecimal.ZERO);
+    assertThat(experimentsOf(grant)).extracting(ExperimentLog.Experiment::outcome).containsOnlyNulls();
+
+    journey.complete(grant, REPORT_EXPERIMENT_RESULTS, CITY, with(experimentReport(19500, false),
+        "experimentResults", "34 parents came to two workshops; receipts attached."));
+    journey.complete(grant, DECIDE_EXPERIMENT_OUTCOME, COACH, experimentOutcome(true, "persevere", false));
+
+    assertThat(ledger.statement(grant).reportedSpent()).isEqualByComparingTo(new BigDecimal("19500"));
+    assertThat(runtimeVariableOfPayment(grant)).as("the tranche restores the city's float").isEqualTo(19500.0);
+  }
+
+  @Test
+  void cyclesRepeatWhileTheCityPlansAnotherAndEachOutcomeIsRecorded() {
+    String grant = grantWithApprovedActivities();
+
+    runExperiment(grant, 10000, 10000, true, "persevere", false);
+    assertThat(journey.variable(grant, "anotherExperiment")).isEqualTo(true);
+    assertThat(journey.openTaskKeys(grant)).contains(PLAN_EXPERIMENT);
+    assertThat(journey.variable(grant, "lastExperimentOutcome")).isEqualTo("persevere");
+    assertThat(journey.variable(grant, "availableCapital")).isEqualTo(18000.0);
+
+    runExperiment(grant, 10000, 9000, true, "pivot", false);
+    assertThat(journey.variable(grant, "lastExperimentOutcome")).isEqualTo("pivot");
+    runExperiment(grant, 8000, 8000, false, "stop", false);
+
+    assertThat(journey.variable(grant, "anotherExperiment")).isEqualTo(false);
+    assertThat(journey.openTaskKeys(grant)).containsExactly(SUBMIT_TRANSITION_PLAN);
+    assertThat(journey.hasTimer(grant, PROGRESS_REPORT_DUE)).isFalse();
+    assertThat(experimentsOf(grant)).extracting(ExperimentLog.Experiment::number, ExperimentLog.Experiment::budget,
+            ExperimentLog.Experiment::spent, ExperimentLog.Experiment::outcome, ExperimentLog.Experiment::winFlagged)
+        .containsExactly(
+            tuple(1, new BigDecimal("10000.00"), new BigDecimal("10000.00"), "persevere", false),
+            tuple(2, new BigDecimal("10000.00"), new BigDecimal("9000.00"), "pivot", false),
+            tuple(3, new BigDecimal("8000.00"), new BigDecimal("8000.00"), "stop", false));
+    GrantStatement statement = ledger.statement(grant);
+    assertThat(statement.payments()).extracting(p -> p.milestone(), p -> p.kind(), p -> p.amount())
+        .containsExactlyInAnyOrder(
+            tuple("advance", PaymentKind.ADVANCE, new BigDecimal("12000.00")),
+            tuple("tranche-1", PaymentKind.TRANCHE, new BigDecimal("10000.00")),
+            tuple("tranche-2", PaymentKind.TRANCHE, new BigDecimal("9000.00")),
+            tuple("tranche-3", PaymentKind.TRANCHE, new BigDecimal("8000.00")));
+    assertThat(statement.reportedSpent()).isEqualByComparingTo(new BigDecimal("27000"));
+    assertThat(statement.cityFloat()).as("the advance stays with the city").isEqualByComparingTo(new BigDecimal("12000"));
+  }
+
+  @Test
+  void noTrancheIsDueWhenTheCityStillHoldsMoreThanItsAdvance() {
+    String grant = grantWithApprovedActivities();
+    planApproveAndRun(grant, 10000);
+    journey.complete(grant, REPORT_EXPERIMENT_RESULTS, CITY, experimentReport(6000, true));
+    journey.complete(grant, DECIDE_EXPERIMENT_OUTCOME, COACH, experimentOutcome(true, "persevere", false));
+    assertThat(runtimeVariableOfPayment(grant)).isEqualTo(6000.0);
+    // finance pays the whole experiment budget, more than the 6,000 proposed
+    journey.complete(grant, PaymentProcess.Elements.REQUEST_PAYMENT, FINANCE_REQUESTER, requestPayment(10000));
+    journey.complete(grant, PaymentProcess.Elements.APPROVE_PAYMENT, FINANCE_APPROVER, approvePayment(true));
+
+    // 4,000 spent in the second cycle is covered by the 4,000 paid beyond the first one's spending
+    runExperiment(grant, 4000, 4000, false, "persevere", false);
+
+    assertThat(journey.variable(grant, "trancheAmount")).isEqualTo(0.0);
+    assertThat(ledger.statement(grant).payments()).extracting(p -> p.milestone())
+        .containsExactlyInAnyOrder("advance", "tranche-1");
+    assertThat(journey.openTaskKeys(grant)).containsExactly(SUBMIT_TRANSITION_PLAN);
+    assertThat(ledger.statement(grant).cityFloat()).isEqualByComparingTo(new BigDecimal("12000"));
+  }
+
+  @Test
+  void anExperimentThatCostNothingIsAcceptedAndNoTrancheIsDue() {
+    String grant = grantWithApprovedActivities();
+    planApproveAndRun(grant, 5000);
+    journey.complete(grant, REPORT_EXPERIMENT_RESULTS, CITY, experimentReport(0, false));
+
+    journey.complete(grant, DECIDE_EXPERIMENT_OUTCOME, COACH, experimentOutcome(true, "stop", false));
+
+    assertThat(journey.variable(grant, "trancheAmount")).isEqualTo(0.0);
+    assertThat(journey.openTaskKeys(grant)).containsExactly(SUBMIT_TRANSITION_PLAN);
+    assertThat(experimentsOf(grant)).extracting(ExperimentLog.Experiment::spent, ExperimentLog.Experiment::outcome)
+        .containsExactly(tuple(new BigDecimal("0.00"), "stop"));
+    assertThat(ledger.statement(grant).reportedSpent()).isEqualByComparingTo(BigDecimal.ZERO);
+  }
+
+  @Test
+  void theUnspentBudgetOfAFinishedExperimentCanBePlannedAgain() {
+    String grant = grantWithApprovedActivities();
+    runExperiment(grant, 28000, 5000, true, "pivot", false);
+    assertThat(journey.openTaskKeys(grant)).contains(PLAN_EXPERIMENT);
+    double available = (Double) journey.variable(grant, "availableCapital");
+    assertThat(available).isPositive();
+
+    journey.complete(grant, PLAN_EXPERIMENT, CITY, experimentPlan((int) Math.min(available, 10000), 8));
+    journey.complete(grant, REVIEW_EXPERIMENT_PLAN, COACH, experimentPlanReview(true));
+
+    assertThat(journey.variable(grant, "experimentNumber")).isEqualTo(2L);
+    assertThat(journey.hasTimer(grant, EXPERIMENT_MIDPOINT)).isTrue();
+  }
+
+  @Test
+  void aFlaggedWinIsSharedWithTheCohort() {
+    String grant = grantWithApprovedActivities();
+
+    runExperiment(grant, 20000, 20000, false, "persevere", true);
+
+    assertThat(passed(grant, SHARE_WIN)).isTrue();
+    List<Map<String, Object>> wins = jdbc.sql("SELECT * FROM cohort_win WHERE grant_reference = ?").param(grant)
+        .query().listOfRows();
+    assertThat(wins).hasSize(1);
+    Map<String, Object> win = lowerCaseKeys(wins.get(0));
+    assertThat(win).containsEntry("win_key", grant + ":experiment-1")
+        .containsEntry("city_name", "Lyon")
+        .containsEntry("story", "34 parents co-designed two schoolyards.")
+        .containsEntry("flagged_by", COACH);
+    assertThat(win.get("programme_instance_id")).isNull();
+    assertThat(experimentsOf(grant)).extracting(ExperimentLog.Experiment::winFlagged).containsExactly(true);
+    assertThat(journey.openTaskKeys(grant)).containsExactly(SUBMIT_TRANSITION_PLAN);
+  }
+
+  @Test
+  void aWinWithoutAStoryIsRefused() {
+    String grant = grantWithApprovedActivities();
+    planApproveAndRun(grant, 20000);
+    journey.complete(grant, REPORT_EXPERIMENT_RESULTS, CITY, experimentReport(20000, false));
+
+    InputRejectedException refused = refusal(() -> journey.complete(grant, DECIDE_EXPERIMENT_OUTCOME, COACH,
+        with(experimentOutcome(true, "persevere", true), "winStory", "")));
+
+    assertThat(refused.getField()).isEqualTo("winStory");
+    assertThat(journey.openTaskKeys(grant)).containsExactly(DECIDE_EXPERIMENT_OUTCOME);
+    assertThat(ledger.statement(grant).reportedSpent()).isEqualByComparingTo(BigDecimal.ZERO);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM cohort_win WHERE grant_reference = ?").param(grant)
+        .query(Integer.class).single()).isZero();
+  }
+
+  private void planApproveAndRun(String grant, int budget) {
+    journey.complete(grant, PLAN_EXPERIMENT, CITY, experimentPlan(budget, 8));
+    journey.complete(grant, REVIEW_EXPERIMENT_PLAN, COACH, experimentPlanReview(true));
+    journey.fireTimer(grant, EXPERIMENT_MIDPOINT);
+    journey.complete(grant, HOLD_MID_CYCLE_CHECK_IN, COACH, checkIn());
+    journey.fireTimer(grant, EXPERIMENT_ENDED);
+    assertThat(journey.openTaskKeys(grant)).contains(REPORT_EXPERIMENT_RESULTS);
+  }
+
+  private List<ExperimentLog.Experiment> experimentsOf(String grant) {
+    return experiments.all().stream().filter(e -> e.grantReference().equals(grant)).toList();
+  }
+
+  private static Map<String, Object> lowerCaseKeys(Map<String, Object> row) {
+    Map<String, Object> map = new HashMap<>();
+    row.forEach((k, v) -> map.put(k.toLowerCase(Locale.ROOT), v));
+    return map;
+  }
+}

@@ -1,0 +1,104 @@
+package org.citygrants.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.citygrants.process.CityGrantProcess.Elements.*;
+import static org.citygrants.support.FormData.*;
+
+import java.math.BigDecimal;
+import org.citygrants.ledger.GrantStatement;
+import org.citygrants.ledger.Payment;
+import org.citygrants.ledger.PaymentStatus;
+import org.citygrants.process.InputRejectedException;
+import org.citygrants.process.PaymentProcess;
+import org.junit.jupiter.api.Test;
+
+/** grant-payment: the approver's query back to the requester, and four eyes. Shown on the advance. */
+class PaymentPathsTest extends GrantPathTest {
+
+  private static final String REQUEST = PaymentProcess.Elements.REQUEST_PAYMENT;
+  private static final String APPROVE = PaymentProcess.Elements.APPROVE_PAYMENT;
+
+  @Test
+  void aQueriedPaymentGoesBackToTheRequesterAndIsPaidOnceRequestedAgain() {
+    String grant = advanceToRequest();
+    journey.complete(grant, REQUEST, FINANCE_REQUESTER, requestPayment(12000));
+
+    journey.complete(grant, APPROVE, FINANCE_APPROVER, approvePayment(false));
+
+    assertThat(journey.openTaskKeys(grant)).containsExactly(REQUEST);
+    assertThat(taskVariable(grant, REQUEST, "paymentQuery")).isEqualTo("Check the bank details.");
+    Payment queried = advance(grant);
+    assertThat(queried.status()).isEqualTo(PaymentStatus.REJECTED);
+    assertThat(queried.rejectedBy()).isEqualTo(FINANCE_APPROVER);
+    assertThat(queried.rejectionReason()).isEqualTo("Check the bank details.");
+    assertThat(ledger.statement(grant).pendingPayments()).isEqualByComparingTo(BigDecimal.ZERO);
+
+    journey.complete(grant, REQUEST, FINANCE_REQUESTER, with(requestPayment(12000), "paymentNote", "Bank details checked."));
+    journey.complete(grant, APPROVE, FINANCE_APPROVER, approvePayment(true));
+
+    Payment paid = advance(grant);
+    assertThat(paid.status()).isEqualTo(PaymentStatus.DISBURSED);
+    assertThat(paid.requestedBy()).isEqualTo(FINANCE_REQUESTER);
+    assertThat(paid.approvedBy()).isEqualTo(FINANCE_APPROVER);
+    GrantStatement statement = ledger.statement(grant);
+    assertThat(statement.paid()).isEqualByComparingTo(new BigDecimal("12000"));
+    assertThat(statement.payments()).hasSize(1);
+    assertThat(journey.variable(grant, "advancePaidAmount")).isEqualTo(12000.0);
+    assertThat(journey.openTaskKeys(grant)).containsExactly(CONFIRM_READINESS);
+  }
+
+  @Test
+  void aQueryWithoutSayingWhatToChangeIsRefused() {
+    String grant = advanceToRequest();
+    journey.complete(grant, REQUEST, FINANCE_REQUESTER, requestPayment(12000));
+
+    InputRejectedException refused = refusal(() ->
+        journey.complete(grant, APPROVE, FINANCE_APPROVER, with(approvePayment(false), "paymentQuery", "")));
+
+    assertThat(refused.getField()).isEqualTo("paymentQuery");
+    assertThat(journey.openTaskKeys(grant)).containsExactly(APPROVE);
+    assertThat(advance(grant).status()).isEqualTo(PaymentStatus.REQUESTED);
+  }
+
+  @Test
+  void theRequesterCannotApproveTheirOwnPayment() {
+    String grant = advanceToRequest();
+    journey.complete(grant, REQUEST, FINANCE_REQUESTER, requestPayment(12000));
+
+    InputRejectedException refused = refusal(() ->
+        journey.complete(grant, APPROVE, FINANCE_REQUESTER, approvePayment(true)));
+
+    assertThat(refused.getField()).isEqualTo("paymentApproved");
+    assertThat(refused.getMessage()).isEqualTo(
+        "You requested this payment (" + grant + ":advance); a different finance officer must approve it.");
+    assertThat(journey.openTaskKeys(grant)).containsExactly(APPROVE);
+    assertThat(advance(grant).status()).isEqualTo(PaymentStatus.REQUESTED);
+    assertThat(ledger.statement(grant).paid()).isEqualByComparingTo(BigDecimal.ZERO);
+  }
+
+  @Test
+  void anotherFinanceOfficerApprovesAfterTheRequesterWasRefused() {
+    String grant = advanceToRequest();
+    journey.complete(grant, REQUEST, FINANCE_REQUESTER, requestPayment(12000));
+    refusal(() -> journey.complete(grant, APPROVE, FINANCE_REQUESTER, approvePayment(true)));
+
+    assertThat(journey.task(grant, APPROVE).getAssignee()).as("the refused completion leaves no claim").isNull();
+    journey.complete(grant, APPROVE, FINANCE_APPROVER, approvePayment(true));
+
+    assertThat(advance(grant).status()).isEqualTo(PaymentStatus.DISBURSED);
+    assertThat(advance(grant).approvedBy()).isEqualTo(FINANCE_APPROVER);
+  }
+
+  private String advanceToRequest() {
+    String grant = grantInPreparation();
+    cityPrepares(grant);
+    journey.complete(grant, REVIEW_PROCUREMENT_PLAN, OFFICER, procurementReview(true));
+    assertThat(journey.openTaskKeys(grant)).contains(REQUEST);
+    return grant;
+  }
+
+  private Payment advance(String grant) {
+    return ledger.statement(grant).payments().stream().filter(p -> p.milestone().equals("advance")).findFirst()
+        .orElseThrow();
+  }
+}

@@ -1,0 +1,241 @@
+package org.citygrants.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The forms' rules hold on the real engine REST API (/engine-rest, no authentication for now): bad
+ * input to a start or a task completion is answered 400 with a message naming the field, and
+ * nothing changes: the task stays open with its variables as they were, no grant starts.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "spring.datasource.url=jdbc:h2:mem:validation-rest;DB_CLOSE_DELAY=-1",
+    "camunda.bpm.job-execution.enabled=false"})
+class EngineRestValidationTest {
+
+  private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
+  private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST = new ParameterizedTypeReference<>() {};
+
+  @Autowired TestRestTemplate rest;
+  @Autowired ProcessEngine processEngine;
+
+  private static ProcessEngine defaultEngineBefore;
+
+  /**
+   * The REST API finds its engine in the static ProcessEngines registry by the name "default", which
+   * the engine of the newest Spring test context takes. This class makes sure the REST API serves its
+   * own context's engine, and gives the name back afterwards to the engine that had it.
+   */
+  @BeforeAll
+  static void rememberTheDefaultEngine() {
+    defaultEngineBefore = ProcessEngines.getDefaultProcessEngine(false);
+  }
+
+  @AfterAll
+  static void giveTheDefaultNameBack() {
+    if (defaultEngineBefore != null) {
+      ProcessEngines.registerProcessEngine(defaultEngineBefore);
+    }
+  }
+
+  @BeforeEach
+  void restApiServesThisContextsEngine() {
+    if (ProcessEngines.getDefaultProcessEngine(false) != processEngine) {
+      ProcessEngines.registerProcessEngine(processEngine);
+    }
+  }
+
+  // --- task completion: Task_SizeGrant (form size-grant) ---
+
+  static Stream<Arguments> badSizings() {
+    return Stream.of(
+        Arguments.of("missing required decision", Map.of("awardedAmount", typed(30000L, "Long")), "sizingDecision"),
+        Arguments.of("unknown enum value", Map.of("sizingDecision", typed("postpone", "String")), "sizingDecision"),
+        Arguments.of("text in a number", award(Map.of("awardedAmount", typed("thirty thousand", "String"))), "awardedAmount"),
+        Arguments.of("amount above max", award(Map.of("awardedAmount", typed(60000L, "Long"))), "awardedAmount"),
+        Arguments.of("amount below min", award(Map.of("awardedAmount", typed(1000L, "Long"))), "awardedAmount"),
+        Arguments.of("oversized text", award(Map.of("sizingReason", typed("r".repeat(1001), "String"))), "sizingReason"),
+        Arguments.of("number in a text", award(Map.of("sizingReason", typed(42L, "Long"))), "sizingReason"),
+        Arguments.of("pattern mismatch", award(Map.of("preparationTime", typed("three months", "String"))), "preparationTime"),
+        Arguments.of("oversized decline reason",
+            Map.of("sizingDecision", typed("decline", "String"), "declineReason", typed("d".repeat(1001), "String")),
+            "declineReason"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badSizings")
+  void badInputToATaskIsRefusedNamingTheFieldAndChangesNothing(String why, Map<String, Object> variables, String field) {
+    String instance = startGrant();
+    Map<String, Object> task = sizingTask(instance);
+    Map<String, Object> before = variables(instance);
+
+    ResponseEntity<Map<String, Object>> response = complete((String) task.get("id"), variables);
+
+    assertThat(response.getStatusCode().isError()).as("%s: %s", why, response).isTrue();
+    assertThat((String) response.getBody().get("message")).as(why).contains(field);
+    assertThat(sizingTask(instance)).as("the task is still open, unclaimed")
+        .containsEntry("id", task.get("id")).containsEntry("assignee", null);
+    assertThat(variables(instance)).as("variables unchanged").isEqualTo(before);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badSizings")
+  void badInputToATaskIsAnswered400(String why, Map<String, Object> variables, String field) {
+    String instance = startGrant();
+    ResponseEntity<Map<String, Object>> response = complete((String) sizingTask(instance).get("id"), variables);
+    assertThat(response.getStatusCode().value()).as("%s: %s", why, response.getBody()).isEqualTo(400);
+    assertThat((String) response.getBody().get("message")).contains(field);
+  }
+
+  @Test
+  void validInputToTheSameTaskCompletesIt() {
+    String instance = startGrant();
+    String taskId = (String) sizingTask(instance).get("id");
+
+    ResponseEntity<Map<String, Object>> response = complete(taskId, Map.of(
+        "sizingDecision", typed("decline", "String"), "declineReason", typed("Outside the programme's scope.", "String")));
+
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(204);
+    assertThat(rest.exchange("/engine-rest/task/" + taskId, HttpMethod.GET, null, JSON).getStatusCode().value())
+        .isEqualTo(404);
+    assertThat(variables(instance)).extractingByKey("sizingDecision").asString().contains("decline");
+  }
+
+  @Test
+  void notANumberIsAnswered400() {
+    String instance = startGrant();
+    ResponseEntity<Map<String, Object>> response = complete((String) sizingTask(instance).get("id"),
+        award(Map.of("awardedAmount", typed("NaN", "Double"))));
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(400);
+    assertThat((String) response.getBody().get("message")).contains("awardedAmount");
+  }
+
+  // --- process start: city-grant's start form grant-application ---
+
+  static Stream<Arguments> badApplications() {
+    return Stream.of(
+        Arguments.of("amount below min", Map.of("requestedAmount", typed(400L, "Long")), "requestedAmount"),
+        Arguments.of("missing required challenge", Map.of("challenge", typed(null, "Null")), "challenge"),
+        Arguments.of("unknown enum value", Map.of("objectiveType", typed("fame", "String")), "objectiveType"),
+        Arguments.of("invalid e-mail", Map.of("contactEmail", typed("lyon.example.org", "String")), "contactEmail"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badApplications")
+  void badInputToAStartIsRefusedNamingTheFieldAndStartsNothing(String why, Map<String, Object> changes, String field) {
+    long before = cityGrantCount();
+
+    ResponseEntity<Map<String, Object>> response = start(with(application(), changes));
+
+    assertThat(response.getStatusCode().isError()).as("%s: %s", why, response).isTrue();
+    assertThat((String) response.getBody().get("message")).as(why).contains(field);
+    assertThat(cityGrantCount()).isEqualTo(before);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badApplications")
+  void badInputToAStartIsAnswered400(String why, Map<String, Object> changes, String field) {
+    ResponseEntity<Map<String, Object>> response = start(with(application(), changes));
+    assertThat(response.getStatusCode().value()).as("%s: %s", why, response.getBody()).isEqualTo(400);
+    assertThat((String) response.getBody().get("message")).contains(field);
+  }
+
+  // --- helpers ---
+
+  private String startGrant() {
+    ResponseEntity<Map<String, Object>> response = start(application());
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(200);
+    assertThat((String) response.getBody().get("businessKey")).startsWith("LYON-");
+    return (String) response.getBody().get("id");
+  }
+
+  private ResponseEntity<Map<String, Object>> start(Map<String, Object> variables) {
+    return rest.exchange("/engine-rest/process-definition/key/city-grant/start", HttpMethod.POST,
+        new HttpEntity<>(Map.of("variables", variables)), JSON);
+  }
+
+  private ResponseEntity<Map<String, Object>> complete(String taskId, Map<String, Object> variables) {
+    return rest.exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
+        new HttpEntity<>(Map.of("variables", variables)), JSON);
+  }
+
+  private Map<String, Object> sizingTask(String instance) {
+    List<Map<String, Object>> tasks = rest.exchange(
+        "/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey=Task_SizeGrant", HttpMethod.GET,
+        null, JSON_LIST).getBody();
+    assertThat(tasks).hasSize(1);
+    return tasks.get(0);
+  }
+
+  private Map<String, Object> variables(String instance) {
+    ResponseEntity<Map<String, Object>> response =
+        rest.exchange("/engine-rest/process-instance/" + instance + "/variables", HttpMethod.GET, null, JSON);
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    return response.getBody();
+  }
+
+  private long cityGrantCount() {
+    Map<String, Object> count = rest.exchange("/engine-rest/history/process-instance/count?processDefinitionKey=city-grant",
+        HttpMethod.GET, null, JSON).getBody();
+    return ((Number) count.get("count")).longValue();
+  }
+
+  private static Map<String, Object> application() {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("cityCode", typed("lyon", "String"));
+    variables.put("challenge", typed("Schoolyards overheat in summer and children cannot play outside.", "String"));
+    variables.put("experimentArea", typed("Greening schoolyards with parents", "String"));
+    variables.put("objectiveType", typed("learning", "String"));
+    variables.put("requestedAmount", typed(40000L, "Long"));
+    variables.put("procurementRoute", typed("simplified", "String"));
+    variables.put("participationDepth", typed("co-design", "String"));
+    variables.put("population", typed(520000L, "Long"));
+    variables.put("cashFlowSituation", typed("tight", "String"));
+    variables.put("contactEmail", typed("experiments@lyon.example.org", "String"));
+    return variables;
+  }
+
+  private static Map<String, Object> award(Map<String, Object> changes) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("sizingDecision", typed("award", "String"));
+    variables.put("awardedAmount", typed(30000L, "Long"));
+    variables.put("preparationTime", typed("P3M", "String"));
+    variables.put("programmeDuration", typed("P12M", "String"));
+    variables.putAll(changes);
+    return variables;
+  }
+
+  private static Map<String, Object> with(Map<String, Object> base, Map<String, Object> changes) {
+    Map<String, Object> variables = new LinkedHashMap<>(base);
+    variables.putAll(changes);
+    return variables;
+  }
+
+  private static Map<String, Object> typed(Object value, String type) {
+    Map<String, Object> variable = new HashMap<>();
+    variable.put("value", value);
+    variable.put("type", type);
+    return variable;
+  }
+}
