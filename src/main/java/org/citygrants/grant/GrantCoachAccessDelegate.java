@@ -5,21 +5,25 @@ import static org.citygrants.process.CityGrantProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.citygrants.process.InputRejectedException;
+import org.citygrants.security.GrantAccessService;
 import org.springframework.stereotype.Component;
 
 /**
  * Records the grant's coach. From now on every coach task of the grant is assigned to this
- * person by name ({@code camunda:assignee="${coach}"}).
+ * person by name ({@code camunda:assignee="${coach}"}), and the coach may read the grant, its
+ * tasks and its history; a previous coach of the grant (when the step runs again) no longer may.
  */
 @Component
 public class GrantCoachAccessDelegate implements JavaDelegate {
 
   private final CityDirectory cities;
   private final GrantRegister register;
+  private final GrantAccessService access;
 
-  public GrantCoachAccessDelegate(CityDirectory cities, GrantRegister register) {
+  public GrantCoachAccessDelegate(CityDirectory cities, GrantRegister register, GrantAccessService access) {
     this.cities = cities;
     this.register = register;
+    this.access = access;
   }
 
   @Override
@@ -28,6 +32,9 @@ public class GrantCoachAccessDelegate implements JavaDelegate {
     if (coach == null || !cities.isCoach(coach)) {
       throw new InputRejectedException(COACH.name(), "Choose a member of the group 'coaches' as the grant's coach.");
     }
-    register.recordCoach(GRANT_REFERENCE.require(execution), coach);
+    String grantReference = GRANT_REFERENCE.require(execution);
+    String previous = register.find(grantReference).map(GrantRegister.GrantRecord::coach).orElse(null);
+    register.recordCoach(grantReference, coach);
+    access.grantCoach(execution.getProcessInstanceId(), coach, previous);
   }
 }

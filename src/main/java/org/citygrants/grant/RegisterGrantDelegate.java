@@ -7,29 +7,33 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.citygrants.process.InputRejectedException;
+import org.citygrants.security.GrantAccessService;
 import org.springframework.stereotype.Component;
 
 /**
  * Gives a new grant its reference (also the business key), its city and tells whether the
  * application came with the start form. A city team applies for its own city; the programme
- * passes the city code.
+ * passes the city code. The city's group may then read the grant (see {@link GrantAccessService}).
  */
 @Component
 public class RegisterGrantDelegate implements JavaDelegate {
 
   private final GrantRegister register;
   private final CityDirectory cities;
+  private final GrantAccessService access;
 
-  public RegisterGrantDelegate(GrantRegister register, CityDirectory cities) {
+  public RegisterGrantDelegate(GrantRegister register, CityDirectory cities, GrantAccessService access) {
     this.register = register;
     this.cities = cities;
+    this.access = access;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String cityCode = CITY_CODE.get(execution);
+    String applicant = APPLICANT.get(execution);
+    access.requireOwnCity(applicant, cityCode);
     if (cityCode == null) {
-      String applicant = APPLICANT.get(execution);
       cityCode = applicant == null ? null : cities.cityOfUser(applicant).orElse(null);
     }
     if (cityCode == null) {
@@ -47,5 +51,6 @@ public class RegisterGrantDelegate implements JavaDelegate {
     CITY_CODE.set(execution, code);
     CITY_NAME.set(execution, cityName);
     APPLICATION_COMPLETE.set(execution, CHALLENGE.get(execution) != null);
+    access.grantCity(execution.getProcessInstanceId(), code);
   }
 }

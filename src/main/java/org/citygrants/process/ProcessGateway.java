@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.citygrants.grant.CityDirectory;
@@ -116,12 +117,18 @@ public class ProcessGateway {
   }
 
   private <T> T as(String userId, Supplier<T> action) {
+    // the caller may already act as someone (a REST request's user): put that back afterwards
+    Authentication previous = identityService.getCurrentAuthentication();
     List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
     identityService.setAuthentication(userId, groups);
     try {
       return action.get();
     } finally {
-      identityService.clearAuthentication();
+      if (previous == null) {
+        identityService.clearAuthentication();
+      } else {
+        identityService.setAuthentication(previous);
+      }
     }
   }
 

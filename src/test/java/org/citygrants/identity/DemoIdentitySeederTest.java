@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.citygrants.security.GrantAccessService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +45,7 @@ class DemoIdentitySeederTest {
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtimeService;
   @Autowired RepositoryService repositoryService;
+  @Autowired GrantAccessService grantAccess;
 
   @AfterEach
   void logOut() {
@@ -130,6 +132,8 @@ class DemoIdentitySeederTest {
         .deploy();
     String grant = runtimeService.startProcessInstanceByKey("identity-test-payment", "CG-TEST-LYON",
         Map.of("coach", "coach1", "grantReference", "CG-TEST-LYON", "cityName", "Lyon")).getId();
+    // a coach reads the tasks of the grants assigned to them only (granted when the coach is assigned)
+    grantAccess.grantCoach(grant, "coach1", null);
     Task cityTask = taskService.newTask();
     cityTask.setName("Tell us about your city");
     taskService.saveTask(cityTask);

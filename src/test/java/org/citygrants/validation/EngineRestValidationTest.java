@@ -25,9 +25,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The forms' rules hold on the real engine REST API (/engine-rest, no authentication for now): bad
- * input to a start or a task completion is answered 400 with a message naming the field, and
- * nothing changes: the task stays open with its variables as they were, no grant starts.
+ * The forms' rules hold on the real engine REST API (/engine-rest, HTTP Basic as the people who
+ * do these steps: the city team starts, the programme officer sizes): bad input to a start or a
+ * task completion is answered 400 with a message naming the field, and nothing changes: the task
+ * stays open with its variables as they were, no grant starts.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:validation-rest;DB_CLOSE_DELAY=-1",
@@ -37,8 +38,12 @@ class EngineRestValidationTest {
   private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
   private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_LIST = new ParameterizedTypeReference<>() {};
 
-  @Autowired TestRestTemplate rest;
+  @Autowired TestRestTemplate anonymous;
   @Autowired ProcessEngine processEngine;
+
+  /** The city team applies; the programme officer sizes and reads. */
+  private TestRestTemplate city;
+  private TestRestTemplate rest;
 
   private static ProcessEngine defaultEngineBefore;
 
@@ -64,6 +69,8 @@ class EngineRestValidationTest {
     if (ProcessEngines.getDefaultProcessEngine(false) != processEngine) {
       ProcessEngines.registerProcessEngine(processEngine);
     }
+    city = anonymous.withBasicAuth("lyon", "demo");
+    rest = anonymous.withBasicAuth("officer", "demo");
   }
 
   // --- task completion: Task_SizeGrant (form size-grant) ---
@@ -171,7 +178,7 @@ class EngineRestValidationTest {
   }
 
   private ResponseEntity<Map<String, Object>> start(Map<String, Object> variables) {
-    return rest.exchange("/engine-rest/process-definition/key/city-grant/start", HttpMethod.POST,
+    return city.exchange("/engine-rest/process-definition/key/city-grant/start", HttpMethod.POST,
         new HttpEntity<>(Map.of("variables", variables)), JSON);
   }
 
@@ -203,7 +210,7 @@ class EngineRestValidationTest {
 
   private static Map<String, Object> application() {
     Map<String, Object> variables = new LinkedHashMap<>();
-    variables.put("cityCode", typed("lyon", "String"));
+    // no cityCode: a city team member applies for their own city (group city-lyon)
     variables.put("challenge", typed("Schoolyards overheat in summer and children cannot play outside.", "String"));
     variables.put("experimentArea", typed("Greening schoolyards with parents", "String"));
     variables.put("objectiveType", typed("learning", "String"));

@@ -1,0 +1,77 @@
+package org.citygrants.cohort.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The cohort view as one viewer may see it (the JSON of {@code GET /api/cohort}). What a viewer
+ * may not see is absent, never zero: {@code money} and experiment budgets of other cities'
+ * grants, their late flag, their overdue reports. Report texts are never part of the view.
+ * Amounts are strings with two decimals ({@code "12000.00"}).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CohortView(
+    Instant generatedAt,
+    String programmeName,
+    Viewer viewer,
+    String currency,
+    Summary summary,
+    List<Grant> grants,
+    List<Win> wins,
+    List<OverdueReport> overdueReports) {
+
+  /** Who is looking: role {@code programme}, {@code coach} or {@code city}. */
+  public record Viewer(String userId, String name, String role, String roleLabel, List<String> cityCodes) {}
+
+  /** The headline numbers; {@code money} totals only for programme staff (they see every grant's money). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Summary(int grants, int experiments, int wins, int overdueReports, Money money) {}
+
+  /**
+   * One city's grant. {@code access} is {@code full} when the viewer sees its money and
+   * reporting (programme staff, its coach, its city team), {@code peer} otherwise.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Grant(
+      String grantReference,
+      String cityCode,
+      String cityName,
+      String programmeName,
+      Person coach,
+      String objectiveType,
+      Phase phase,
+      Preparation preparation,
+      Boolean preparationLate,
+      List<Experiment> experiments,
+      Decisions decisions,
+      Money money,
+      String access) {}
+
+  public record Person(String id, String name) {}
+
+  /** The grant's phase: a key for styling, a label, its position among {@code steps}. */
+  public record Phase(String key, String label, int step, int steps, boolean ended) {}
+
+  /** The four preparation steps and how many are done. */
+  public record Preparation(int done, int total, List<Step> steps) {}
+
+  public record Step(String key, String label, boolean done) {}
+
+  /** One experiment; {@code budget} and {@code spent} only with full access. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Experiment(int number, String title, String type, String outcome, boolean win, String budget,
+      String spent) {}
+
+  /** Decided experiments by decision, and those still running. */
+  public record Decisions(int persevere, int pivot, int stop, int running) {}
+
+  /** The grant's capital as the ledger has it: awarded, paid to the city, accepted spending. */
+  public record Money(String awarded, String paid, String reportedSpent) {}
+
+  /** A win a coach flagged, shared with the whole cohort. */
+  public record Win(String grantReference, String cityName, String story, String flaggedBy, Instant flaggedAt) {}
+
+  /** An open progress or final report past its due date (only the viewer's grants). */
+  public record OverdueReport(String grantReference, String cityName, String report, Instant dueDate, long daysOverdue) {}
+}

@@ -1,0 +1,37 @@
+package org.citygrants.notification;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * E-mail notifications ({@code grant.notifications.*} in application.yaml). Mail goes out only
+ * when {@code spring.mail.host} is set as well, see {@link NotificationMail}.
+ *
+ * @param enabled switch to keep mail off even with an SMTP host configured
+ * @param baseUrl where users reach the application; Tasklist links start with it
+ * @param from sender address of every notification
+ * @param digestCron when the overdue-task digest goes out (Spring cron, server time zone)
+ * @param retryEvery how often unsent notices are retried (and the first wait of the back-off)
+ * @param maxAttempts attempts per notice before it is given up (logged, left in the table)
+ */
+@ConfigurationProperties("grant.notifications")
+public record NotificationProperties(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("http://localhost:8080") String baseUrl,
+    @DefaultValue("grants@example.org") String from,
+    @DefaultValue("0 0 7 * * MON-FRI") String digestCron,
+    @DefaultValue("PT5M") Duration retryEvery,
+    @DefaultValue("8") int maxAttempts) {
+
+  /** Tasklist's start page. */
+  public String tasklistUrl() {
+    String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    return base + "/camunda/app/tasklist/default/";
+  }
+
+  /** The direct link that opens one task in Tasklist. */
+  public String taskUrl(String taskId) {
+    return tasklistUrl() + "#/?task=" + taskId;
+  }
+}

@@ -1,0 +1,30 @@
+package org.citygrants.notification;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+
+/** Small text helpers of the notices: column-safe lengths and dates as city officials read them. */
+final class Texts {
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
+
+  private Texts() {}
+
+  /** Cuts a text to fit a column of the given length, marking the cut. */
+  static String fit(String text, int max) {
+    if (text == null || text.length() <= max) {
+      return text;
+    }
+    return text.substring(0, max - 1) + "…";
+  }
+
+  static LocalDate day(Date date) {
+    return date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+  }
+
+  static String format(Date date) {
+    return DAY.format(day(date));
+  }
+}

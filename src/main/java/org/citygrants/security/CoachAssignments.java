@@ -1,0 +1,85 @@
+package org.citygrants.security;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.citygrants.grant.CityDirectory;
+import org.citygrants.grant.GrantRegister;
+import org.citygrants.grant.GrantRegister.GrantRecord;
+import org.citygrants.process.CityGrantProcess;
+import org.citygrants.process.InputRejectedException;
+import org.citygrants.process.ProcessGateway.TaskNotAvailableException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A programme manager gives a running grant another coach: the grant's {@code coach} variable
+ * (so later coach tasks go to the new coach), the open coach tasks, the register and the
+ * authorisations move together; the previous coach no longer sees the grant.
+ */
+@Service
+public class CoachAssignments {
+
+  /** What changed. */
+  public record Reassignment(String grantReference, String previousCoach, String newCoach, List<String> movedTaskIds) {}
+
+  private final GrantRegister register;
+  private final CityDirectory cities;
+  private final GrantAccessService access;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final IdentityService identityService;
+
+  public CoachAssignments(GrantRegister register, CityDirectory cities, GrantAccessService access,
+      RuntimeService runtimeService, TaskService taskService, IdentityService identityService) {
+    this.register = register;
+    this.cities = cities;
+    this.access = access;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.identityService = identityService;
+  }
+
+  /**
+   * @param managerId who decides: a member of programme-managers (or camunda-admin)
+   * @throws TaskNotAvailableException when that person may not reassign coaches
+   * @throws InputRejectedException when the grant is unknown or closed, or newCoach is no coach
+   */
+  @Transactional
+  public Reassignment reassign(String managerId, String grantReference, String newCoach) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      if (identityService.createUserQuery().userId(managerId).memberOfGroup(CityDirectory.PROGRAMME_MANAGERS).count() == 0
+          && identityService.createUserQuery().userId(managerId).memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
+        throw new TaskNotAvailableException("Only a programme manager assigns coaches.");
+      }
+      if (newCoach == null || !cities.isCoach(newCoach)) {
+        throw new InputRejectedException(CityGrantProcess.COACH.name(),
+            "Choose a member of the group 'coaches' as the grant's coach.");
+      }
+      GrantRecord grant = register.find(grantReference).orElseThrow(() -> new InputRejectedException("grantReference",
+          "Unknown grant " + grantReference + "."));
+      boolean running = runtimeService.createProcessInstanceQuery().processInstanceId(grant.processInstanceId()).count() == 1;
+      if (!running) {
+        throw new InputRejectedException("grantReference", "Grant " + grantReference + " is closed.");
+      }
+      String previous = grant.coach();
+      runtimeService.setVariable(grant.processInstanceId(), CityGrantProcess.COACH.name(), newCoach);
+      List<String> moved = previous == null ? List.of() : taskService.createTaskQuery()
+          .processInstanceId(grant.processInstanceId()).taskAssignee(previous).list().stream().map(Task::getId).toList();
+      moved.forEach(taskId -> taskService.setAssignee(taskId, newCoach));
+      register.recordCoach(grantReference, newCoach);
+      access.grantCoach(grant.processInstanceId(), newCoach, previous);
+      return new Reassignment(grantReference, previous, newCoach, moved);
+    } finally {
+      if (caller != null) {
+        identityService.setAuthentication(caller);
+      }
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package org.citygrants.security;
+
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.citygrants.grant.CityDirectory;
+
+/**
+ * What each role may do, as Camunda authorisations of its group. Granted by the application in
+ * every profile ({@link RoleAuthorizations}); a city group gets {@link #cityGrants} as soon as it
+ * is created (in Admin or by a seed). What a city and a coach may read of one grant is granted
+ * per grant by {@link GrantAccessService}.
+ *
+ * <table>
+ *   <caption>roles</caption>
+ *   <tr><th>group</th><th>may</th></tr>
+ *   <tr><td>{@code city-<code>}</td><td>Tasklist; start a {@code city-grant}; its own grant and
+ *       tasks (per grant)</td></tr>
+ *   <tr><td>{@code coaches}</td><td>Tasklist; the grants they coach (per grant)</td></tr>
+ *   <tr><td>{@code programme-officers}</td><td>Tasklist, Cockpit; read every grant, task and its
+ *       history; stop a grant</td></tr>
+ *   <tr><td>{@code programme-managers}</td><td>Tasklist, Cockpit; read everything; launch a
+ *       cohort</td></tr>
+ *   <tr><td>{@code finance-officers}</td><td>Tasklist; read the payment and settlement
+ *       processes; their payment tasks come as candidate group</td></tr>
+ *   <tr><td>{@code camunda-admin}</td><td>everything: users, groups, authorisations,
+ *       deployments</td></tr>
+ * </table>
+ *
+ * <p>Nobody but {@code camunda-admin} gets CREATE on deployments, users, groups, authorisations
+ * or filters, or UPDATE on tasks: people work on tasks with {@code TASK_WORK} (claim, complete),
+ * which the engine grants to a task's candidates and assignee.
+ */
+public final class Roles {
+
+  /** One authorisation: {@code permissions} on each of {@code resourceIds} for {@code group}. */
+  public record RoleGrant(String group, Resources resource, List<String> resourceIds, List<String> permissions) {}
+
+  public static final String ANY = "*";
+
+  private static final List<String> READ_EVERYTHING_ON_DEFINITIONS = List.of("READ", "READ_INSTANCE", "READ_TASK",
+      "READ_HISTORY", "READ_INSTANCE_VARIABLE", "READ_HISTORY_VARIABLE");
+
+  /** The staff roles' authorisations. */
+  public static final List<RoleGrant> STAFF = List.of(
+      // webapps
+      new RoleGrant(CityDirectory.PROGRAMME_MANAGERS, Resources.APPLICATION, List.of("cockpit", "tasklist"), List.of("ACCESS")),
+      new RoleGrant(CityDirectory.PROGRAMME_OFFICERS, Resources.APPLICATION, List.of("cockpit", "tasklist"), List.of("ACCESS")),
+      new RoleGrant(CityDirectory.FINANCE_OFFICERS, Resources.APPLICATION, List.of("tasklist"), List.of("ACCESS")),
+      new RoleGrant(CityDirectory.COACHES, Resources.APPLICATION, List.of("tasklist"), List.of("ACCESS")),
+
+      // programme officers and managers read every grant of the programme, its tasks and history
+      new RoleGrant(CityDirectory.PROGRAMME_MANAGERS, Resources.PROCESS_DEFINITION, List.of(ANY), READ_EVERYTHING_ON_DEFINITIONS),
+      new RoleGrant(CityDirectory.PROGRAMME_OFFICERS, Resources.PROCESS_DEFINITION, List.of(ANY), READ_EVERYTHING_ON_DEFINITIONS),
+      new RoleGrant(CityDirectory.PROGRAMME_MANAGERS, Resources.PROCESS_INSTANCE, List.of(ANY), List.of("READ")),
+      new RoleGrant(CityDirectory.PROGRAMME_OFFICERS, Resources.PROCESS_INSTANCE, List.of(ANY), List.of("READ")),
+      new RoleGrant(CityDirectory.PROGRAMME_MANAGERS, Resources.TASK, List.of(ANY), List.of("READ")),
+      new RoleGrant(CityDirectory.PROGRAMME_OFFICERS, Resources.TASK, List.of(ANY), List.of("READ")),
+      new RoleGrant(CityDirectory.PROGRAMME_MANAGERS, Resources.DECISION_DEFINITION, List.of(ANY), List.of("READ")),
+      new RoleGrant(CityDirectory.PROGRAMME_OFFICERS, Resources.DECISION_DEFINITION, List.of(ANY), List.of("READ")),
+      new RoleGrant(CityDirectory.PROGRAMME_MANAGERS, Resources.DECISION_REQUIREMENTS_DEFINITION, List.of(ANY), List.of("READ")),
+      new RoleGrant(CityDirectory.PROGRAMME_OFFICERS, Resources.DECISION_REQUIREMENTS_DEFINITION, List.of(ANY), List.of("READ")),
+      new RoleGrant(CityDirectory.PROGRAMME_MANAGERS, Resources.DEPLOYMENT, List.of(ANY), List.of("READ")),
+      new RoleGrant(CityDirectory.PROGRAMME_OFFICERS, Resources.DEPLOYMENT, List.of(ANY), List.of("READ")),
+
+      // managers launch a cohort (which starts one city-grant per city)
+      new RoleGrant(CityDirectory.PROGRAMME_MANAGERS, Resources.PROCESS_DEFINITION, List.of("experimentation-programme"),
+          List.of("READ", "CREATE_INSTANCE")),
+      new RoleGrant(CityDirectory.PROGRAMME_MANAGERS, Resources.PROCESS_INSTANCE, List.of(ANY), List.of("CREATE")),
+
+      // officers stop a grant (the EarlyStopRequested message is correlated as the officer)
+      new RoleGrant(CityDirectory.PROGRAMME_OFFICERS, Resources.PROCESS_DEFINITION, List.of(GrantAccessService.GRANT_PROCESS),
+          List.of("UPDATE_INSTANCE")),
+
+      // finance officers read the payments and settlements (not the cities' grants); the payment
+      // tasks reach them as candidate group finance-officers
+      new RoleGrant(CityDirectory.FINANCE_OFFICERS, Resources.PROCESS_DEFINITION, List.of(ANY), List.of("READ")),
+      new RoleGrant(CityDirectory.FINANCE_OFFICERS, Resources.PROCESS_DEFINITION, List.of("grant-payment", "grant-settlement"),
+          List.of("READ", "READ_INSTANCE", "READ_HISTORY")),
+
+      // coaches: the process names in Tasklist; the grants they coach come per grant
+      new RoleGrant(CityDirectory.COACHES, Resources.PROCESS_DEFINITION, List.of(ANY), List.of("READ")),
+
+      // the administrators
+      new RoleGrant(Groups.CAMUNDA_ADMIN, null, List.of(ANY), List.of("ALL")));
+
+  /** Authorisations that earlier versions granted and that must not exist any more. */
+  public static final List<RoleGrant> WITHDRAWN = List.of(
+      // coaches read every grant's tasks: now only those of the grants they coach
+      new RoleGrant(CityDirectory.COACHES, Resources.PROCESS_DEFINITION, List.of(ANY), List.of("READ_TASK")),
+      // officers updated every process instance: now UPDATE_INSTANCE on city-grant only
+      new RoleGrant(CityDirectory.PROGRAMME_OFFICERS, Resources.PROCESS_INSTANCE, List.of(ANY), List.of("UPDATE")));
+
+  /** The staff groups, created in every profile when missing. */
+  public static final List<String> STAFF_GROUPS = List.of(CityDirectory.PROGRAMME_MANAGERS,
+      CityDirectory.PROGRAMME_OFFICERS, CityDirectory.FINANCE_OFFICERS, CityDirectory.COACHES);
+
+  private Roles() {}
+
+  public static boolean isCityGroup(String groupId) {
+    return groupId != null && groupId.startsWith(CityDirectory.CITY_GROUP_PREFIX)
+        && groupId.length() > CityDirectory.CITY_GROUP_PREFIX.length();
+  }
+
+  /** What every city group may do: Tasklist and applying (starting a city-grant). */
+  public static List<RoleGrant> cityGrants(String cityGroup) {
+    return List.of(
+        new RoleGrant(cityGroup, Resources.APPLICATION, List.of("tasklist"), List.of("ACCESS")),
+        new RoleGrant(cityGroup, Resources.PROCESS_DEFINITION, List.of(GrantAccessService.GRANT_PROCESS),
+            List.of("READ", "CREATE_INSTANCE")),
+        new RoleGrant(cityGroup, Resources.PROCESS_INSTANCE, List.of(ANY), List.of("CREATE")));
+  }
+}

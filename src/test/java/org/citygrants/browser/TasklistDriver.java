@@ -1,0 +1,221 @@
+package org.citygrants.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Camunda Tasklist and Cockpit as a person uses them, through Debian's Chromium and
+ * chromedriver: sign in, open a task from a filter, claim it, fill the Camunda Form, complete.
+ * Camunda Forms (form-js) fields are found by their component id ({@code Field_<key>}).
+ */
+final class TasklistDriver implements AutoCloseable {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private final String baseUrl;
+  private final Path screenshots;
+  private final WebDriver driver;
+  private final WebDriverWait wait;
+  private int shot;
+
+  static boolean browserInstalled() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  }
+
+  TasklistDriver(String baseUrl, Path screenshots) throws IOException {
+    this.baseUrl = baseUrl;
+    this.screenshots = Files.createDirectories(screenshots);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    // as root and with no network beyond loopback: no sandbox, no background traffic
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build();
+    this.driver = new ChromeDriver(service, options);
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+  }
+
+  void login(String app, String user) {
+    driver.manage().deleteAllCookies();
+    driver.get(baseUrl + "/camunda/app/" + app + "/");
+    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    name.clear();
+    name.sendKeys(user);
+    WebElement password = driver.findElement(By.cssSelector("input[type='password']"));
+    password.sendKeys("demo");
+    password.submit();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
+    pause(1500);
+  }
+
+  void logout() {
+    driver.manage().deleteAllCookies();
+  }
+
+  void startProcess(String processName) {
+    click(By.xpath("//a[contains(., 'Start process')]"));
+    click(By.xpath("//a[contains(., '" + processName + "')]"));
+    waitForForm();
+  }
+
+  void clickStart() {
+    click(By.xpath("//button[contains(., 'Start') and not(@disabled)]"));
+    pause(2500);
+  }
+
+  boolean startEnabled() {
+    return driver.findElement(By.xpath("//button[normalize-space(.)='Start']")).isEnabled();
+  }
+
+  void openFilter(String filter) {
+    driver.get(baseUrl + "/camunda/app/tasklist/");
+    pause(1500);
+    click(By.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' task-filter ')][contains(., \"" + filter + "\")]"));
+    pause(1500);
+  }
+
+  List<String> taskNamesIn(String filter) {
+    openFilter(filter);
+    return driver.findElements(By.cssSelector(".tasks-list li h4, .tasks-list li .names h4, ol.tasks-list h4")).stream()
+        .map(WebElement::getText).toList();
+  }
+
+  void openTask(String filter, String taskName) {
+    openFilter(filter);
+    click(By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(., \"" + taskName + "\")]"));
+    pause(1500);
+    List<WebElement> claim = driver.findElements(By.xpath("//button[contains(., 'Claim')]"));
+    if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+      claim.get(0).click();
+      pause(1500);
+    }
+    waitForForm();
+  }
+
+  void text(String key, String value) {
+    WebElement field = field(key);
+    scrollTo(field);
+    field.clear();
+    field.sendKeys(value);
+    ((JavascriptExecutor) driver).executeScript("arguments[0].blur()", field);
+  }
+
+  void radio(String key, int index) {
+    WebElement radio = driver.findElement(By.cssSelector("[id$='Field_" + key + "-" + index + "']"));
+    scrollTo(radio);
+    radio.click();
+  }
+
+  void check(String key) {
+    WebElement box = field(key);
+    scrollTo(box);
+    if (!box.isSelected()) {
+      box.click();
+    }
+  }
+
+  void select(String key, int index) {
+    WebElement container = driver.findElement(By.xpath("//div[contains(@class,'fjs-form-field')][.//*[substring(@id, string-length(@id) - string-length('Field_" + key + "') + 1) = 'Field_" + key + "']]"));
+    scrollTo(container);
+    container.findElement(By.cssSelector(".fjs-select-display")).click();
+    WebElement item = wait.until(d -> container.findElements(By.cssSelector(".fjs-dropdownlist-item")).size() > index
+        ? container.findElements(By.cssSelector(".fjs-dropdownlist-item")).get(index) : null);
+    new Actions(driver).moveToElement(item).clickAndHold().release().perform();
+    pause(200);
+  }
+
+  String value(String key) {
+    return field(key).getAttribute("value");
+  }
+
+  void complete() {
+    click(By.xpath("//button[normalize-space(.)='Complete']"));
+    pause(2500);
+  }
+
+  String notification() {
+    return driver.findElements(By.cssSelector(".notifications .alert, .page-notifications .alert")).stream()
+        .map(WebElement::getText).reduce("", (a, b) -> a + " " + b).trim();
+  }
+
+  void unclaim() {
+    List<WebElement> unclaim = driver.findElements(By.xpath("//button[contains(., 'Unclaim')]"));
+    if (!unclaim.isEmpty()) {
+      unclaim.get(0).click();
+      pause(1000);
+    }
+  }
+
+  void openCockpitInstance(String processInstanceId) {
+    driver.get(baseUrl + "/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-container svg, .bjs-container svg")));
+    pause(2500);
+  }
+
+  boolean diagramShows(String elementId) {
+    return !driver.findElements(By.cssSelector("[data-element-id='" + elementId + "']")).isEmpty();
+  }
+
+  String pageText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  Path screenshot(String name) throws IOException {
+    File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+    Path target = screenshots.resolve(String.format("%02d-%s.png", ++shot, name));
+    Files.copy(file.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    return target;
+  }
+
+  private WebElement field(String key) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='Field_" + key + "']")));
+  }
+
+  private void waitForForm() {
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form, .fjs-container")));
+    pause(800);
+  }
+
+  private void click(By by) {
+    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+    scrollTo(element);
+    element.click();
+  }
+
+  private void scrollTo(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
