@@ -56,6 +56,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return refused(e, request);
   }
 
+  /** Someone else claimed or completed the task at the same moment: 409, reload and try again. */
+  @ExceptionHandler(ProcessGateway.ConcurrentChangeException.class)
+  ResponseEntity<Object> concurrentChange(ProcessGateway.ConcurrentChangeException e, HttpServletRequest request) {
+    return error(HttpStatus.CONFLICT, e.getMessage(), null, request);
+  }
+
   @ExceptionHandler(ProcessGateway.TaskNotAvailableException.class)
   ResponseEntity<Object> notAvailable(ProcessGateway.TaskNotAvailableException e, HttpServletRequest request) {
     return error(HttpStatus.FORBIDDEN, e.getMessage(), null, request);

@@ -3,6 +3,7 @@ package org.citygrants.process;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -69,7 +70,14 @@ public class ProcessGateway {
         if (!candidate) {
           throw new TaskNotAvailableException("Task '" + task.getName() + "' is not for " + userId + ".");
         }
-        taskService.claim(taskId, userId);
+        try {
+          taskService.claim(taskId, userId);
+        } catch (AuthorizationException e) {
+          throw e;
+        } catch (ProcessEngineException e) {
+          // a candidate's claim of an unassigned task fails only when someone claimed or completed it meanwhile
+          throw new ConcurrentChangeException(task, e);
+        }
       } else if (!task.getAssignee().equals(userId)) {
         throw new TaskNotAvailableException("Task '" + task.getName() + "' is assigned to " + task.getAssignee() + ".");
       }
@@ -77,7 +85,13 @@ public class ProcessGateway {
         taskService.complete(taskId, variables);
       } catch (ProcessEngineException e) {
         // the engine wraps a task listener's refusal; callers get the refusal itself
-        throw RefusedInputMappers.refusal(e).map(r -> (RuntimeException) r).orElse(e);
+        if (RefusedInputMappers.refusal(e).isPresent()) {
+          throw (RuntimeException) RefusedInputMappers.refusal(e).get();
+        }
+        if (RefusedInputMappers.concurrentChange(e).isPresent()) {
+          throw new ConcurrentChangeException(task, e);
+        }
+        throw e;
       }
       return null;
     });
@@ -136,6 +150,21 @@ public class ProcessGateway {
   public static class TaskNotAvailableException extends RuntimeException {
     public TaskNotAvailableException(String message) {
       super(message);
+    }
+
+    TaskNotAvailableException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * Someone else claimed or completed the task at the same moment (the engine's optimistic locking
+   * or a concurrent claim refused the change); nothing of this attempt was kept.
+   */
+  public static class ConcurrentChangeException extends TaskNotAvailableException {
+    ConcurrentChangeException(Task task, Throwable cause) {
+      super("Task '" + task.getName() + "' was claimed or completed by someone else at the same time; "
+          + "reload and try again.", cause);
     }
   }
 }

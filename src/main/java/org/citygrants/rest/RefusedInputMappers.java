@@ -7,7 +7,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -15,14 +17,69 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.citygrants.process.InputRejectedException;
 
 /**
- * Refused input is the client's mistake, so the engine REST API answers 400 with the message
+ * Two answers the engine's default mapping gets wrong for this application. Refused input is the client's mistake, so the engine REST API answers 400 with the message
  * that names the field, even where the engine wraps the refusal (a task listener's exception
  * becomes a ProcessEngineException, a start's a 500 RestException). Anything else keeps the
  * engine's own mapping.
+ *
+ * <p>A change that lost a race (an {@link OptimisticLockingException} anywhere in the cause chain,
+ * e.g. two people completing the same task at once) answers 409 Conflict: someone else changed
+ * this at the same time; reload and try again. Acting on a task that no longer exists ("Cannot
+ * find task with id") answers 404. The engine's default for both would be 500.
  */
 public final class RefusedInputMappers {
 
   private RefusedInputMappers() {}
+
+  /** What a client is told when its change lost a race with someone else's. */
+  public static final String CONCURRENT_CHANGE = "someone else changed this at the same time; reload and try again";
+
+  /** The optimistic locking failure somewhere in the cause chain, if any. */
+  public static Optional<OptimisticLockingException> concurrentChange(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OptimisticLockingException conflict) {
+        return Optional.of(conflict);
+      }
+    }
+    return Optional.empty();
+  }
+
+  static Response conflict(OptimisticLockingException conflict) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "OptimisticLockingException");
+    body.put("message", "Conflict: " + CONCURRENT_CHANGE + ".");
+    body.put("code", 0);
+    return Response.status(Response.Status.CONFLICT).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /** The engine's refusal to act on a task that does not exist (any more), if that is the cause. */
+  static Optional<NullValueException> taskGone(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof NullValueException gone && gone.getMessage() != null
+          && gone.getMessage().startsWith("Cannot find task with id")) {
+        return Optional.of(gone);
+      }
+    }
+    return Optional.empty();
+  }
+
+  static Response notFound(NullValueException gone) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "TaskNotFound");
+    body.put("message", "The task does not exist or was completed already; reload to see what is open.");
+    body.put("code", 0);
+    return Response.status(Response.Status.NOT_FOUND).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /**
+   * 400 for refused input, 409 for a lost race, 404 for a task already gone, otherwise nothing
+   * (the engine's default applies).
+   */
+  static Optional<Response> answer(Throwable error) {
+    return refusal(error).map(RefusedInputMappers::badRequest)
+        .or(() -> concurrentChange(error).map(RefusedInputMappers::conflict))
+        .or(() -> taskGone(error).map(RefusedInputMappers::notFound));
+  }
 
   /** The refusal of input somewhere in the cause chain, if any. */
   public static Optional<FormFieldValidationException> refusal(Throwable error) {
@@ -51,7 +108,7 @@ public final class RefusedInputMappers {
 
     @Override
     public Response toResponse(RestException exception) {
-      return refusal(exception).map(RefusedInputMappers::badRequest).orElseGet(() -> engineDefault.toResponse(exception));
+      return answer(exception).orElseGet(() -> engineDefault.toResponse(exception));
     }
   }
 
@@ -61,7 +118,7 @@ public final class RefusedInputMappers {
 
     @Override
     public Response toResponse(ProcessEngineException exception) {
-      return refusal(exception).map(RefusedInputMappers::badRequest).orElseGet(() -> engineDefault.toResponse(exception));
+      return answer(exception).orElseGet(() -> engineDefault.toResponse(exception));
     }
   }
 }
