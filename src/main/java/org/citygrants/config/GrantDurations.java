@@ -1,7 +1,7 @@
 package org.citygrants.config;
 
-import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -9,7 +9,7 @@ import org.springframework.validation.annotation.Validated;
  * read by the BPMN timers as {@code ${grantDurations.reportingCycle}} and by the delegates.
  */
 @Validated
-@org.springframework.stereotype.Component("grantDurations")
+@Component("grantDurations")
 @ConfigurationProperties(prefix = "grant.durations")
 public class GrantDurations {
 
