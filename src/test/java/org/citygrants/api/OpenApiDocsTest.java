@@ -28,6 +28,7 @@ class OpenApiDocsTest extends ApiTest {
     assertThat(paths).containsExactlyInAnyOrder(
         "/api/grants/{reference}/statement",
         "/api/grants/{reference}/early-stop",
+        "/api/grants/{reference}/coach",
         "/api/programme/budget-vs-actual",
         "/api/programme/budget-vs-actual.csv");
     assertThat(api.path("openapi").asText()).startsWith("3.");
