@@ -61,32 +61,20 @@ abstract class ApiTest {
   /** In preparation, procurement approved, the advance (12,000) paid. */
   String grantWithAdvancePaid(String cityUser, String coach) {
     String grant = grantInPreparation(cityUser, coach);
-    journey.complete(grant, COMPLETE_METHOD_ONBOARDING, cityUser, methodOnboarding());
-    journey.complete(grant, PLAN_EXPERIMENTATION, cityUser, planningCanvas());
-    journey.complete(grant, OBTAIN_INTERNAL_AUTHORISATIONS, cityUser, internalAuthorisations());
-    journey.complete(grant, SUBMIT_PROCUREMENT_PLAN, cityUser, procurementPlan());
-    journey.complete(grant, REVIEW_PROCUREMENT_PLAN, OFFICER, procurementReview(true));
-    payOpenPayment(grant);
+    journey.cityPrepares(grant, cityUser, OFFICER);
+    journey.payOpenPayment(grant);
     return grant;
   }
 
   /** Advance paid, readiness confirmed, the investment committee approved the activities. */
   String grantWithApprovedActivities(String cityUser, String coach) {
     String grant = grantWithAdvancePaid(cityUser, coach);
-    journey.complete(grant, CONFIRM_READINESS, coach, readiness(true));
-    journey.complete(grant, FORM_INVESTMENT_COMMITTEE, cityUser, committee());
-    journey.complete(grant, DECIDE_COMMITTEE_CONVENING, coach, conveneNow());
-    journey.complete(grant, RECORD_COMMITTEE_REVIEW, coach, committeeReview("approve"));
+    journey.readyAndCommitteeApproves(grant, cityUser, coach);
     return grant;
   }
 
-  /** Finance requests the proposed amount of the open payment and a second officer approves it. */
   void payOpenPayment(String grant) {
-    Object proposed = taskService.getVariable(journey.task(grant, PaymentProcess.Elements.REQUEST_PAYMENT).getId(),
-        PaymentProcess.PROPOSED_PAYMENT_AMOUNT.name());
-    journey.complete(grant, PaymentProcess.Elements.REQUEST_PAYMENT, FINANCE_REQUESTER,
-        requestPayment(((Number) proposed).doubleValue()));
-    journey.complete(grant, PaymentProcess.Elements.APPROVE_PAYMENT, FINANCE_APPROVER, approvePayment(true));
+    journey.payOpenPayment(grant);
   }
 
   Map<String, Object> taskVariables(String grant, String taskKey) {

@@ -135,16 +135,9 @@ abstract class CohortViewTest {
 
   private String grantInExperimentation(String city, String coach, int amount) {
     String grant = grantInPreparation(city, coach, amount);
-    journey.complete(grant, COMPLETE_METHOD_ONBOARDING, city, methodOnboarding());
-    journey.complete(grant, PLAN_EXPERIMENTATION, city, planningCanvas());
-    journey.complete(grant, OBTAIN_INTERNAL_AUTHORISATIONS, city, internalAuthorisations());
-    journey.complete(grant, SUBMIT_PROCUREMENT_PLAN, city, procurementPlan());
-    journey.complete(grant, REVIEW_PROCUREMENT_PLAN, "officer", procurementReview(true));
-    payOpenPayment(grant);
-    journey.complete(grant, CONFIRM_READINESS, coach, readiness(true));
-    journey.complete(grant, FORM_INVESTMENT_COMMITTEE, city, committee());
-    journey.complete(grant, DECIDE_COMMITTEE_CONVENING, coach, conveneNow());
-    journey.complete(grant, RECORD_COMMITTEE_REVIEW, coach, committeeReview("approve"));
+    journey.cityPrepares(grant, city, "officer");
+    journey.payOpenPayment(grant);
+    journey.readyAndCommitteeApproves(grant, city, coach);
     return grant;
   }
 
@@ -165,11 +158,7 @@ abstract class CohortViewTest {
     }
   }
 
-  private void payOpenPayment(String grant) {
-    Object proposed = taskService.getVariable(journey.task(grant, PaymentProcess.Elements.REQUEST_PAYMENT).getId(),
-        PaymentProcess.PROPOSED_PAYMENT_AMOUNT.name());
-    journey.complete(grant, PaymentProcess.Elements.REQUEST_PAYMENT, "finance1",
-        requestPayment(((Number) proposed).doubleValue()));
-    journey.complete(grant, PaymentProcess.Elements.APPROVE_PAYMENT, "finance2", approvePayment(true));
+  void payOpenPayment(String grant) {
+    journey.payOpenPayment(grant);
   }
 }

@@ -176,16 +176,9 @@ abstract class ProgrammeTest {
   void grantReadyToExperiment(String grant, String cityUser) {
     journey.complete(grant, SIZE_GRANT, OFFICER, award(40000));
     journey.complete(grant, ASSIGN_COACH, MANAGER, of("coach", COACH));
-    journey.complete(grant, COMPLETE_METHOD_ONBOARDING, cityUser, methodOnboarding());
-    journey.complete(grant, PLAN_EXPERIMENTATION, cityUser, planningCanvas());
-    journey.complete(grant, OBTAIN_INTERNAL_AUTHORISATIONS, cityUser, internalAuthorisations());
-    journey.complete(grant, SUBMIT_PROCUREMENT_PLAN, cityUser, procurementPlan());
-    journey.complete(grant, REVIEW_PROCUREMENT_PLAN, OFFICER, procurementReview(true));
-    payOpenPayment(grant);
-    journey.complete(grant, CONFIRM_READINESS, COACH, readiness(true));
-    journey.complete(grant, FORM_INVESTMENT_COMMITTEE, cityUser, committee());
-    journey.complete(grant, DECIDE_COMMITTEE_CONVENING, COACH, conveneNow());
-    journey.complete(grant, RECORD_COMMITTEE_REVIEW, COACH, committeeReview("approve"));
+    journey.cityPrepares(grant, cityUser, OFFICER);
+    journey.payOpenPayment(grant);
+    journey.readyAndCommitteeApproves(grant, cityUser, COACH);
   }
 
   /** One experiment cycle up to the coach's decision (with or without a win), the tranche paid if one is due. */
@@ -202,13 +195,8 @@ abstract class ProgrammeTest {
     }
   }
 
-  /** Finance requests the proposed amount of the open payment and a second officer approves it. */
   void payOpenPayment(String grant) {
-    Object proposed = taskService.getVariable(journey.task(grant, PaymentProcess.Elements.REQUEST_PAYMENT).getId(),
-        PaymentProcess.PROPOSED_PAYMENT_AMOUNT.name());
-    journey.complete(grant, PaymentProcess.Elements.REQUEST_PAYMENT, FINANCE_REQUESTER,
-        requestPayment(((Number) proposed).doubleValue()));
-    journey.complete(grant, PaymentProcess.Elements.APPROVE_PAYMENT, FINANCE_APPROVER, approvePayment(true));
+    journey.payOpenPayment(grant);
   }
 
   /** The city transitions: plan accepted, final report accepted, the grant settled, the follow-up reported. */

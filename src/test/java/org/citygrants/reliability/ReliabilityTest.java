@@ -85,15 +85,8 @@ abstract class ReliabilityTest {
   /** The advance requested by finance1: Task_ApprovePayment is open for a second finance officer. */
   String grantWithPaymentToApprove() {
     String grant = grantInPreparation();
-    journey.complete(grant, COMPLETE_METHOD_ONBOARDING, CITY, methodOnboarding());
-    journey.complete(grant, PLAN_EXPERIMENTATION, CITY, planningCanvas());
-    journey.complete(grant, OBTAIN_INTERNAL_AUTHORISATIONS, CITY, internalAuthorisations());
-    journey.complete(grant, SUBMIT_PROCUREMENT_PLAN, CITY, procurementPlan());
-    journey.complete(grant, REVIEW_PROCUREMENT_PLAN, "officer", procurementReview(true));
-    Object proposed = taskService.getVariable(journey.task(grant, PaymentProcess.Elements.REQUEST_PAYMENT).getId(),
-        PaymentProcess.PROPOSED_PAYMENT_AMOUNT.name());
-    journey.complete(grant, PaymentProcess.Elements.REQUEST_PAYMENT, "finance1",
-        requestPayment(((Number) proposed).doubleValue()));
+    journey.cityPrepares(grant, CITY, "officer");
+    journey.requestOpenPayment(grant);
     return grant;
   }
 

@@ -1,6 +1,8 @@
 package org.citygrants.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.citygrants.process.CityGrantProcess.Elements.*;
+import static org.citygrants.support.FormData.*;
 
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.citygrants.process.PaymentProcess;
 import org.citygrants.process.ProcessGateway;
 import org.springframework.stereotype.Component;
 
@@ -109,6 +112,38 @@ public class GrantJourney {
 
   public Object variable(String grantReference, String name) {
     return runtimeService.getVariable(mainInstance(grantReference).getId(), name);
+  }
+
+  // --- steps shared by the test suites: the users' usual answers ---------------------------
+
+  /** The city's four preparation tasks, then an officer approves the procurement plan. */
+  public void cityPrepares(String grant, String cityUser, String officer) {
+    complete(grant, COMPLETE_METHOD_ONBOARDING, cityUser, methodOnboarding());
+    complete(grant, PLAN_EXPERIMENTATION, cityUser, planningCanvas());
+    complete(grant, OBTAIN_INTERNAL_AUTHORISATIONS, cityUser, internalAuthorisations());
+    complete(grant, SUBMIT_PROCUREMENT_PLAN, cityUser, procurementPlan());
+    complete(grant, REVIEW_PROCUREMENT_PLAN, officer, procurementReview(true));
+  }
+
+  /** finance1 requests the proposed amount of the grant's open payment. */
+  public void requestOpenPayment(String grant) {
+    Object proposed = taskService.getVariable(task(grant, PaymentProcess.Elements.REQUEST_PAYMENT).getId(),
+        PaymentProcess.PROPOSED_PAYMENT_AMOUNT.name());
+    complete(grant, PaymentProcess.Elements.REQUEST_PAYMENT, "finance1", requestPayment(((Number) proposed).doubleValue()));
+  }
+
+  /** finance1 requests the proposed amount of the open payment and finance2 approves it (four eyes). */
+  public void payOpenPayment(String grant) {
+    requestOpenPayment(grant);
+    complete(grant, PaymentProcess.Elements.APPROVE_PAYMENT, "finance2", approvePayment(true));
+  }
+
+  /** The coach confirms readiness; the city forms its committee, which the coach convenes and which approves. */
+  public void readyAndCommitteeApproves(String grant, String cityUser, String coach) {
+    complete(grant, CONFIRM_READINESS, coach, readiness(true));
+    complete(grant, FORM_INVESTMENT_COMMITTEE, cityUser, committee());
+    complete(grant, DECIDE_COMMITTEE_CONVENING, coach, conveneNow());
+    complete(grant, RECORD_COMMITTEE_REVIEW, coach, committeeReview("approve"));
   }
 
   private Job onlyJob(String grantReference, String activityId, boolean timer) {
