@@ -83,11 +83,11 @@ final class JobHistory {
     return jobs;
   }
 
-  /** How many jobs of this activity a job executor holds locked right now (acquired, running). */
-  int lockedJobs(String activityId) {
+  /** How many jobs of this activity wait in the runtime table now (not yet committed as done). */
+  int jobsAt(String activityId) {
     int[] count = {0};
     query("select count(*) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_ "
-        + "where j.lock_owner_ is not null and d.act_id_ = '" + activityId + "'", rs -> count[0] = rs.getInt(1));
+        + "where d.act_id_ = '" + activityId + "'", rs -> count[0] = rs.getInt(1));
     return count[0];
   }
 
