@@ -5,9 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The register of grants (table grant_record): references such as LYON-2026 (LYON-2026-2 for a
@@ -19,10 +23,16 @@ public class GrantRegister {
   public record GrantRecord(String grantReference, String cityCode, String cityName, String processInstanceId,
       String programmeInstanceId, String objectiveType, String coach, boolean preparationLate) {}
 
-  private final JdbcClient jdbc;
+  /** How often a reference is taken again when another application of the same city took it at the same time. */
+  static final int REFERENCE_ATTEMPTS = 10;
 
-  public GrantRegister(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final TransactionTemplate savepoint;
+
+  public GrantRegister(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
     this.jdbc = jdbc;
+    this.savepoint = new TransactionTemplate(transactionManager);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
   }
 
   /** Registers a grant once per process instance and returns its reference (idempotent). */
@@ -33,6 +43,23 @@ public class GrantRegister {
     if (existing.isPresent()) {
       return existing.get();
     }
+    // Two applications of one city at the same moment (two threads, or two nodes of a cluster)
+    // read the same next sequence; the unique key lets one insert win, and the other takes the
+    // next number. The insert runs under a savepoint, so the losing attempt leaves the
+    // surrounding transaction (the engine's) usable.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return savepoint.execute(status -> insertNext(cityCode, cityName, year, processInstanceId, programmeInstanceId));
+      } catch (DuplicateKeyException taken) {
+        if (attempt == REFERENCE_ATTEMPTS) {
+          throw taken;
+        }
+      }
+    }
+  }
+
+  private String insertNext(String cityCode, String cityName, int year, String processInstanceId,
+      String programmeInstanceId) {
     int sequence = jdbc.sql("SELECT COALESCE(MAX(sequence_in_year), 0) + 1 FROM grant_record WHERE city_code = ? AND grant_year = ?")
         .param(cityCode).param(year).query(Integer.class).single();
     String reference = cityCode.toUpperCase(Locale.ROOT) + "-" + year + (sequence > 1 ? "-" + sequence : "");
