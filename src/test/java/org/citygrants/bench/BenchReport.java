@@ -132,13 +132,34 @@ final class BenchReport {
         .append(", database ").append(((Number) scale.get("databaseBytes")).longValue() / 1048576).append(" MB), then ANALYZE. ")
         .append("Task completion while filling (").append(threads).append(" threads, all grants open) p50 / p95 / p99: ")
         .append(pct(map(scale, "taskCompletionAtScale"))).append(" ms.\n\n");
-    md.append("| filter (user) | first page / count | list p50 / p95 / p99 ms | count p50 / p95 / p99 ms | "
-        + "variable columns p50 / p95 / p99 ms |\n| --- | ---: | ---: | ---: | ---: |\n");
+    md.append("| filter (user) | repetitions | first page / count | list p50 / p95 / p99 ms | count p50 / p95 / p99 ms | "
+        + "variable columns p50 / p95 / p99 ms |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
     for (Map.Entry<String, Object> e : map(scale, "queries").entrySet()) {
       Map<String, Object> q = (Map<String, Object>) e.getValue();
-      md.append("| ").append(e.getKey()).append(" (").append(q.get("user")).append(") | ").append(q.get("rowsOnFirstPage"))
+      md.append("| ").append(e.getKey()).append(" (").append(q.get("user")).append(") | ").append(q.get("repetitions"))
+          .append(" | ").append(q.get("rowsOnFirstPage"))
           .append(" / ").append(q.get("count")).append(" | ").append(pct(map(q, "list"))).append(" | ")
           .append(pct(map(q, "count_query"))).append(" | ").append(pct(map(q, "variable_columns"))).append(" |\n");
+    }
+    Map<String, Object> tuning = (Map<String, Object>) r.get("authorizedGroupIdsTuning");
+    if (tuning != null) {
+      md.append("\nSame data, the engine's `SELECT distinct(GROUP_ID_) FROM ACT_RU_AUTHORIZATION` (run once per command) "
+          + "against the loose index scan (`AuthorizedGroupIdsLooseScan`, the application's default on PostgreSQL; "
+          + "the table above):\n\n| statement | one more action of open grants p50 / p95 / p99 ms | ");
+      List<String> names = new ArrayList<>(map(map(tuning, "looseIndexScan"), "queries").keySet());
+      for (String name : names) {
+        md.append(name).append(" list / count p95 ms | ");
+      }
+      md.append("\n| --- | ---: |").append(" ---: |".repeat(names.size())).append("\n");
+      for (Map.Entry<String, Object> e : tuning.entrySet()) {
+        Map<String, Object> mode = (Map<String, Object>) e.getValue();
+        md.append("| ").append(e.getKey()).append(" | ").append(pct(map(mode, "oneMoreActionOfOpenGrants"))).append(" | ");
+        for (String name : names) {
+          Map<String, Object> q = map(mode, "queries", name);
+          md.append(map(q, "list").get("p95Ms")).append(" / ").append(map(q, "count_query").get("p95Ms")).append(" | ");
+        }
+        md.append("\n");
+      }
     }
     Map<String, Object> heap = map(r, "peakHeap");
     md.append("\nPeak heap: ").append(heap.get("sumOfHeapPoolPeaksMb")).append(" MB (sum of the heap pools' peaks; sampled ")

@@ -15,9 +15,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.citygrants.CityGrantsApplication;
 import org.citygrants.cohortrun.Cast;
 import org.citygrants.cohortrun.CohortDriver;
@@ -27,6 +30,7 @@ import org.citygrants.cohortrun.GrantScenario;
 import org.citygrants.cohortrun.InProcessPort;
 import org.citygrants.cohortrun.TimedPort;
 import org.citygrants.cohortrun.TimedPort.Latencies;
+import org.citygrants.config.AuthorizedGroupIdsLooseScan;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.process.ProcessGateway;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -122,6 +126,8 @@ public final class GrantsBenchmark {
 
         // 2. the bare engine, its own empty database on the same server, driven the same way
         t = System.nanoTime();
+        log("bare baseline: " + o.singleThreadGrants() + " instances, 1 thread; " + o.baselineGrants() + ", "
+            + o.threads() + " threads");
         try (BareBaseline bare = new BareBaseline(db.bareUrl, db.user, db.password)) {
           long bareBefore = db.size(db.bareUrl);
           BareBaseline.Run bare1 = bare.run("B1", o.singleThreadGrants(), 1, o.timeout());
@@ -144,6 +150,7 @@ public final class GrantsBenchmark {
 
         // 3. programme scale: grants in every phase, then Tasklist's queries as their users
         t = System.nanoTime();
+        log("programme scale: applying for " + o.activeGrants() + " grants");
         TimedPort fillPort = new TimedPort(port);
         CohortDriver filler = new CohortDriver(fillPort, cast);
         List<GrantPlayer> players = filler.players(o.activeGrants());
@@ -152,6 +159,7 @@ public final class GrantsBenchmark {
         db.analyze(db.appUrl);
         phases.put("fillApplySeconds", seconds(t));
         long t2 = System.nanoTime();
+        log("programme scale: playing the grants partly");
         List<GrantPlayer> open = filler.playPartly(players, fillOptions, i -> fillBudget(i, o));
         waitForJobs(app.getBean(ManagementService.class), Duration.ofMinutes(2));
         phases.put("fillPlaySeconds", seconds(t2));
@@ -168,9 +176,35 @@ public final class GrantsBenchmark {
         scale.put("applicationAtScale", percentiles(fillPort.applications()));
         scale.put("databaseBytes", db.size(db.appUrl));
         scale.put("rows", rowCounts(db));
+        // the engine's "which groups hold authorisations" statement against the loose index scan
+        // (AuthorizedGroupIdsLooseScan, the application's default on PostgreSQL): Tasklist queries
+        // and one more action of some open grants each way, same data
         t = System.nanoTime();
-        scale.put("queries", new TasklistQueries(app).measure(
-            TasklistQueries.probes(cast.cityUser(0), cast.coach(0)), o.queryWarmUp(), o.queryRepetitions()));
+        DbSqlSessionFactory sql = ((ProcessEngineImpl) app.getBean(ProcessEngine.class)).getProcessEngineConfiguration()
+            .getDbSqlSessionFactory();
+        Map<String, Object> tuning = new LinkedHashMap<>();
+        int probeSize = Math.max(1, Math.min(200, open.size() / 4));
+        List<TasklistQueries.Probe> probes = TasklistQueries.probes(cast.cityUser(0), cast.coach(0));
+        Map<String, Object> queries = null;
+        for (boolean loose : new boolean[] {false, true}) {
+          AuthorizedGroupIdsLooseScan.use(sql, loose);
+          log("programme scale: " + open.size() + " grants open; Tasklist queries and completions, "
+              + (loose ? "loose index scan" : "engine statement"));
+          Map<String, Object> mode = new LinkedHashMap<>();
+          fillPort.completions().clear();
+          List<GrantPlayer> probe = open.subList(loose ? probeSize : 0, Math.min(open.size(), (loose ? 2 : 1) * probeSize));
+          filler.playPartly(probe, fillOptions, i -> 1);
+          mode.put("oneMoreActionOfOpenGrants", percentiles(fillPort.completions()));
+          Map<String, Object> measured = new TasklistQueries(app).measure(probes, o.queryWarmUp(), o.queryRepetitions(),
+              Duration.ofSeconds(30));
+          mode.put("queries", measured);
+          tuning.put(loose ? "looseIndexScan" : "engineStatement", mode);
+          if (loose) {
+            queries = measured;
+          }
+        }
+        scale.put("queries", queries);
+        results.put("authorizedGroupIdsTuning", tuning);
         phases.put("querySeconds", seconds(t));
       } finally {
         app.close();
