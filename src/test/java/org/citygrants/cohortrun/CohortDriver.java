@@ -3,7 +3,9 @@ package org.citygrants.cohortrun;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -11,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntPredicate;
+import java.util.function.IntUnaryOperator;
 import org.citygrants.cohortrun.GrantPlayer.Step;
 
 /**
@@ -83,17 +86,40 @@ public final class CohortDriver {
     }
   }
 
+  /** Applies for the grants of these players that have not applied yet, on the options' threads. */
+  public void applyAll(List<GrantPlayer> players, Options options) {
+    inParallel(options, players, this::applyAll);
+  }
+
+  /**
+   * Plays grant i for at most {@code budget(i)} actions (a task completed, a timer brought due, an
+   * early stop; waiting does not count) and leaves it where it then is: a programme with grants in
+   * every phase. Returns the grants that have not ended.
+   */
+  public List<GrantPlayer> playPartly(List<GrantPlayer> players, Options options, IntUnaryOperator budget) {
+    inParallel(options, players, (mine, deadline) ->
+        playToEnd(mine, deadline, options.idlePause(), i -> true, budget));
+    return players.stream().filter(p -> p.grant() != null && port.endEvent(p.grant()).isEmpty()).toList();
+  }
+
   /**
    * Takes steps for these grants until each has ended, failed, or {@code keepGoing} refuses its
    * index; returns when nothing is left to do or the deadline passed.
    */
   public void playToEnd(List<GrantPlayer> mine, long deadline, Duration idlePause, IntPredicate keepGoing) {
+    playToEnd(mine, deadline, idlePause, keepGoing, i -> Integer.MAX_VALUE);
+  }
+
+  /** As above, and a grant whose {@code budget(index)} of actions is spent is left where it is. */
+  public void playToEnd(List<GrantPlayer> mine, long deadline, Duration idlePause, IntPredicate keepGoing,
+      IntUnaryOperator budget) {
     List<GrantPlayer> active = new ArrayList<>(mine);
+    Map<Integer, Integer> actions = new HashMap<>();
     while (!active.isEmpty() && System.nanoTime() < deadline) {
       boolean progressed = false;
       for (var it = active.iterator(); it.hasNext(); ) {
         GrantPlayer player = it.next();
-        if (!keepGoing.test(player.index())) {
+        if (!keepGoing.test(player.index()) || actions.getOrDefault(player.index(), 0) >= budget.applyAsInt(player.index())) {
           it.remove();
           continue;
         }
@@ -104,6 +130,7 @@ public final class CohortDriver {
             it.remove();
           } else if (step != Step.WAITING) {
             progressed = true;
+            actions.merge(player.index(), 1, Integer::sum);
           }
         } catch (GrantPort.ConflictException e) {
           conflicts.incrementAndGet();

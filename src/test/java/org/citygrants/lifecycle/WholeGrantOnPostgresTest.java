@@ -7,8 +7,16 @@ import static org.citygrants.support.FormData.*;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.citygrants.ledger.GrantStatement;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -60,5 +68,29 @@ class WholeGrantOnPostgresTest extends LifecycleTest {
     assertThat(statement.recovered()).isEqualByComparingTo(new BigDecimal("10000.00"));
     assertThat(statement.reportedSpent()).isEqualByComparingTo(new BigDecimal("28000.00"));
     assertThat(statement.cityFloat()).isEqualByComparingTo(BigDecimal.ZERO);
+  }
+
+  @Autowired ProcessEngine engine;
+
+  /** AuthorizedGroupIdsLooseScan: on PostgreSQL the engine asks its loose index scan, which answers the same. */
+  @Test
+  void theGroupsHoldingAuthorisationsComeFromTheLooseIndexScanWithTheEnginesAnswer() {
+    String grant = grantWithApprovedActivities();
+    assertThat(grant).isNotNull();
+    ProcessEngineConfigurationImpl configuration = ((ProcessEngineImpl) engine).getProcessEngineConfiguration();
+    assertThat(configuration.getDbSqlSessionFactory().mapStatement("selectAuthorizedGroupIds"))
+        .isEqualTo("selectAuthorizedGroupIdsLooseIndexScan");
+    Set<String> engines = groups(configuration, "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity"
+        + ".selectAuthorizedGroupIds");
+    Set<String> loose = groups(configuration, "selectAuthorizedGroupIdsLooseIndexScan");
+    assertThat(loose).contains("city-lyon", "coaches", "finance-officers").isEqualTo(engines);
+  }
+
+  private static Set<String> groups(ProcessEngineConfigurationImpl configuration, String statement) {
+    List<String> ids = configuration.getCommandExecutorTxRequired().execute(context ->
+        context.getDbSqlSession().getSqlSession().selectList(statement));
+    Set<String> set = new HashSet<>(ids);
+    set.removeIf(Objects::isNull);
+    return set;
   }
 }

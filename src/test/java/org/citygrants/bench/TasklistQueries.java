@@ -1,0 +1,114 @@
+package org.citygrants.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
+import org.citygrants.cohortrun.TimedPort.Latencies;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Tasklist's queries as its users issue them: the saved filters of {@code demo/identities.yaml}
+ * (sorted dueDate asc, created asc), run through the {@link FilterService} as the signed-in user
+ * (authorisations on, expressions such as {@code ${currentUser()}} resolved for that user), first
+ * page of 50 plus the count Tasklist shows beside the filter, plus the variable columns of the
+ * page (Tasklist embeds grantReference, cityName, ... for the listed tasks).
+ */
+final class TasklistQueries {
+
+  record Probe(String name, String user, String filterName, String filterOwner) {}
+
+  static final List<String> COLUMNS = List.of("grantReference", "cityName", "objectiveType", "paymentAmount",
+      "paymentMilestone");
+
+  private final FilterService filters;
+  private final IdentityService identity;
+  private final RuntimeService runtime;
+
+  TasklistQueries(ApplicationContext app) {
+    this.filters = app.getBean(FilterService.class);
+    this.identity = app.getBean(IdentityService.class);
+    this.runtime = app.getBean(RuntimeService.class);
+  }
+
+  static List<Probe> probes(String cityUser, String coach) {
+    return List.of(
+        new Probe("city: My group tasks", cityUser, "My group tasks", null),
+        new Probe("city: My tasks", cityUser, "My tasks", null),
+        new Probe("coach: Coach: my cities' tasks", coach, "Coach: my cities' tasks", coach),
+        new Probe("coach: My tasks", coach, "My tasks", null),
+        new Probe("finance: Payments to approve", "finance1", "Payments to approve", null),
+        new Probe("officer: All open tasks", "officer", "All open tasks", null));
+  }
+
+  /**
+   * Runs each probe warmUp + repetitions times, or fewer when a probe has used up {@code budget}
+   * (a query of seconds is measured a few times, not hundreds); returns per probe the latencies,
+   * the repetitions measured and the rows seen.
+   */
+  Map<String, Object> measure(List<Probe> probes, int warmUp, int repetitions, java.time.Duration budget) {
+    Map<String, Object> results = new LinkedHashMap<>();
+    for (Probe probe : probes) {
+      String filterId = filterId(probe);
+      List<String> groups = identity.createGroupQuery().groupMember(probe.user()).list().stream()
+          .map(Group::getId).toList();
+      Latencies list = new Latencies();
+      Latencies count = new Latencies();
+      Latencies columns = new Latencies();
+      long rows = 0;
+      long total = 0;
+      long deadline = System.nanoTime() + budget.toNanos();
+      for (int i = 0; i < warmUp + repetitions && (i < 2 || System.nanoTime() < deadline); i++) {
+        identity.setAuthentication(probe.user(), groups);
+        try {
+          long t0 = System.nanoTime();
+          List<Task> page = filters.listPage(filterId, 0, 50);
+          long t1 = System.nanoTime();
+          total = filters.count(filterId);
+          long t2 = System.nanoTime();
+          List<String> instances = page.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull)
+              .distinct().toList();
+          if (!instances.isEmpty()) {
+            runtime.createVariableInstanceQuery().processInstanceIdIn(instances.toArray(String[]::new))
+                .variableNameIn(COLUMNS.toArray(String[]::new)).disableBinaryFetching().list();
+          }
+          long t3 = System.nanoTime();
+          rows = page.size();
+          if (i >= warmUp || t3 - t0 > 1_000_000_000L) { // a query of a second or more needs no warming up
+            list.add(t1 - t0);
+            count.add(t2 - t1);
+            columns.add(t3 - t2);
+          }
+        } finally {
+          identity.clearAuthentication();
+        }
+      }
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("user", probe.user());
+      r.put("filter", probe.filterName());
+      r.put("repetitions", list.count());
+      r.put("rowsOnFirstPage", rows);
+      r.put("count", total);
+      r.put("list", GrantsBenchmark.percentiles(list));
+      r.put("count_query", GrantsBenchmark.percentiles(count));
+      r.put("variable_columns", GrantsBenchmark.percentiles(columns));
+      results.put(probe.name(), r);
+    }
+    return results;
+  }
+
+  private String filterId(Probe probe) {
+    List<Filter> found = new ArrayList<>(filters.createTaskFilterQuery().filterName(probe.filterName()).list());
+    return found.stream().filter(f -> Objects.equals(f.getOwner(), probe.filterOwner())).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no filter '" + probe.filterName() + "' owned by "
+            + probe.filterOwner()))
+        .getId();
+  }
+}
