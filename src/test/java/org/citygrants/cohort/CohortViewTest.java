@@ -1,5 +1,7 @@
 package org.citygrants.cohort;
 
+import org.citygrants.support.ThisContextsEngineIsDefault;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.citygrants.process.CityGrantProcess.Elements.*;
 import static org.citygrants.support.FormData.*;
 
@@ -8,12 +10,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.TaskService;
 import org.citygrants.process.PaymentProcess;
 import org.citygrants.support.GrantJourney;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,6 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:cohort-view;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false"})
+@ExtendWith(ThisContextsEngineIsDefault.class)
 abstract class CohortViewTest {
 
   static final String PASSWORD = "demo";
@@ -50,31 +50,14 @@ abstract class CohortViewTest {
 
   private static ProcessEngine cohortEngine;
   private static Cohort cohort;
-  private static ProcessEngine defaultEngineBefore;
-
   @LocalServerPort int port;
   @Autowired ProcessEngine processEngine;
   @Autowired GrantJourney journey;
   @Autowired TaskService taskService;
 
-  @BeforeAll
-  static void rememberTheDefaultEngine() {
-    defaultEngineBefore = ProcessEngines.getDefaultProcessEngine(false);
-  }
-
-  @AfterAll
-  static void giveTheDefaultNameBack() {
-    if (defaultEngineBefore != null) {
-      ProcessEngines.registerProcessEngine(defaultEngineBefore);
-    }
-  }
-
-  /** The webapps (Tasklist sign-in) find their engine by the name "default": this context's. */
+  /** The cohort of this context's engine, created before its first test. */
   @BeforeEach
   void cohortAndEngine() {
-    if (ProcessEngines.getDefaultProcessEngine(false) != processEngine) {
-      ProcessEngines.registerProcessEngine(processEngine);
-    }
     synchronized (CohortViewTest.class) {
       if (cohortEngine != processEngine) {
         cohort = createCohort();

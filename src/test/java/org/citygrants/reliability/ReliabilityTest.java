@@ -1,5 +1,7 @@
 package org.citygrants.reliability;
 
+import org.citygrants.support.ThisContextsEngineIsDefault;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.citygrants.process.CityGrantProcess.Elements.*;
 import static org.citygrants.support.FormData.*;
 
@@ -12,7 +14,6 @@ import java.time.Duration;
 import java.util.Base64;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -22,9 +23,6 @@ import org.citygrants.ledger.MovementType;
 import org.citygrants.process.PaymentProcess;
 import org.citygrants.process.ProcessGateway;
 import org.citygrants.support.GrantJourney;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,6 +36,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:reliability;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false"})
+@ExtendWith(ThisContextsEngineIsDefault.class)
 abstract class ReliabilityTest {
 
   static final String CITY = "lyon";
@@ -51,28 +50,6 @@ abstract class ReliabilityTest {
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @MockitoSpyBean LedgerService ledger;
-
-  private static ProcessEngine defaultEngineBefore;
-
-  /** The REST API serves the engine registered as "default": this context's, given back after. */
-  @BeforeAll
-  static void rememberTheDefaultEngine() {
-    defaultEngineBefore = ProcessEngines.getDefaultProcessEngine(false);
-  }
-
-  @AfterAll
-  static void giveTheDefaultNameBack() {
-    if (defaultEngineBefore != null) {
-      ProcessEngines.registerProcessEngine(defaultEngineBefore);
-    }
-  }
-
-  @BeforeEach
-  void restApiServesThisContextsEngine() {
-    if (ProcessEngines.getDefaultProcessEngine(false) != processEngine) {
-      ProcessEngines.registerProcessEngine(processEngine);
-    }
-  }
 
   /** Applied, awarded (40,000), coached: the four preparation tasks are open for the city. */
   String grantInPreparation() {

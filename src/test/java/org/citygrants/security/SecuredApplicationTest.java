@@ -1,5 +1,7 @@
 package org.citygrants.security;
 
+import org.citygrants.support.ThisContextsEngineIsDefault;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.citygrants.process.CityGrantProcess.Elements.*;
 import static org.citygrants.support.FormData.*;
 
@@ -12,9 +14,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.citygrants.process.PaymentProcess;
 import org.citygrants.support.GrantJourney;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,6 +28,7 @@ import org.springframework.context.annotation.Import;
     "spring.datasource.url=jdbc:h2:mem:security;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false"})
 @Import(WebappSessionTest.WhoAmI.class)
+@ExtendWith(ThisContextsEngineIsDefault.class)
 abstract class SecuredApplicationTest {
 
   static final String PASSWORD = "demo";
@@ -37,29 +37,6 @@ abstract class SecuredApplicationTest {
   @Autowired ProcessEngine processEngine;
   @Autowired GrantJourney journey;
   @Autowired TaskService taskService;
-
-  private static ProcessEngine defaultEngineBefore;
-
-  /**
-   * The REST API finds its engine in the static registry by the name "default", which the engine of
-   * the newest Spring test context takes: serve this context's engine, give the name back after.
-   */
-  @BeforeAll
-  static void rememberTheDefaultEngine() {
-    defaultEngineBefore = ProcessEngines.getDefaultProcessEngine(false);
-  }
-
-  @AfterAll
-  static void giveTheDefaultNameBack() {
-    if (defaultEngineBefore != null) {
-      ProcessEngines.registerProcessEngine(defaultEngineBefore);
-    }
-  }
-
-  @BeforeEach
-  void restApiServesThisContextsEngine() {
-    serveThisEngine();
-  }
 
   void serveThisEngine() {
     if (ProcessEngines.getDefaultProcessEngine(false) != processEngine) {

@@ -1,5 +1,6 @@
 package org.citygrants.validation;
 
+import org.citygrants.support.ThisContextsEngineIsDefault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
@@ -8,11 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngines;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,6 +32,7 @@ import org.springframework.http.ResponseEntity;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:validation-rest;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false"})
+@ExtendWith(ThisContextsEngineIsDefault.class)
 class EngineRestValidationTest {
 
   private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
@@ -45,30 +45,8 @@ class EngineRestValidationTest {
   private TestRestTemplate city;
   private TestRestTemplate rest;
 
-  private static ProcessEngine defaultEngineBefore;
-
-  /**
-   * The REST API finds its engine in the static ProcessEngines registry by the name "default", which
-   * the engine of the newest Spring test context takes. This class makes sure the REST API serves its
-   * own context's engine, and gives the name back afterwards to the engine that had it.
-   */
-  @BeforeAll
-  static void rememberTheDefaultEngine() {
-    defaultEngineBefore = ProcessEngines.getDefaultProcessEngine(false);
-  }
-
-  @AfterAll
-  static void giveTheDefaultNameBack() {
-    if (defaultEngineBefore != null) {
-      ProcessEngines.registerProcessEngine(defaultEngineBefore);
-    }
-  }
-
   @BeforeEach
   void restApiServesThisContextsEngine() {
-    if (ProcessEngines.getDefaultProcessEngine(false) != processEngine) {
-      ProcessEngines.registerProcessEngine(processEngine);
-    }
     city = anonymous.withBasicAuth("lyon", "demo");
     rest = anonymous.withBasicAuth("officer", "demo");
   }
