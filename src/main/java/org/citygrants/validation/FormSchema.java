@@ -3,15 +3,18 @@ package org.citygrants.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The input rules of one Camunda Form (forms/*.form), read from the same file Tasklist renders,
  * so the server enforces exactly what the form promises: required, min/max, lengths, patterns
  * and the allowed values of selects and radios.
  */
-public record FormSchema(String formId, List<Field> fields) {
+public record FormSchema(String formId, List<Field> fields, Set<String> variableNames) {
 
   private static final Set<String> INPUT_TYPES =
       Set.of("textfield", "textarea", "number", "select", "radio", "checkbox", "checklist", "datetime", "taglist");
@@ -21,10 +24,33 @@ public record FormSchema(String formId, List<Field> fields) {
       Integer minLength, Integer maxLength, String pattern, List<String> allowedValues, String hideExpression,
       boolean wholeNumber) {}
 
+  /** FEEL string literals ("impact"), then the names an expression may read (objectiveType). */
+  private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
   public static FormSchema parse(JsonNode form) {
     List<Field> fields = new ArrayList<>();
     collect(form.path("components"), fields);
-    return new FormSchema(form.path("id").asText(), List.copyOf(fields));
+    return new FormSchema(form.path("id").asText(), List.copyOf(fields), variableNames(fields));
+  }
+
+  /**
+   * The variables validating this form reads: each field's key and every name its hide expression
+   * may refer to (a superset: FEEL keywords and functions such as {@code not} are looked up too and
+   * simply not found). Loading only these spares deserialising the grant's other variables.
+   */
+  private static Set<String> variableNames(List<Field> fields) {
+    Set<String> names = new LinkedHashSet<>();
+    for (Field field : fields) {
+      names.add(field.key());
+      if (field.hideExpression() != null) {
+        Matcher name = NAME.matcher(STRING_LITERAL.matcher(field.hideExpression()).replaceAll(" "));
+        while (name.find()) {
+          names.add(name.group());
+        }
+      }
+    }
+    return Set.copyOf(names);
   }
 
   private static void collect(JsonNode components, List<Field> fields) {

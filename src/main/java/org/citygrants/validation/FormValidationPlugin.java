@@ -1,12 +1,15 @@
 package org.citygrants.validation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
@@ -50,8 +53,10 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
         if (formId == null || formId.contains("${")) {
           return;
         }
-        TaskListener check = task -> task.getExecution().setVariables(
-            validator.validate(formId, task.getVariables(), hidden(task.getVariables())));
+        TaskListener check = task -> {
+          Map<String, Object> values = read(task, validator.schema(formId).variableNames());
+          task.getExecution().setVariables(validator.validate(formId, values, hidden(values)));
+        };
         ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
             .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, check);
       }
@@ -65,12 +70,28 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
         ExecutionListener check = execution -> {
           // a calling process (call activity) passes its own data; the form is for people
           if (execution.getProcessInstance().getSuperExecution() == null) {
-            execution.setVariables(validator.validate(formId, execution.getVariables(), hidden(execution.getVariables())));
+            Map<String, Object> values = read(execution, validator.schema(formId).variableNames());
+            execution.setVariables(validator.validate(formId, values, hidden(values)));
           }
         };
         activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, check);
       }
     });
+  }
+
+  /**
+   * The values of the variables a form's validation reads, from the scope and its parents, unset
+   * ones left out; only these are deserialised, not every variable of the grant.
+   */
+  static Map<String, Object> read(VariableScope scope, Set<String> names) {
+    Map<String, Object> values = new HashMap<>();
+    for (String name : names) {
+      Object value = scope.getVariable(name);
+      if (value != null) {
+        values.put(name, value);
+      }
+    }
+    return values;
   }
 
   /** Evaluates a form's {@code conditional.hide} FEEL expression (e.g. {@code =objectiveType != "impact"}). */

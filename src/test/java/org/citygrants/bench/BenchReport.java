@@ -110,6 +110,10 @@ final class BenchReport {
         bN.get("taskCompletionsPerSecond"));
     row(md, threads + "-thread / 1-thread throughput", comparison.get("lifecycleThreadScaling") + "x",
         comparison.get("baselineThreadScaling") + "x");
+    row(md, "cores busy, machine / this JVM, 1 thread (of " + cpu(l1, "cores") + ")", cpu(l1, "machineCoresBusy") + " / "
+        + cpu(l1, "jvmCoresBusy"), cpu(b1, "machineCoresBusy") + " / " + cpu(b1, "jvmCoresBusy"));
+    row(md, "cores busy, machine / this JVM, " + threads + " threads", cpu(lN, "machineCoresBusy") + " / "
+        + cpu(lN, "jvmCoresBusy"), cpu(bN, "machineCoresBusy") + " / " + cpu(bN, "jvmCoresBusy"));
     row(md, "jobs executed per second, " + threads + " threads", lN.get("jobsPerSecond"), bN.get("jobsPerSecond"));
     row(md, "task completion p50 / p95 / p99 ms, 1 thread", pct(map(l1, "taskCompletion")), pct(map(b1, "taskCompletion")));
     row(md, "task completion p50 / p95 / p99 ms, " + threads + " threads", pct(map(lN, "taskCompletion")),
@@ -175,6 +179,13 @@ final class BenchReport {
         ? "every grant of both cohorts ended as its scenario expects with its ledger balanced; every bare instance ended."
         : "PROBLEMS " + correctness.get("problems")).append("\n\nPhases (s): ").append(r.get("phases")).append("\n");
     return md.toString();
+  }
+
+  /** A CPU figure of a cohort ("-" when the run had none, e.g. no /proc). */
+  private static Object cpu(Map<String, Object> cohort, String key) {
+    Object cpu = cohort.get("cpu");
+    Object value = cpu instanceof Map<?, ?> figures ? figures.get(key) : null;
+    return value == null ? "-" : value;
   }
 
   private static void row(StringBuilder md, String name, Object lifecycle, Object baseline) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -130,11 +131,15 @@ public final class GrantsBenchmark {
             + o.threads() + " threads");
         try (BareBaseline bare = new BareBaseline(db.bareUrl, db.user, db.password)) {
           long bareBefore = db.size(db.bareUrl);
+          CpuMeter cpu1 = CpuMeter.start();
           BareBaseline.Run bare1 = bare.run("B1", o.singleThreadGrants(), 1, o.timeout());
+          Map<String, Object> bareCpu1 = cpu1.stop();
+          CpuMeter cpuN = CpuMeter.start();
           BareBaseline.Run bareN = bare.run("BN", o.baselineGrants(), o.threads(), o.timeout());
+          Map<String, Object> bareCpuN = cpuN.stop();
           long bareAfter = db.size(db.bareUrl);
-          baseline.put("singleThread", bare1.describe());
-          baseline.put("multiThread", bareN.describe());
+          baseline.put("singleThread", withCpu(bare1.describe(), bareCpu1));
+          baseline.put("multiThread", withCpu(bareN.describe(), bareCpuN));
           baseline.put("instanceShape", bare.shape("B1-0"));
           baseline.put("databaseBytesPerClosedInstance", (bareAfter - bareBefore) / (o.singleThreadGrants() + o.baselineGrants()));
           for (BareBaseline.Run run : List.of(bare1, bareN)) {
@@ -204,6 +209,14 @@ public final class GrantsBenchmark {
           }
         }
         scale.put("queries", queries);
+        try {
+          scale.put("queryPlans", new TasklistQueries(app).explain(probes,
+              QueryPlans.install(((ProcessEngineImpl) app.getBean(ProcessEngine.class)).getProcessEngineConfiguration()),
+              app.getBean(DataSource.class), o.outputDir().resolve("plans")));
+        } catch (Exception e) { // the plans explain the figures; without them the figures still stand
+          log("query plans not written: " + e);
+          scale.put("queryPlans", "not written: " + e);
+        }
         results.put("authorizedGroupIdsTuning", tuning);
         phases.put("querySeconds", seconds(t));
       } finally {
@@ -262,7 +275,7 @@ public final class GrantsBenchmark {
             "--server.port=0");
   }
 
-  private record Cohort(CohortReport report, TimedPort port, int threads, long jobs) {
+  private record Cohort(CohortReport report, TimedPort port, int threads, long jobs, Map<String, Object> cpu) {
     Map<String, Object> describe() {
       Map<String, Object> map = new LinkedHashMap<>();
       double seconds = report.elapsedSeconds();
@@ -284,8 +297,15 @@ public final class GrantsBenchmark {
       map.put("jobsPerSecond", round(jobs / seconds));
       map.put("driverSteps", report.steps());
       map.put("conflicts", report.conflicts());
+      map.put("cpu", cpu);
       return map;
     }
+  }
+
+  private static Map<String, Object> withCpu(Map<String, Object> described, Map<String, Object> cpu) {
+    Map<String, Object> map = new LinkedHashMap<>(described);
+    map.put("cpu", cpu);
+    return map;
   }
 
   private static Cohort cohort(ConfigurableApplicationContext app, InProcessPort port, Cast cast, int grants,
@@ -294,10 +314,12 @@ public final class GrantsBenchmark {
     HistoryService history = app.getBean(HistoryService.class);
     long jobsBefore = history.createHistoricJobLogQuery().successLog().count();
     TimedPort timed = new TimedPort(port);
+    CpuMeter cpu = CpuMeter.start();
     CohortReport report = new CohortDriver(timed, cast).run(CohortDriver.Options.of(grants, threads).withTimeout(timeout));
+    Map<String, Object> cpuFigures = cpu.stop();
     long jobs = history.createHistoricJobLogQuery().successLog().count() - jobsBefore;
     log("lifecycle cohort done in " + round(report.elapsedSeconds()) + " s, " + report.problems().size() + " problems");
-    return new Cohort(report, timed, threads, jobs);
+    return new Cohort(report, timed, threads, jobs, cpuFigures);
   }
 
   /** User tasks, timers fired and jobs of the cohort's straight grants (all instances of a grant, payments included). */

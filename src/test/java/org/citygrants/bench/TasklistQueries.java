@@ -104,6 +104,38 @@ final class TasklistQueries {
     return results;
   }
 
+  /**
+   * Runs each probe's list and count once more with {@code plans} recording, and writes the
+   * PostgreSQL plans of the statements into {@code dir} (one file per probe); returns the files.
+   */
+  Map<String, String> explain(List<Probe> probes, QueryPlans plans, javax.sql.DataSource dataSource,
+      java.nio.file.Path dir) throws Exception {
+    java.nio.file.Files.createDirectories(dir);
+    Map<String, String> files = new LinkedHashMap<>();
+    for (Probe probe : probes) {
+      String filterId = filterId(probe);
+      List<String> groups = identity.createGroupQuery().groupMember(probe.user()).list().stream()
+          .map(Group::getId).toList();
+      List<QueryPlans.Captured> captured = plans.capture(() -> {
+        identity.setAuthentication(probe.user(), groups);
+        try {
+          filters.listPage(filterId, 0, 50);
+          filters.count(filterId);
+        } finally {
+          identity.clearAuthentication();
+        }
+      });
+      StringBuilder text = new StringBuilder("# " + probe.name() + " as " + probe.user() + "\n\n");
+      for (QueryPlans.Captured query : captured) {
+        text.append(QueryPlans.explain(dataSource, query)).append('\n');
+      }
+      java.nio.file.Path file = dir.resolve(probe.name().replaceAll("[^A-Za-z0-9]+", "-").toLowerCase() + ".txt");
+      java.nio.file.Files.writeString(file, text);
+      files.put(probe.name(), file.getFileName().toString());
+    }
+    return files;
+  }
+
   private String filterId(Probe probe) {
     List<Filter> found = new ArrayList<>(filters.createTaskFilterQuery().filterName(probe.filterName()).list());
     return found.stream().filter(f -> Objects.equals(f.getOwner(), probe.filterOwner())).findFirst()

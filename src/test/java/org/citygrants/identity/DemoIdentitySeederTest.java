@@ -129,15 +129,20 @@ class DemoIdentitySeederTest {
             .userTask("Task_ApprovePayment").camundaCandidateGroups("finance-officers")
             .endEvent()
             .done())
+        .addModelInstance("identity-test-city.bpmn", Bpmn.createExecutableProcess("identity-test-city")
+            .camundaHistoryTimeToLive(1)
+            .startEvent()
+            .userTask("Task_TellUsAboutYourCity").name("Tell us about your city").camundaCandidateGroups("city-lyon")
+            .endEvent()
+            .done())
         .deploy();
     String grant = runtimeService.startProcessInstanceByKey("identity-test-payment", "CG-TEST-LYON",
         Map.of("coach", "coach1", "grantReference", "CG-TEST-LYON", "cityName", "Lyon")).getId();
     // a coach reads the tasks of the grants assigned to them only (granted when the coach is assigned)
     grantAccess.grantCoach(grant, "coach1", null);
-    Task cityTask = taskService.newTask();
-    cityTask.setName("Tell us about your city");
-    taskService.saveTask(cityTask);
-    taskService.addCandidateGroup(cityTask.getId(), "city-lyon");
+    // a task offered to a city's group (the engine grants the group TASK_WORK on it)
+    Task cityTask = taskService.createTaskQuery()
+        .processInstanceId(runtimeService.startProcessInstanceByKey("identity-test-city").getId()).singleResult();
 
     assertThat(grantTasks("finance1", "Payments to approve", null, grant)).hasSize(1);
     assertThat(grantTasks("finance2", "My group tasks", null, grant)).hasSize(1);
@@ -146,14 +151,14 @@ class DemoIdentitySeederTest {
     assertThat(grantTasks("coach2", "Coach: my cities' tasks", "coach2", grant)).isEmpty();
     assertThat(grantTasks("manager", "All open tasks", null, grant)).hasSize(1);
 
-    assertThat(standaloneTasks("lyon", "My group tasks", cityTask.getId())).hasSize(1);
-    assertThat(standaloneTasks("tampere", "My group tasks", cityTask.getId())).isEmpty();
-    assertThat(standaloneTasks("lyon", "My tasks", cityTask.getId())).isEmpty();
+    assertThat(cityTasks("lyon", "My group tasks", cityTask.getId())).hasSize(1);
+    assertThat(cityTasks("tampere", "My group tasks", cityTask.getId())).isEmpty();
+    assertThat(cityTasks("lyon", "My tasks", cityTask.getId())).isEmpty();
     taskService.claim(cityTask.getId(), "lyon");
-    assertThat(standaloneTasks("lyon", "My tasks", cityTask.getId())).hasSize(1);
-    assertThat(standaloneTasks("lyon", "My group tasks", cityTask.getId()))
+    assertThat(cityTasks("lyon", "My tasks", cityTask.getId())).hasSize(1);
+    assertThat(cityTasks("lyon", "My group tasks", cityTask.getId()))
         .as("claimed tasks stay in the group list").hasSize(1);
-    assertThat(standaloneTasks("finance1", "My tasks", cityTask.getId())).isEmpty();
+    assertThat(cityTasks("finance1", "My tasks", cityTask.getId())).isEmpty();
 
     String payment = taskService.createTaskQuery().processInstanceId(grant).singleResult().getId();
     taskService.claim(payment, "finance2");
@@ -192,7 +197,7 @@ class DemoIdentitySeederTest {
         taskService.createTaskQuery().processInstanceId(processInstanceId)));
   }
 
-  private List<Task> standaloneTasks(String userId, String filterName, String taskId) {
+  private List<Task> cityTasks(String userId, String filterName, String taskId) {
     return as(userId, () -> filterService.list(filter(filterName, null).getId(),
         taskService.createTaskQuery().taskId(taskId)));
   }

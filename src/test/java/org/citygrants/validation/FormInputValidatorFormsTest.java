@@ -36,6 +36,21 @@ class FormInputValidatorFormsTest {
     assertThat(FORMS).allSatisfy(form -> assertThat(form.fileName()).isEqualTo(form.formId() + ".form"));
   }
 
+  @Test
+  void aFormNamesTheVariablesItsValidationReadsItsFieldsAndWhatItsHideRulesRefer() {
+    FormSchema report = validator.schema("final-report");
+    assertThat(report.variableNames())
+        .containsAll(report.fields().stream().map(FormSchema.Field::key).toList())
+        .as("the hide rules' variable, not their string literals").contains("objectiveType")
+        .doesNotContain("impact", "learning");
+    assertThat(validator.schema("decide-preparation-overrun").variableNames()).contains("overrunDecision")
+        .doesNotContain("extend");
+    for (FormFile form : FORMS) {
+      assertThat(validator.schema(form.formId()).variableNames()).as(form.formId())
+          .containsAll(form.inputs().stream().map(FormFile.Input::key).toList());
+    }
+  }
+
   @TestFactory
   Stream<DynamicNode> formSchemaReadsTheRulesEachFormDeclares() {
     return FORMS.stream().map(form -> dynamicTest(form.formId(), () -> {
