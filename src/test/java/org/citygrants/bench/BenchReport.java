@@ -27,7 +27,8 @@ final class BenchReport {
     List<Map<String, Object>> targets = new ArrayList<>();
     Map<String, Object> comparison = map(r, "comparison");
     double ratio = num(comparison, "costPerTaskRatio");
-    targets.add(target("lifecycle cost per user task <= 1.5x bare baseline (goal 1.2x)", ratio + "x", ratio <= 1.5));
+    targets.add(target("lifecycle cost per user task <= 1.5x bare baseline (goal 1.2x)", ratio + "x (of the medians: "
+        + comparison.get("costPerTaskRatioOfMedians") + "x)", ratio <= 1.5));
     double worstList = 0;
     double worstCount = 0;
     String worstName = "";
@@ -47,8 +48,10 @@ final class BenchReport {
     double completion = num(map(r, "programmeScale", "taskCompletionAtScale"), "p95Ms");
     targets.add(target("task completion p95 < 100 ms at programme scale", completion + " ms", completion < 100));
     double scaling = num(comparison, "lifecycleThreadScaling");
+    Object busy = map(r, "lifecycle", "singleThread").get("cpu") instanceof Map<?, ?> cpu ? cpu.get("machineCoresBusy") : null;
     targets.add(target("task completions/s with " + map(r, "options").get("threads") + " threads >= 2.5x one thread",
-        scaling + "x", scaling >= 2.5));
+        scaling + "x" + (busy == null ? "" : " (one thread already keeps " + busy + " of "
+            + Runtime.getRuntime().availableProcessors() + " cores busy)"), scaling >= 2.5));
     Map<String, Object> multi = map(r, "lifecycle", "multiThread");
     double perMinute = num(multi, "grantsPerMinute");
     double minutesFor1000 = 1000 / perMinute;
@@ -128,7 +131,8 @@ final class BenchReport {
     row(md, "database bytes per closed grant (instance)", map(r, "lifecycle").get("databaseBytesPerClosedGrant"),
         map(r, "baseline").get("databaseBytesPerClosedInstance"));
     md.append("\nLifecycle / baseline cost per user task: **").append(comparison.get("costPerTaskRatio"))
-        .append("x** (wall time per task: ").append(comparison.get("wallPerTaskRatio")).append("x).\n\n");
+        .append("x** of the means (of the medians: ").append(comparison.get("costPerTaskRatioOfMedians"))
+        .append("x; wall time per task: ").append(comparison.get("wallPerTaskRatio")).append("x).\n\n");
 
     md.append("## Programme scale: Tasklist as its users\n\n");
     md.append(scale.get("grantsApplied")).append(" grants applied for and played partly (").append(scale.get("grantsOpen"))
@@ -145,12 +149,16 @@ final class BenchReport {
           .append(" / ").append(q.get("count")).append(" | ").append(pct(map(q, "list"))).append(" | ")
           .append(pct(map(q, "count_query"))).append(" | ").append(pct(map(q, "variable_columns"))).append(" |\n");
     }
-    Map<String, Object> tuning = (Map<String, Object>) r.get("authorizedGroupIdsTuning");
+    Map<String, Object> tuning = (Map<String, Object>) r.get("authorizationTuning");
     if (tuning != null) {
-      md.append("\nSame data, the engine's `SELECT distinct(GROUP_ID_) FROM ACT_RU_AUTHORIZATION` (run once per command) "
-          + "against the loose index scan (`AuthorizedGroupIdsLooseScan`, the application's default on PostgreSQL; "
-          + "the table above):\n\n| statement | one more action of open grants p50 / p95 / p99 ms | ");
-      List<String> names = new ArrayList<>(map(map(tuning, "looseIndexScan"), "queries").keySet());
+      md.append("\nSame data, the engine's statements against the application's PostgreSQL tuning, one switch at a "
+          + "time: `engineStatements` (the engine as shipped), `looseIndexScan` (`AuthorizedGroupIdsLooseScan`: "
+          + "the groups holding authorisations, asked once per command, by a loose index scan), "
+          + "`looseIndexScanAndExistsCheck` (and `TaskQueryExistsAuthorization`: the task query's authorisation "
+          + "check as EXISTS instead of a join; the application's default on PostgreSQL, the table above):\n\n"
+          + "| statements | one more action of open grants p50 / p95 / p99 ms | ");
+      List<String> names = new ArrayList<>(map((Map<String, Object>) tuning.values().iterator().next(), "queries")
+          .keySet());
       for (String name : names) {
         md.append(name).append(" list / count p95 ms | ");
       }

@@ -46,7 +46,7 @@ final class QueryPlans implements Interceptor {
     if (armed) {
       MappedStatement statement = (MappedStatement) invocation.getArgs()[0];
       String id = statement.getId();
-      if (id.endsWith("selectTaskByQueryCriteria") || id.endsWith("selectTaskCountByQueryCriteria")) {
+      if (id.contains(".selectTaskByQueryCriteria") || id.contains(".selectTaskCountByQueryCriteria")) {
         synchronized (captured) {
           Object parameter = invocation.getArgs()[1];
           captured.add(new Captured(id.substring(id.lastIndexOf('.') + 1), statement, parameter,

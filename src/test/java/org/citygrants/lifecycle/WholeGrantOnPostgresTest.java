@@ -8,12 +8,18 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.citygrants.config.TaskQueryExistsAuthorization;
 import org.citygrants.ledger.GrantStatement;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,6 +90,64 @@ class WholeGrantOnPostgresTest extends LifecycleTest {
         + ".selectAuthorizedGroupIds");
     Set<String> loose = groups(configuration, "selectAuthorizedGroupIdsLooseIndexScan");
     assertThat(loose).contains("city-lyon", "coaches", "finance-officers").isEqualTo(engines);
+  }
+
+  /**
+   * TaskQueryExistsAuthorization: on PostgreSQL Tasklist's task lists and counts check the
+   * authorisations with EXISTS; every user sees the same tasks, in the same order, as with the
+   * engine's join, in queries with and without criteria.
+   */
+  @Test
+  void taskQueriesWithTheExistsCheckShowEveryUserTheTasksOfTheEnginesJoin() {
+    String awarded = applyAndAward(30000);                 // coach assignment: a manager's task
+    String preparing = grantInPreparation();               // four tasks of the city
+    String committee = grantWithApprovedActivities();      // open payment work and a coach
+    journey.apply("tampere", application("impact"));       // another city's application
+    assertThat(List.of(awarded, preparing, committee)).doesNotContainNull();
+    ProcessEngineConfigurationImpl configuration = ((ProcessEngineImpl) engine).getProcessEngineConfiguration();
+    assertThat(configuration.getDbSqlSessionFactory().mapStatement("selectTaskByQueryCriteria"))
+        .isEqualTo("selectTaskByQueryCriteriaWithExistsAuthorization");
+    assertThat(configuration.getDbSqlSessionFactory().mapStatement("selectTaskCountByQueryCriteria"))
+        .isEqualTo("selectTaskCountByQueryCriteriaWithExistsAuthorization");
+
+    Map<String, Function<TaskQuery, TaskQuery>> queries = new LinkedHashMap<>();
+    queries.put("all open tasks", q -> q);
+    queries.put("my group tasks", q -> q.taskCandidateGroupIn(List.of("city-lyon", "city-tampere", "coaches",
+        "finance-officers", "programme-officers", "programme-managers")).includeAssignedTasks());
+    queries.put("coach's grants", q -> q.processVariableValueEquals("coach", COACH));
+    queries.put("payments", q -> q.taskDefinitionKeyIn("Task_RequestPayment", "Task_ApprovePayment"));
+    queries.put("assigned", q -> q.taskAssigned());
+    int compared = 0;
+    for (String user : List.of(CITY, "tampere", COACH, "coach2", FINANCE_REQUESTER, OFFICER, MANAGER, "nobody")) {
+      List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+          .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+      for (Map.Entry<String, Function<TaskQuery, TaskQuery>> query : queries.entrySet()) {
+        Object[] exists = visibleTasks(configuration, user, groups, query.getValue(), true);
+        Object[] join = visibleTasks(configuration, user, groups, query.getValue(), false);
+        assertThat(exists).as("%s: %s (task ids, count)", user, query.getKey()).isEqualTo(join);
+        compared += ((List<?>) join[0]).size();
+      }
+    }
+    assertThat(compared).as("tasks seen across users and queries").isGreaterThan(20);
+    assertThat(visibleTasks(configuration, OFFICER, List.of("programme-officers"), q -> q, true)[1])
+        .as("officers read every open task").isEqualTo(taskService.createTaskQuery().count());
+    assertThat(visibleTasks(configuration, "nobody", List.of(), q -> q, true)[1]).isEqualTo(0L);
+  }
+
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
+
+  private Object[] visibleTasks(ProcessEngineConfigurationImpl configuration, String user, List<String> groups,
+      Function<TaskQuery, TaskQuery> criteria, boolean exists) {
+    TaskQueryExistsAuthorization.use(configuration.getDbSqlSessionFactory(), exists);
+    identityService.setAuthentication(user, groups);
+    try {
+      TaskQuery query = criteria.apply(taskService.createTaskQuery()).orderByDueDate().asc().orderByTaskCreateTime().asc()
+          .orderByTaskId().asc();
+      return new Object[] {query.list().stream().map(Task::getId).toList(), query.count()};
+    } finally {
+      identityService.clearAuthentication();
+      TaskQueryExistsAuthorization.use(configuration.getDbSqlSessionFactory(), true);
+    }
   }
 
   private static Set<String> groups(ProcessEngineConfigurationImpl configuration, String statement) {

@@ -1,0 +1,139 @@
+package org.citygrants.config;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tasklist's task lists and counts with authorisations on, asked so that PostgreSQL can answer
+ * them at programme scale. The engine joins the signed-in user's authorisations to the tasks on
+ * {@code RESOURCE_ID_ IN (task id, definition key, '*')}; PostgreSQL runs that join as a nested
+ * loop of every task against every authorisation row of the user. Staff who are candidates on
+ * thousands of tasks (officers, finance) then wait seconds for an unfiltered list: 8-9 s for an
+ * officer's "All open tasks" at 10,000 grants. This plugin asks the same question as three EXISTS
+ * (README, Performance): the '*' grant once, the definition key per definition, the task's own
+ * grants by index.
+ *
+ * <p>It does not copy the engine's query. At start-up it reads the engine's own
+ * {@code Task.xml}, takes its task query (list, count and criteria), removes the authorisation
+ * join, puts the EXISTS check ({@code org/citygrants/db/task-query-exists-authorization.xml}) in
+ * place of the engine's check, and maps the engine's two statements to the result. When the
+ * engine's mapping does not have the expected shape (another Camunda version), it logs a warning
+ * and leaves the engine's statements in use. On other databases nothing changes. With revoke
+ * authorisations in use, the engine's own check is used. {@code WholeGrantOnPostgresTest} checks
+ * that users see the same tasks both ways.
+ */
+@Component
+public class TaskQueryExistsAuthorization extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TaskQueryExistsAuthorization.class);
+
+  static final String ENGINE_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/Task.xml";
+  static final String TEMPLATE = "org/citygrants/db/task-query-exists-authorization.xml";
+  static final String NAMESPACE = "org.citygrants.db.TaskQueryExistsAuthorization";
+  public static final Map<String, String> STATEMENTS = Map.of(
+      "selectTaskByQueryCriteria", "selectTaskByQueryCriteriaWithExistsAuthorization",
+      "selectTaskCountByQueryCriteria", "selectTaskCountByQueryCriteriaWithExistsAuthorization");
+
+  private static final Pattern AUTH_JOIN = Pattern.compile(
+      "<include refid=\"org\\.camunda\\.bpm\\.engine\\.impl\\.persistence\\.entity\\.AuthorizationEntity"
+          + "\\.authCheckJoinWithoutOnClause\"\\s*/>\\s*AUTH ON \\(AUTH\\.RESOURCE_ID_ [^\\n]*RES\\.ID_[^\\n]*D\\.KEY_[^\\n]*\\)");
+  private static final String CONTEXTUAL_CHECK =
+      "<include refid=\"org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.contextualAuthorizationCheck\" />";
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    if (!"postgres".equals(configuration.getDatabaseType())) {
+      return;
+    }
+    Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
+    try {
+      if (!mybatis.hasStatement(NAMESPACE + "." + STATEMENTS.get("selectTaskByQueryCriteria"))) {
+        String mapper = mapper(read(ENGINE_MAPPING), read(TEMPLATE));
+        try (InputStream in = new ByteArrayInputStream(mapper.getBytes(StandardCharsets.UTF_8))) {
+          new XMLMapperBuilder(in, mybatis, TEMPLATE, mybatis.getSqlFragments()).parse();
+        }
+      }
+      use(configuration.getDbSqlSessionFactory(), true);
+    } catch (IllegalStateException | IOException e) {
+      LOG.warn("Task queries keep the engine's authorisation join: {}", e.getMessage());
+    }
+  }
+
+  /** Switches the EXISTS check on or off (tests and the benchmark compare both). */
+  public static void use(DbSqlSessionFactory factory, boolean exists) {
+    Map<String, String> mappings = factory.getStatementMappings() == null
+        ? new HashMap<>() : new HashMap<>(factory.getStatementMappings());
+    STATEMENTS.forEach((engine, ours) -> {
+      if (exists) {
+        mappings.put(engine, ours);
+      } else {
+        mappings.remove(engine);
+      }
+    });
+    factory.setStatementMappings(mappings);
+  }
+
+  /** The template with the engine's task query in it, rewritten; fails when the engine's shape differs. */
+  static String mapper(String engine, String template) {
+    String criteria = element(engine, "sql", "selectTaskByQueryCriteriaSql");
+    Matcher join = AUTH_JOIN.matcher(criteria);
+    if (!join.find() || join.find(join.end()) || count(criteria, CONTEXTUAL_CHECK) != 1) {
+      throw new IllegalStateException("the engine's task query does not have the expected authorisation join");
+    }
+    criteria = AUTH_JOIN.matcher(criteria).replaceFirst("")
+        .replace(CONTEXTUAL_CHECK, "<include refid=\"existsAuthorizationCheck\" />");
+    String list = element(engine, "select", "selectTaskByQueryCriteria")
+        .replace("id=\"selectTaskByQueryCriteria\"", "id=\"" + STATEMENTS.get("selectTaskByQueryCriteria") + "\"")
+        .replace("resultMap=\"taskResultMap\"",
+            "resultMap=\"org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.taskResultMap\"");
+    String count = element(engine, "select", "selectTaskCountByQueryCriteria")
+        .replace("id=\"selectTaskCountByQueryCriteria\"",
+            "id=\"" + STATEMENTS.get("selectTaskCountByQueryCriteria") + "\"");
+    String engineQuery = element(engine, "sql", "columnSelection") + "\n" + criteria + "\n" + list + "\n" + count;
+    if (count(template, "<!-- ENGINE TASK QUERY -->") != 1) {
+      throw new IllegalStateException(TEMPLATE + " has no place for the engine's task query");
+    }
+    return template.replace("<!-- ENGINE TASK QUERY -->", engineQuery);
+  }
+
+  /** The element {@code <tag id="id" ...>...</tag>} of a mapper (these elements do not nest). */
+  private static String element(String mapper, String tag, String id) {
+    int start = mapper.indexOf("<" + tag + " id=\"" + id + "\"");
+    int end = start < 0 ? -1 : mapper.indexOf("</" + tag + ">", start);
+    if (start < 0 || end < 0) {
+      throw new IllegalStateException("the engine's mapping has no <" + tag + " id=\"" + id + "\">");
+    }
+    return mapper.substring(start, end + tag.length() + 3);
+  }
+
+  private static int count(String text, String part) {
+    int n = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
+      n++;
+    }
+    return n;
+  }
+
+  private static String read(String resource) throws IOException {
+    try (InputStream in = TaskQueryExistsAuthorization.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IOException(resource + " not found");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
