@@ -91,10 +91,14 @@ public class TaskQueryExistsAuthorization extends AbstractProcessEnginePlugin {
   static String mapper(String engine, String template) {
     String criteria = element(engine, "sql", "selectTaskByQueryCriteriaSql");
     Matcher join = AUTH_JOIN.matcher(criteria);
-    if (!join.find() || join.find(join.end()) || count(criteria, CONTEXTUAL_CHECK) != 1) {
+    if (!join.find() || count(criteria, join.group()) != 1 || count(criteria, CONTEXTUAL_CHECK) != 1) {
       throw new IllegalStateException("the engine's task query does not have the expected authorisation join");
     }
-    criteria = AUTH_JOIN.matcher(criteria).replaceFirst("")
+    // a query for one task by id (the completion path: ProcessGateway reads the task and checks the
+    // candidate) keeps the engine's join, measured faster there; lists and counts get EXISTS
+    criteria = criteria.replaceFirst("<sql id=\"selectTaskByQueryCriteriaSql\">",
+            "<sql id=\"selectTaskByQueryCriteriaSql\">\n    <bind name=\"existsAuthorization\" value=\"taskId == null\" />")
+        .replace(join.group(), "<if test=\"!existsAuthorization\">" + join.group() + "</if>")
         .replace(CONTEXTUAL_CHECK, "<include refid=\"existsAuthorizationCheck\" />");
     String list = element(engine, "select", "selectTaskByQueryCriteria")
         .replace("id=\"selectTaskByQueryCriteria\"", "id=\"" + STATEMENTS.get("selectTaskByQueryCriteria") + "\"")

@@ -108,6 +108,12 @@ public final class GrantsBenchmark {
             app.getBean(TaskService.class), app.getBean(HistoryService.class), app.getBean(ManagementService.class),
             app.getBean(LedgerService.class));
 
+        // the EXISTS check of task queries can be switched off for the lifecycle (-Dbench.existsCheck=false)
+        boolean existsCheck = Boolean.parseBoolean(System.getProperty("bench.existsCheck", "true"));
+        TaskQueryExistsAuthorization.use(((ProcessEngineImpl) app.getBean(ProcessEngine.class))
+            .getProcessEngineConfiguration().getDbSqlSessionFactory(), existsCheck);
+        lifecycle.put("taskQueryExistsCheck", existsCheck);
+
         // 1. the lifecycle, empty database: one thread, then several
         long sizeBefore = db.size(db.appUrl);
         Map<String, Long> tablesBefore = db.tableSizes(db.appUrl);

@@ -28,9 +28,13 @@ class TaskQueryExistsAuthorizationTest {
             "<include refid=\"existsAuthorizationCheck\" />",
             // the engine's criteria are all there
             "query.candidateGroups", "query.variables", "query.taskDefinitionKeys")
-        .doesNotContain("AUTH ON", "AuthorizationEntity.authCheckJoinWithoutOnClause\"", "<!-- ENGINE TASK QUERY -->");
+        .doesNotContain("<!-- ENGINE TASK QUERY -->");
+    assertThat(mapper.split("AUTH ON \\(", -1)).as("the engine's join, kept for queries of one task by id").hasSize(2);
+    assertThat(mapper).contains("<bind name=\"existsAuthorization\" value=\"taskId == null\" />",
+        "<if test=\"!existsAuthorization\"><include refid=\"org.camunda.bpm.engine.impl.persistence.entity"
+            + ".AuthorizationEntity.authCheckJoinWithoutOnClause\"");
     assertThat(mapper.split("AuthorizationEntity.contextualAuthorizationCheck", -1))
-        .as("the engine's check is kept only for revoke authorisations").hasSize(2);
+        .as("the engine's check is kept for revoke authorisations and queries by task id").hasSize(2);
   }
 
   @Test
