@@ -229,10 +229,6 @@ final class BareBaseline implements AutoCloseable {
     });
   }
 
-  long databaseJobsPending() {
-    return engine.getManagementService().createJobQuery().executable().count();
-  }
-
   @Override
   public void close() {
     engine.close();

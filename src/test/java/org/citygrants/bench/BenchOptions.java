@@ -14,11 +14,12 @@ import java.util.Map;
  * actions, the others up to {@code fillShallowMaxActions}: most grants of a programme wait early,
  * some are deep in their experiments); {@code queryRepetitions} per query. Database: embedded PostgreSQL
  * unless {@code jdbcUrl} is given (then the bare engine uses {@code bareJdbcUrl}, by default a
- * database {@code <name>_bare} created on the same server).
+ * database {@code <name>_bare} created on the same server). {@code existsCheck}: the lifecycle
+ * cohorts run with TaskQueryExistsAuthorization on (the application's default) or off.
  */
 public record BenchOptions(int grants, int singleThreadGrants, int threads, int activeGrants, int fillMaxActions,
     int fillDeepEvery, int fillShallowMaxActions, int baselineGrants, int cities, int coaches, int queryRepetitions, int queryWarmUp, String jdbcUrl, String jdbcUser,
-    String jdbcPassword, String bareJdbcUrl, Path outputDir, Duration timeout) {
+    String jdbcPassword, String bareJdbcUrl, Path outputDir, Duration timeout, boolean existsCheck) {
 
   /** The full run's defaults, each overridable by a {@code bench.*} system property. */
   public static BenchOptions fromSystemProperties(Path defaultOutputDir) {
@@ -42,7 +43,8 @@ public record BenchOptions(int grants, int singleThreadGrants, int threads, int 
         System.getProperty("bench.jdbcPassword", "postgres"),
         System.getProperty("bench.bareJdbcUrl"),
         Path.of(System.getProperty("bench.outputDir", defaultOutputDir.toString())),
-        Duration.parse(System.getProperty("bench.timeout", "PT2H")));
+        Duration.parse(System.getProperty("bench.timeout", "PT2H")),
+        Boolean.parseBoolean(System.getProperty("bench.existsCheck", "true")));
   }
 
   public BenchOptions {
@@ -70,6 +72,7 @@ public record BenchOptions(int grants, int singleThreadGrants, int threads, int 
     map.put("database", jdbcUrl == null ? "embedded PostgreSQL (zonky)" : jdbcUrl);
     map.put("bareDatabase", bareJdbcUrl == null ? "<database>_bare on the same server" : bareJdbcUrl);
     map.put("timeout", timeout.toString());
+    map.put("existsCheck", existsCheck);
     return map;
   }
 

@@ -17,7 +17,7 @@ class BenchmarkSmokeTest {
   @Test
   void theBenchmarkRunsEndToEndAndEveryGrantEndsAsExpected() throws Exception {
     BenchOptions options = new BenchOptions(20, 2, 4, 40, 16, 5, 2, 8, 8, 2, 3, 1, null, null, null, null,
-        GrantsBenchmark.defaultOutputDir().resolveSibling("bench-smoke"), Duration.ofMinutes(5));
+        GrantsBenchmark.defaultOutputDir().resolveSibling("bench-smoke"), Duration.ofMinutes(5), true);
 
     GrantsBenchmark.Outcome outcome = GrantsBenchmark.run(options);
 

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
 import org.citygrants.CityGrantsApplication;
 import org.citygrants.cohortrun.Cast;
@@ -108,11 +109,11 @@ public final class GrantsBenchmark {
             app.getBean(TaskService.class), app.getBean(HistoryService.class), app.getBean(ManagementService.class),
             app.getBean(LedgerService.class));
 
+        ProcessEngineConfigurationImpl engine =
+            ((ProcessEngineImpl) app.getBean(ProcessEngine.class)).getProcessEngineConfiguration();
+        DbSqlSessionFactory sql = engine.getDbSqlSessionFactory();
         // the EXISTS check of task queries can be switched off for the lifecycle (-Dbench.existsCheck=false)
-        boolean existsCheck = Boolean.parseBoolean(System.getProperty("bench.existsCheck", "true"));
-        TaskQueryExistsAuthorization.use(((ProcessEngineImpl) app.getBean(ProcessEngine.class))
-            .getProcessEngineConfiguration().getDbSqlSessionFactory(), existsCheck);
-        lifecycle.put("taskQueryExistsCheck", existsCheck);
+        TaskQueryExistsAuthorization.use(sql, o.existsCheck());
 
         // 1. the lifecycle, empty database: one thread, then several
         long sizeBefore = db.size(db.appUrl);
@@ -194,8 +195,6 @@ public final class GrantsBenchmark {
         // (TaskQueryExistsAuthorization); Tasklist queries and one more action of some open
         // grants in each mode; the last mode is the application's default
         t = System.nanoTime();
-        DbSqlSessionFactory sql = ((ProcessEngineImpl) app.getBean(ProcessEngine.class)).getProcessEngineConfiguration()
-            .getDbSqlSessionFactory();
         Map<String, Object> tuning = new LinkedHashMap<>();
         int probeSize = Math.max(1, Math.min(200, open.size() / 6));
         List<TasklistQueries.Probe> probes = TasklistQueries.probes(cast.cityUser(0), cast.coach(0));
@@ -220,8 +219,7 @@ public final class GrantsBenchmark {
         scale.put("queries", queries);
         results.put("authorizationTuning", tuning);
         try { // the plans of the default, then of the engine's join, same data
-          QueryPlans plans = QueryPlans.install(
-              ((ProcessEngineImpl) app.getBean(ProcessEngine.class)).getProcessEngineConfiguration());
+          QueryPlans plans = QueryPlans.install(engine);
           DataSource dataSource = app.getBean(DataSource.class);
           Map<String, Object> planFiles = new LinkedHashMap<>();
           planFiles.put("application", new TasklistQueries(app).explain(probes, plans, dataSource,
@@ -448,7 +446,7 @@ public final class GrantsBenchmark {
     long[] sorted = latencies.sorted();
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("count", sorted.length);
-    map.put("meanMs", round(sorted.length == 0 ? 0 : java.util.Arrays.stream(sorted).average().orElse(0) / 1e6));
+    map.put("meanMs", round(Latencies.meanMillis(sorted)));
     map.put("p50Ms", round(Latencies.percentileMillis(sorted, 50)));
     map.put("p95Ms", round(Latencies.percentileMillis(sorted, 95)));
     map.put("p99Ms", round(Latencies.percentileMillis(sorted, 99)));

@@ -1,10 +1,13 @@
 package org.citygrants.bench;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -57,8 +60,7 @@ final class TasklistQueries {
     Map<String, Object> results = new LinkedHashMap<>();
     for (Probe probe : probes) {
       String filterId = filterId(probe);
-      List<String> groups = identity.createGroupQuery().groupMember(probe.user()).list().stream()
-          .map(Group::getId).toList();
+      List<String> groups = groupsOf(probe.user());
       Latencies list = new Latencies();
       Latencies count = new Latencies();
       Latencies columns = new Latencies();
@@ -108,14 +110,13 @@ final class TasklistQueries {
    * Runs each probe's list and count once more with {@code plans} recording, and writes the
    * PostgreSQL plans of the statements into {@code dir} (one file per probe); returns the files.
    */
-  Map<String, String> explain(List<Probe> probes, QueryPlans plans, javax.sql.DataSource dataSource,
-      java.nio.file.Path dir) throws Exception {
-    java.nio.file.Files.createDirectories(dir);
+  Map<String, String> explain(List<Probe> probes, QueryPlans plans, DataSource dataSource, Path dir)
+      throws Exception {
+    Files.createDirectories(dir);
     Map<String, String> files = new LinkedHashMap<>();
     for (Probe probe : probes) {
       String filterId = filterId(probe);
-      List<String> groups = identity.createGroupQuery().groupMember(probe.user()).list().stream()
-          .map(Group::getId).toList();
+      List<String> groups = groupsOf(probe.user());
       List<QueryPlans.Captured> captured = plans.capture(() -> {
         identity.setAuthentication(probe.user(), groups);
         try {
@@ -129,11 +130,15 @@ final class TasklistQueries {
       for (QueryPlans.Captured query : captured) {
         text.append(QueryPlans.explain(dataSource, query)).append('\n');
       }
-      java.nio.file.Path file = dir.resolve(probe.name().replaceAll("[^A-Za-z0-9]+", "-").toLowerCase() + ".txt");
-      java.nio.file.Files.writeString(file, text);
+      Path file = dir.resolve(probe.name().replaceAll("[^A-Za-z0-9]+", "-").toLowerCase() + ".txt");
+      Files.writeString(file, text);
       files.put(probe.name(), file.getFileName().toString());
     }
     return files;
+  }
+
+  private List<String> groupsOf(String user) {
+    return identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
   }
 
   private String filterId(Probe probe) {
