@@ -13,5 +13,8 @@ WORKDIR /app
 RUN useradd --system --uid 1001 grants
 COPY --from=build /src/target/city-experimentation-grants-*.jar /app/app.jar
 USER grants
+# production by default: PostgreSQL from SPRING_DATASOURCE_*, no demo users, and no start without
+# CAMUNDA_ADMIN_USER and a strong CAMUNDA_ADMIN_PASSWORD; the demo profile only on purpose
+ENV SPRING_PROFILES_ACTIVE=postgres
 EXPOSE 8080
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

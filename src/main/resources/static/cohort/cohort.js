@@ -105,7 +105,7 @@
     if (grant.experiments.length === 0) return el('span', { class: 'small' }, 'none yet');
     return el('div', { class: 'chips' }, grant.experiments.map((e) => el('span', {
       class: `chip ${e.outcome || 'running'}`,
-      title: `#${e.number} ${e.title} (${e.type})${e.budget ? ` · budget ${money(e.budget)}` : ''}`
+      title: `#${e.number}${e.title ? ` ${e.title}` : ''} (${e.type})${e.budget ? ` · budget ${money(e.budget)}` : ''}`
     }, `${e.type} · ${e.outcome || 'running'}`)), grant.experiments.some((e) => e.win) ? el('span', { class: 'chip win' }, '★ win') : null);
   }
 

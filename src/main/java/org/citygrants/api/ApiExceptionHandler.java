@@ -1,5 +1,9 @@
 package org.citygrants.api;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -110,8 +114,34 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    return error(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape.", null,
-        path(request));
+    String field = unreadableField(ex);
+    return error(HttpStatus.BAD_REQUEST, field == null ? "The request body is not valid JSON of the expected shape."
+        : "'" + field + "' is not a value of the expected shape (text, or a number), or it is nested too deeply.",
+        field, path(request));
+  }
+
+  /**
+   * The top-level field of the body that could not be read: from the mapping path, or where the
+   * parser stopped (a value nested too deeply, a number too large); null when unknown.
+   */
+  static String unreadableField(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        return mapping.getPath().get(0).getFieldName();
+      }
+      if (t instanceof JsonProcessingException processing && processing.getProcessor() instanceof JsonParser parser) {
+        String field = null;
+        for (JsonStreamContext context = parser.getParsingContext(); context != null; context = context.getParent()) {
+          if (context.getCurrentName() != null) {
+            field = context.getCurrentName();
+          }
+        }
+        if (field != null) {
+          return field;
+        }
+      }
+    }
+    return null;
   }
 
   /** Spring MVC's own errors (405, 406, 415, missing parameters...): their status, our body. */

@@ -24,7 +24,7 @@ public class PostponeConveningDelegate implements JavaDelegate {
     }
     LocalDate day;
     try {
-      day = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+      day = LocalDate.parse(text);
     } catch (DateTimeParseException e) {
       throw new InputRejectedException(NEXT_CONVENING_CHECK.name(), "'" + text + "' is not a date (yyyy-mm-dd).");
     }

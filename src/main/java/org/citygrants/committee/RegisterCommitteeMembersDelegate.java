@@ -5,6 +5,7 @@ import static org.citygrants.process.CityGrantProcess.*;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.citygrants.grant.GrantRegister;
 import org.citygrants.process.CurrentActor;
 import org.citygrants.process.InputRejectedException;
 import org.springframework.stereotype.Component;
@@ -13,10 +14,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class RegisterCommitteeMembersDelegate implements JavaDelegate {
 
+  private final GrantRegister register;
   private final CommitteeRegister committees;
   private final CurrentActor actor;
 
-  public RegisterCommitteeMembersDelegate(CommitteeRegister committees, CurrentActor actor) {
+  public RegisterCommitteeMembersDelegate(CommitteeRegister committees, CurrentActor actor, GrantRegister register) {
+    this.register = register;
     this.committees = committees;
     this.actor = actor;
   }
@@ -28,6 +31,6 @@ public class RegisterCommitteeMembersDelegate implements JavaDelegate {
     if (members.stream().noneMatch(m -> m.name().equalsIgnoreCase(chair))) {
       throw new InputRejectedException(COMMITTEE_CHAIR.name(), "The chair '" + chair + "' must be one of the members listed.");
     }
-    committees.register(GRANT_REFERENCE.require(execution), members, chair, actor.userId());
+    committees.register(register.of(execution).grantReference(), members, chair, actor.userId());
   }
 }

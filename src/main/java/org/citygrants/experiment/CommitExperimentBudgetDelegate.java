@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.citygrants.config.IsoDurations;
+import org.citygrants.grant.GrantRegister;
 import org.citygrants.ledger.BudgetLine;
 import org.citygrants.ledger.LedgerException;
 import org.citygrants.ledger.LedgerService;
@@ -23,11 +24,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommitExperimentBudgetDelegate implements JavaDelegate {
 
+  private final GrantRegister register;
   private final LedgerService ledger;
   private final ExperimentLog experiments;
   private final CurrentActor actor;
 
-  public CommitExperimentBudgetDelegate(LedgerService ledger, ExperimentLog experiments, CurrentActor actor) {
+  public CommitExperimentBudgetDelegate(LedgerService ledger, ExperimentLog experiments, CurrentActor actor, GrantRegister register) {
+    this.register = register;
     this.ledger = ledger;
     this.experiments = experiments;
     this.actor = actor;
@@ -35,7 +38,7 @@ public class CommitExperimentBudgetDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = GRANT_REFERENCE.require(execution);
+    String reference = register.of(execution).grantReference();
     long number = EXPERIMENT_NUMBER.getOrDefault(execution, 0L) + 1;
     BigDecimal budget = BigDecimal.valueOf(EXPERIMENT_BUDGET.require(execution));
     long weeks = EXPERIMENT_DURATION_WEEKS.require(execution);

@@ -4,6 +4,7 @@ import static org.citygrants.process.CityGrantProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.citygrants.grant.GrantRegister;
 import org.citygrants.ledger.LedgerService;
 import org.springframework.stereotype.Component;
 
@@ -11,14 +12,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReadAvailableCapitalDelegate implements JavaDelegate {
 
+  private final GrantRegister register;
   private final LedgerService ledger;
 
-  public ReadAvailableCapitalDelegate(LedgerService ledger) {
+  public ReadAvailableCapitalDelegate(LedgerService ledger, GrantRegister register) {
+    this.register = register;
     this.ledger = ledger;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    AVAILABLE_CAPITAL.set(execution, ExperimentCapital.available(ledger.statement(GRANT_REFERENCE.require(execution))).doubleValue());
+    AVAILABLE_CAPITAL.set(execution, ExperimentCapital.available(ledger.statement(register.of(execution).grantReference())).doubleValue());
   }
 }

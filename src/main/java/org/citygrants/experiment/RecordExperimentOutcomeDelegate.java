@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.citygrants.grant.GrantRegister;
 import org.citygrants.ledger.LedgerException;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.process.CurrentActor;
@@ -21,11 +22,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordExperimentOutcomeDelegate implements JavaDelegate {
 
+  private final GrantRegister register;
   private final LedgerService ledger;
   private final ExperimentLog experiments;
   private final CurrentActor actor;
 
-  public RecordExperimentOutcomeDelegate(LedgerService ledger, ExperimentLog experiments, CurrentActor actor) {
+  public RecordExperimentOutcomeDelegate(LedgerService ledger, ExperimentLog experiments, CurrentActor actor, GrantRegister register) {
+    this.register = register;
     this.ledger = ledger;
     this.experiments = experiments;
     this.actor = actor;
@@ -33,7 +36,7 @@ public class RecordExperimentOutcomeDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = GRANT_REFERENCE.require(execution);
+    String reference = register.of(execution).grantReference();
     long number = EXPERIMENT_NUMBER.require(execution);
     String outcome = EXPERIMENT_OUTCOME.get(execution);
     if (outcome == null) {

@@ -32,7 +32,7 @@ public class GrantCoachAccessDelegate implements JavaDelegate {
     if (coach == null || !cities.isCoach(coach)) {
       throw new InputRejectedException(COACH.name(), "Choose a member of the group 'coaches' as the grant's coach.");
     }
-    String grantReference = GRANT_REFERENCE.require(execution);
+    String grantReference = register.of(execution).grantReference();
     String previous = register.find(grantReference).map(GrantRegister.GrantRecord::coach).orElse(null);
     register.recordCoach(grantReference, coach);
     access.grantCoach(execution.getProcessInstanceId(), coach, previous);

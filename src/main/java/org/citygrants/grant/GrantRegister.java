@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -83,6 +84,39 @@ public class GrantRegister {
 
   public void markPreparationLate(String grantReference) {
     jdbc.sql("UPDATE grant_record SET preparation_late = TRUE WHERE grant_reference = ?").param(grantReference).update();
+  }
+
+  /**
+   * The grant an execution works for, from the register, never from its variables: the row of its
+   * process instance or, for a called instance (a payment, the settlement), of the grant instance
+   * that called it.
+   *
+   * @throws IllegalStateException when no grant is registered for the instance or its callers
+   */
+  public GrantRecord of(DelegateExecution execution) {
+    return findFor(execution).orElseThrow(() -> new IllegalStateException(
+        "No grant is registered for process instance " + execution.getProcessInstanceId()));
+  }
+
+  /** Like {@link #of}, empty when the instance belongs to no grant (yet). */
+  public Optional<GrantRecord> findFor(DelegateExecution execution) {
+    for (DelegateExecution instance = execution.getProcessInstance(); instance != null; instance = caller(instance)) {
+      Optional<GrantRecord> grant = findByProcessInstance(instance.getId());
+      if (grant.isPresent()) {
+        return grant;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static DelegateExecution caller(DelegateExecution instance) {
+    DelegateExecution calling = instance.getSuperExecution();
+    return calling == null ? null : calling.getProcessInstance();
+  }
+
+  public Optional<GrantRecord> findByProcessInstance(String processInstanceId) {
+    return jdbc.sql("SELECT * FROM grant_record WHERE process_instance_id = ?").param(processInstanceId)
+        .query(GrantRegister::map).optional();
   }
 
   public Optional<GrantRecord> find(String grantReference) {

@@ -12,18 +12,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class NotifyApplicationDeclinedDelegate implements JavaDelegate {
 
+  private final GrantRegister register;
   private final CityDirectory cities;
   private final NotificationService notifications;
 
-  public NotifyApplicationDeclinedDelegate(CityDirectory cities, NotificationService notifications) {
+  public NotifyApplicationDeclinedDelegate(CityDirectory cities, NotificationService notifications, GrantRegister register) {
+    this.register = register;
     this.cities = cities;
     this.notifications = notifications;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = GRANT_REFERENCE.require(execution);
-    for (User member : cities.members(CityDirectory.cityGroup(CITY_CODE.require(execution)))) {
+    String reference = register.of(execution).grantReference();
+    for (User member : cities.members(CityDirectory.cityGroup(register.of(execution).cityCode()))) {
       notifications.notify(reference + ":declined:" + member.getId(), member.getId(),
           "Your application " + reference + " was not funded",
           "The programme officer declined the application. Reason: " + DECLINE_REASON.get(execution), reference);

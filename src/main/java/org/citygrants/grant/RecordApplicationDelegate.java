@@ -30,6 +30,6 @@ public class RecordApplicationDelegate implements JavaDelegate {
           + money.minimumViableAmount().toPlainString() + " and " + money.maximumAmount().toPlainString() + " "
           + money.currency() + ".");
     }
-    register.recordObjective(GRANT_REFERENCE.require(execution), OBJECTIVE_TYPE.require(execution));
+    register.recordObjective(register.of(execution).grantReference(), OBJECTIVE_TYPE.require(execution));
   }
 }

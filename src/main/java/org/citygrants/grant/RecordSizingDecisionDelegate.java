@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordSizingDecisionDelegate implements JavaDelegate {
 
+  private final GrantRegister register;
   private final GrantMoney money;
   private final GrantDurations durations;
   private final LedgerService ledger;
@@ -31,7 +32,8 @@ public class RecordSizingDecisionDelegate implements JavaDelegate {
   private final CurrentActor actor;
 
   public RecordSizingDecisionDelegate(GrantMoney money, GrantDurations durations, LedgerService ledger,
-      CityDirectory cities, CurrentActor actor) {
+      CityDirectory cities, CurrentActor actor, GrantRegister register) {
+    this.register = register;
     this.money = money;
     this.durations = durations;
     this.ledger = ledger;
@@ -75,7 +77,7 @@ public class RecordSizingDecisionDelegate implements JavaDelegate {
     PROGRAMME_DURATION.set(execution, programme);
     PROGRAMME_END_DATE.set(execution, IsoDurations.plus(ClockUtil.getCurrentTime(), programme));
     try {
-      ledger.openGrant(GRANT_REFERENCE.require(execution), CITY_CODE.require(execution), amount,
+      ledger.openGrant(register.of(execution).grantReference(), register.of(execution).cityCode(), amount,
           LedgerContexts.of(execution, officer, "grant awarded"));
     } catch (LedgerException e) {
       throw new InputRejectedException(AWARDED_AMOUNT.name(), e.getMessage());

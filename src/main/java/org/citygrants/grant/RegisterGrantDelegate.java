@@ -6,14 +6,19 @@ import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.citygrants.process.CurrentActor;
 import org.citygrants.process.InputRejectedException;
+import org.citygrants.process.ProgrammeProcess;
 import org.citygrants.security.GrantAccessService;
 import org.springframework.stereotype.Component;
 
 /**
  * Gives a new grant its reference (also the business key), its city and tells whether the
- * application came with the start form. A city team applies for its own city; the programme
- * passes the city code. The city's group may then read the grant (see {@link GrantAccessService}).
+ * application came with the start form. Who applies and for which city come from the server: a
+ * city team member applies for the city of their {@code city-<code>} group, as the signed-in
+ * user who started the grant; the programme names the city of each grant it starts (the call
+ * activity passes it). A variable sent with the start changes neither. The city's group may then
+ * read the grant (see {@link GrantAccessService}).
  */
 @Component
 public class RegisterGrantDelegate implements JavaDelegate {
@@ -21,26 +26,19 @@ public class RegisterGrantDelegate implements JavaDelegate {
   private final GrantRegister register;
   private final CityDirectory cities;
   private final GrantAccessService access;
+  private final CurrentActor actor;
 
-  public RegisterGrantDelegate(GrantRegister register, CityDirectory cities, GrantAccessService access) {
+  public RegisterGrantDelegate(GrantRegister register, CityDirectory cities, GrantAccessService access,
+      CurrentActor actor) {
     this.register = register;
     this.cities = cities;
     this.access = access;
+    this.actor = actor;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String cityCode = CITY_CODE.get(execution);
-    String applicant = APPLICANT.get(execution);
-    access.requireOwnCity(applicant, cityCode);
-    if (cityCode == null) {
-      cityCode = applicant == null ? null : cities.cityOfUser(applicant).orElse(null);
-    }
-    if (cityCode == null) {
-      throw new InputRejectedException(CITY_CODE.name(),
-          "Only a member of a city team (group city-<code>) can apply, or the programme must name the city.");
-    }
-    String code = cityCode;
+    String code = startedByTheProgramme(execution) ? CITY_CODE.require(execution) : cityOfTheApplicant(execution);
     String cityName = cities.cityName(code).orElseThrow(() -> new InputRejectedException(CITY_CODE.name(),
         "Unknown city '" + code + "': create the group city-" + code + " first."));
     int year = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).getYear();
@@ -52,5 +50,22 @@ public class RegisterGrantDelegate implements JavaDelegate {
     CITY_NAME.set(execution, cityName);
     APPLICATION_COMPLETE.set(execution, CHALLENGE.get(execution) != null);
     access.grantCity(execution.getProcessInstanceId(), code);
+  }
+
+  private static boolean startedByTheProgramme(DelegateExecution execution) {
+    DelegateExecution caller = execution.getProcessInstance().getSuperExecution();
+    return caller != null && caller.getProcessDefinitionId().startsWith(ProgrammeProcess.PROCESS_ID + ":");
+  }
+
+  /** The signed-in person who applied, recorded as the applicant, and their city. */
+  private String cityOfTheApplicant(DelegateExecution execution) {
+    String applicant = actor.userId();
+    String code = CurrentActor.SYSTEM.equals(applicant) ? null : cities.cityOfUser(applicant).orElse(null);
+    if (code == null) {
+      throw new InputRejectedException(CITY_CODE.name(),
+          "Only a member of a city team (group city-<code>) can apply for a grant, for their own city.");
+    }
+    APPLICANT.set(execution, applicant);
+    return code;
   }
 }

@@ -13,4 +13,9 @@ public record Recovery(
     Instant receivedAt) {
 
   public enum Status { ORDERED, RECEIVED }
+
+  /** The key of a grant's recovery order: one per grant. */
+  public static String key(String grantReference) {
+    return grantReference + ":recovery";
+  }
 }

@@ -1,10 +1,9 @@
 package org.citygrants.payment;
 
-import static org.citygrants.process.CityGrantProcess.GRANT_REFERENCE;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.citygrants.grant.GrantRegister;
 import org.citygrants.ledger.UnknownLedgerKeyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,15 +23,17 @@ public class PublishLedgerFiguresListener implements TaskListener {
   private static final Logger LOG = LoggerFactory.getLogger(PublishLedgerFiguresListener.class);
 
   private final LedgerFiguresPublisher figures;
+  private final GrantRegister register;
 
-  public PublishLedgerFiguresListener(LedgerFiguresPublisher figures) {
+  public PublishLedgerFiguresListener(LedgerFiguresPublisher figures, GrantRegister register) {
+    this.register = register;
     this.figures = figures;
   }
 
   @Override
   public void notify(DelegateTask task) {
     DelegateExecution execution = task.getExecution();
-    String grantReference = GRANT_REFERENCE.get(execution);
+    String grantReference = register.findFor(execution).map(GrantRegister.GrantRecord::grantReference).orElse(null);
     if (grantReference == null) {
       LOG.warn("Task {} ({}) has no grantReference: no ledger figures to show", task.getId(),
           task.getTaskDefinitionKey());

@@ -4,8 +4,10 @@ import static org.citygrants.process.PaymentProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.citygrants.grant.GrantRegister;
 import org.citygrants.ledger.LedgerException;
 import org.citygrants.ledger.LedgerService;
+import org.citygrants.ledger.Payment;
 import org.citygrants.process.CurrentActor;
 import org.citygrants.process.InputRejectedException;
 import org.citygrants.process.LedgerContexts;
@@ -19,17 +21,19 @@ import org.springframework.stereotype.Component;
 public class RecordPaymentDecisionDelegate implements JavaDelegate {
 
   private final LedgerService ledger;
+  private final GrantRegister register;
   private final CurrentActor actor;
 
-  public RecordPaymentDecisionDelegate(LedgerService ledger, CurrentActor actor) {
+  public RecordPaymentDecisionDelegate(LedgerService ledger, GrantRegister register, CurrentActor actor) {
     this.ledger = ledger;
+    this.register = register;
     this.actor = actor;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String approver = actor.requireUser(PAYMENT_APPROVED.name());
-    String paymentKey = PAYMENT_KEY.require(execution);
+    String paymentKey = Payment.key(register.of(execution).grantReference(), PAYMENT_MILESTONE.require(execution));
     boolean approved = Boolean.TRUE.equals(PAYMENT_APPROVED.get(execution));
     try {
       if (approved) {

@@ -1,12 +1,12 @@
 package org.citygrants.payment;
 
-import static org.citygrants.process.CityGrantProcess.GRANT_REFERENCE;
 import static org.citygrants.process.PaymentProcess.*;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.citygrants.grant.GrantRegister;
 import org.citygrants.ledger.LedgerException;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.ledger.Payment;
@@ -23,11 +23,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class RegisterPaymentRequestDelegate implements JavaDelegate {
 
+  private final GrantRegister register;
   private final LedgerService ledger;
   private final LedgerFiguresPublisher figures;
   private final CurrentActor actor;
 
-  public RegisterPaymentRequestDelegate(LedgerService ledger, LedgerFiguresPublisher figures, CurrentActor actor) {
+  public RegisterPaymentRequestDelegate(LedgerService ledger, LedgerFiguresPublisher figures, CurrentActor actor, GrantRegister register) {
+    this.register = register;
     this.ledger = ledger;
     this.figures = figures;
     this.actor = actor;
@@ -40,7 +42,7 @@ public class RegisterPaymentRequestDelegate implements JavaDelegate {
     if (amount == null || amount <= 0) {
       throw new InputRejectedException(PAYMENT_AMOUNT.name(), "The payment amount must be more than zero.");
     }
-    String reference = GRANT_REFERENCE.require(execution);
+    String reference = register.of(execution).grantReference();
     BigDecimal euros = BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_EVEN);
     try {
       Payment payment = ledger.requestPayment(reference, PAYMENT_MILESTONE.require(execution),

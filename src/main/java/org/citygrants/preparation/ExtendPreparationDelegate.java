@@ -31,7 +31,7 @@ public class ExtendPreparationDelegate implements JavaDelegate {
     }
     LocalDate newDate;
     try {
-      newDate = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+      newDate = LocalDate.parse(text);
     } catch (DateTimeParseException e) {
       throw new InputRejectedException(NEW_PREPARATION_DUE_DATE.name(), "'" + text + "' is not a date (yyyy-mm-dd).");
     }

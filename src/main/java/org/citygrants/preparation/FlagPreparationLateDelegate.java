@@ -20,6 +20,6 @@ public class FlagPreparationLateDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     PREPARATION_LATE.set(execution, true);
-    register.markPreparationLate(GRANT_REFERENCE.require(execution));
+    register.markPreparationLate(register.of(execution).grantReference());
   }
 }

@@ -6,6 +6,7 @@ import java.text.SimpleDateFormat;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.citygrants.grant.GrantRegister;
 import org.citygrants.notification.NotificationService;
 import org.springframework.stereotype.Component;
 
@@ -13,20 +14,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class RemindCoachOfDeadlineDelegate implements JavaDelegate {
 
+  private final GrantRegister register;
   private final NotificationService notifications;
 
-  public RemindCoachOfDeadlineDelegate(NotificationService notifications) {
+  public RemindCoachOfDeadlineDelegate(NotificationService notifications, GrantRegister register) {
+    this.register = register;
     this.notifications = notifications;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = GRANT_REFERENCE.require(execution);
+    String reference = register.of(execution).grantReference();
     String coach = COACH.require(execution);
     Date due = PREPARATION_DUE_DATE.require(execution);
     String day = new SimpleDateFormat("yyyy-MM-dd").format(due);
     notifications.notify(reference + ":preparation-reminder:" + day, coach,
-        "Preparation of " + CITY_NAME.get(execution) + " (" + reference + ") ends on " + day,
+        "Preparation of " + register.of(execution).cityName() + " (" + reference + ") ends on " + day,
         "The preparation time ends on " + day + ". Check with the city what is missing (planning canvas, "
             + "authorisations, procurement) and whether an extension is needed.", reference);
   }

@@ -78,7 +78,7 @@ public record ProcessVariable<T>(String name, Class<T> type) {
       return (T) Boolean.valueOf(text);
     }
     if (raw instanceof String text && type == java.time.LocalDate.class) {
-      return (T) java.time.LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+      return (T) java.time.LocalDate.parse(text);
     }
     throw new IllegalStateException(
         "Process variable '" + name + "' is a " + raw.getClass().getSimpleName() + ", expected "

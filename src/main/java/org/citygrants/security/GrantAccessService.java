@@ -27,7 +27,7 @@ import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.citygrants.grant.CityDirectory;
-import org.citygrants.process.InputRejectedException;
+import org.citygrants.process.SystemAccess;
 import org.springframework.stereotype.Service;
 
 /**
@@ -74,26 +74,6 @@ public class GrantAccessService {
     this.taskService = taskService;
     this.identityService = identityService;
     this.configuration = (ProcessEngineConfigurationImpl) configuration;
-  }
-
-  /**
-   * A city team applies for its own city only: refuses a city code that is not one of the
-   * applicant's {@code city-*} groups. Applicants outside every city team (the programme
-   * launching a cohort, a job) are not restricted here.
-   */
-  public void requireOwnCity(String applicant, String cityCode) {
-    if (applicant == null || cityCode == null) {
-      return;
-    }
-    List<String> cities = system(() -> identityService.createGroupQuery().groupMember(applicant).list()).stream()
-        .map(Group::getId)
-        .filter(id -> id.startsWith(CityDirectory.CITY_GROUP_PREFIX))
-        .map(id -> id.substring(CityDirectory.CITY_GROUP_PREFIX.length()))
-        .toList();
-    if (!cities.isEmpty() && !cities.contains(cityCode)) {
-      throw new InputRejectedException("cityCode",
-          "A city team applies for its own city: " + applicant + " cannot apply for '" + cityCode + "'.");
-    }
   }
 
   /** The city's group reads the grant: its instances (called ones included) and their history. */
@@ -257,15 +237,7 @@ public class GrantAccessService {
     return ResourceTypeUtil.getPermissionByNameAndResourceType("READ", resource.resourceType());
   }
 
-  /**
-   * Runs engine calls without the current user's authorisation checks: inside the caller's
-   * command (a delegate, a listener) or in a new one that joins the caller's transaction.
-   */
   private <T> T system(Supplier<T> work) {
-    CommandContext context = Context.getCommandContext();
-    if (context != null) {
-      return context.runWithoutAuthorization(work::get);
-    }
-    return configuration.getCommandExecutorTxRequired().execute(c -> c.runWithoutAuthorization(work::get));
+    return SystemAccess.run(configuration, work);
   }
 }

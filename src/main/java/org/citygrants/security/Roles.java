@@ -1,6 +1,7 @@
 package org.citygrants.security;
 
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.citygrants.grant.CityDirectory;
@@ -68,10 +69,6 @@ public final class Roles {
           List.of("READ", "CREATE_INSTANCE")),
       new RoleGrant(CityDirectory.PROGRAMME_MANAGERS, Resources.PROCESS_INSTANCE, List.of(ANY), List.of("CREATE")),
 
-      // officers stop a grant (the EarlyStopRequested message is correlated as the officer)
-      new RoleGrant(CityDirectory.PROGRAMME_OFFICERS, Resources.PROCESS_DEFINITION, List.of(GrantAccessService.GRANT_PROCESS),
-          List.of("UPDATE_INSTANCE")),
-
       // finance officers read the payments and settlements (not the cities' grants); the payment
       // tasks reach them as candidate group finance-officers
       new RoleGrant(CityDirectory.FINANCE_OFFICERS, Resources.PROCESS_DEFINITION, List.of(ANY), List.of("READ")),
@@ -88,8 +85,46 @@ public final class Roles {
   public static final List<RoleGrant> WITHDRAWN = List.of(
       // coaches read every grant's tasks: now only those of the grants they coach
       new RoleGrant(CityDirectory.COACHES, Resources.PROCESS_DEFINITION, List.of(ANY), List.of("READ_TASK")),
-      // officers updated every process instance: now UPDATE_INSTANCE on city-grant only
-      new RoleGrant(CityDirectory.PROGRAMME_OFFICERS, Resources.PROCESS_INSTANCE, List.of(ANY), List.of("UPDATE")));
+      // officers updated every process instance, then every city-grant instance: they stop a grant
+      // through the application's early stop, which checks their role, never by editing instances
+      new RoleGrant(CityDirectory.PROGRAMME_OFFICERS, Resources.PROCESS_INSTANCE, List.of(ANY), List.of("UPDATE")),
+      new RoleGrant(CityDirectory.PROGRAMME_OFFICERS, Resources.PROCESS_DEFINITION, List.of(GrantAccessService.GRANT_PROCESS),
+          List.of("UPDATE_INSTANCE")));
+
+  /** Stands for every signed-in user in {@link #ENGINE_OPERATIONS}. */
+  public static final String EVERYONE = "*";
+
+  /**
+   * What people may ask of the engine, whatever the channel (Tasklist, Cockpit, the engine REST
+   * API, the Java API), checked by {@link EngineInputPolicy} before the engine's own authorisations:
+   * the operation, then the groups that may ask for it ({@link #EVERYONE}: any signed-in user).
+   * Administrators ({@code camunda-admin}) may do everything; an operation missing here is theirs
+   * alone (writing variables around the forms, BPMN errors, messages and signals, modification,
+   * restarts, jobs and incidents, deployments, ...). Even an allowed operation is then checked by
+   * the engine: a city user completes only its city's tasks, and only with its form's fields.
+   *
+   * <p>To give a role a new power, add its group to the operation here (and its authorisations
+   * to {@link #STAFF}); the application's own use cases (an officer's early stop, a manager's
+   * coach reassignment) do not need it, they act through {@code SystemAccess} once they have
+   * checked the person's role.
+   */
+  public static final Map<EngineOperation, List<String>> ENGINE_OPERATIONS = Map.of(
+      EngineOperation.READ, List.of(EVERYONE),
+      EngineOperation.SIGN_IN, List.of(EVERYONE),
+      EngineOperation.CHANGE_OWN_ACCOUNT, List.of(EVERYONE),
+      EngineOperation.WORK_ON_TASK, List.of(EVERYONE),
+      EngineOperation.REASSIGN_TASK, List.of(EVERYONE),
+      EngineOperation.COMMENT, List.of(EVERYONE),
+      EngineOperation.START_PROCESS, List.of(EVERYONE));
+
+  /** Whether someone in these groups may ask the engine for this operation. */
+  public static boolean mayAsk(EngineOperation operation, List<String> groupIds) {
+    if (groupIds != null && groupIds.contains(Groups.CAMUNDA_ADMIN)) {
+      return true;
+    }
+    List<String> allowed = ENGINE_OPERATIONS.getOrDefault(operation, List.of());
+    return allowed.contains(EVERYONE) || (groupIds != null && groupIds.stream().anyMatch(allowed::contains));
+  }
 
   /** The staff groups, created in every profile when missing. */
   public static final List<String> STAFF_GROUPS = List.of(CityDirectory.PROGRAMME_MANAGERS,

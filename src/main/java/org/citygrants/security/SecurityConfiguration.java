@@ -27,7 +27,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   <li>{@code /engine-rest/**} (Camunda's engine REST API): HTTP Basic against the Camunda
  *       identity service, nothing anonymous; the user becomes the engine's authenticated user
  *       for the request, so the engine's authorisations decide what it sees and does; input is
- *       form input ({@link EngineRestInputGuard}).</li>
+ *       form input ({@link EngineRestWriteGuard} and, inside the engine, {@link EngineInputPolicy}).</li>
  *   <li>{@code /api/**} and the application's pages ({@code /cohort/**}): HTTP Basic, or the
  *       session of the Camunda webapps (a browser signed in to Tasklist); nothing anonymous (a
  *       browser page is sent to the Tasklist sign-in, anything else gets 401).</li>
@@ -76,7 +76,7 @@ public class SecurityConfiguration {
         .csrf(csrf -> csrf.disable()) // stateless HTTP Basic, see the class comment
         .requestCache(cache -> cache.disable())
         .addFilterAfter(new EngineAuthenticationFilter(processEngine), AuthorizationFilter.class)
-        .addFilterAfter(new EngineRestInputGuard(processEngine, webappPath), EngineAuthenticationFilter.class);
+        .addFilterAfter(new EngineRestWriteGuard(processEngine, webappPath), EngineAuthenticationFilter.class);
     headers(http);
     return http.build();
   }
@@ -122,7 +122,7 @@ public class SecurityConfiguration {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable()) // the webapps' own CSRF filter protects them; Spring's would conflict
         .requestCache(cache -> cache.disable())
-        .addFilterAfter(new EngineRestInputGuard(processEngine, webappPath), AuthorizationFilter.class);
+        .addFilterAfter(new EngineRestWriteGuard(processEngine, webappPath), AuthorizationFilter.class);
     headers(http);
     // the webapps set their own cache headers for their (large, versioned) assets
     http.headers(headers -> headers.cacheControl(cache -> cache.disable()));

@@ -1,9 +1,8 @@
 package org.citygrants.settlement;
 
-import static org.citygrants.process.CityGrantProcess.GRANT_REFERENCE;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.citygrants.grant.GrantRegister;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.process.CurrentActor;
 import org.citygrants.process.LedgerContexts;
@@ -13,16 +12,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class CloseGrantDelegate implements JavaDelegate {
 
+  private final GrantRegister register;
   private final LedgerService ledger;
   private final CurrentActor actor;
 
-  public CloseGrantDelegate(LedgerService ledger, CurrentActor actor) {
+  public CloseGrantDelegate(LedgerService ledger, CurrentActor actor, GrantRegister register) {
+    this.register = register;
     this.ledger = ledger;
     this.actor = actor;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    ledger.closeGrant(GRANT_REFERENCE.require(execution), LedgerContexts.of(execution, actor.userId(), "grant settled"));
+    ledger.closeGrant(register.of(execution).grantReference(), LedgerContexts.of(execution, actor.userId(), "grant settled"));
   }
 }

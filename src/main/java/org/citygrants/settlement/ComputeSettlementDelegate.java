@@ -4,6 +4,7 @@ import static org.citygrants.process.CityGrantProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.citygrants.grant.GrantRegister;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.ledger.Settlement;
 import org.springframework.stereotype.Component;
@@ -12,15 +13,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class ComputeSettlementDelegate implements JavaDelegate {
 
+  private final GrantRegister register;
   private final LedgerService ledger;
 
-  public ComputeSettlementDelegate(LedgerService ledger) {
+  public ComputeSettlementDelegate(LedgerService ledger, GrantRegister register) {
+    this.register = register;
     this.ledger = ledger;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Settlement settlement = ledger.computeSettlement(GRANT_REFERENCE.require(execution));
+    Settlement settlement = ledger.computeSettlement(register.of(execution).grantReference());
     SETTLEMENT_OUTCOME.set(execution, settlement.outcome().name());
     SETTLEMENT_AMOUNT.set(execution, settlement.amount().doubleValue());
   }

@@ -4,12 +4,14 @@ import static org.citygrants.process.CityGrantProcess.*;
 import static org.citygrants.process.PaymentProcess.RECOVERY_KEY;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.citygrants.grant.CityDirectory;
+import org.citygrants.grant.GrantRegister;
 import org.citygrants.ledger.LedgerService;
+import org.citygrants.ledger.Recovery;
+import org.citygrants.ledger.Settlement;
 import org.citygrants.notification.NotificationService;
 import org.citygrants.process.CurrentActor;
 import org.citygrants.process.LedgerContexts;
@@ -19,13 +21,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class IssueRecoveryOrderDelegate implements JavaDelegate {
 
+  private final GrantRegister register;
   private final LedgerService ledger;
   private final NotificationService notifications;
   private final CityDirectory cities;
   private final CurrentActor actor;
 
   public IssueRecoveryOrderDelegate(LedgerService ledger, NotificationService notifications, CityDirectory cities,
-      CurrentActor actor) {
+      CurrentActor actor, GrantRegister register) {
+    this.register = register;
     this.ledger = ledger;
     this.notifications = notifications;
     this.cities = cities;
@@ -34,12 +38,17 @@ public class IssueRecoveryOrderDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = GRANT_REFERENCE.require(execution);
-    String recoveryKey = reference + ":recovery";
-    BigDecimal amount = BigDecimal.valueOf(SETTLEMENT_AMOUNT.require(execution)).setScale(2, RoundingMode.HALF_EVEN);
+    String reference = register.of(execution).grantReference();
+    String recoveryKey = Recovery.key(reference);
+    // the amount to recover is the ledger's, computed again here: never a figure carried by a variable
+    Settlement settlement = ledger.computeSettlement(reference);
+    if (settlement.outcome() != Settlement.Outcome.RECOVERY) {
+      throw new IllegalStateException("Grant " + reference + " has nothing to recover: " + settlement);
+    }
+    BigDecimal amount = settlement.amount();
     ledger.orderRecovery(reference, recoveryKey, amount, LedgerContexts.of(execution, actor.userId(), "unspent money to recover"));
     RECOVERY_KEY.set(execution, recoveryKey);
-    for (User member : cities.members(CityDirectory.cityGroup(CITY_CODE.require(execution)))) {
+    for (User member : cities.members(CityDirectory.cityGroup(register.of(execution).cityCode()))) {
       notifications.notify(recoveryKey + ":" + member.getId(), member.getId(),
           "Recovery order for grant " + reference + ": EUR " + amount.toPlainString(),
           "Your accepted expenditure is lower than what the programme paid. Please return EUR " + amount.toPlainString()

@@ -5,6 +5,7 @@ import static org.citygrants.process.CityGrantProcess.*;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.citygrants.grant.GrantRegister;
 import org.citygrants.ledger.LedgerException;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.process.CurrentActor;
@@ -16,17 +17,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordFinalExpenditureDelegate implements JavaDelegate {
 
+  private final GrantRegister register;
   private final LedgerService ledger;
   private final CurrentActor actor;
 
-  public RecordFinalExpenditureDelegate(LedgerService ledger, CurrentActor actor) {
+  public RecordFinalExpenditureDelegate(LedgerService ledger, CurrentActor actor, GrantRegister register) {
+    this.register = register;
     this.ledger = ledger;
     this.actor = actor;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = GRANT_REFERENCE.require(execution);
+    String reference = register.of(execution).grantReference();
     long other = OTHER_EXPENDITURE.getOrDefault(execution, 0L);
     if (other == 0) {
       return;

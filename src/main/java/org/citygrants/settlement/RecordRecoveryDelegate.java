@@ -4,8 +4,10 @@ import static org.citygrants.process.PaymentProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.citygrants.grant.GrantRegister;
 import org.citygrants.ledger.LedgerException;
 import org.citygrants.ledger.LedgerService;
+import org.citygrants.ledger.Recovery;
 import org.citygrants.process.CurrentActor;
 import org.citygrants.process.InputRejectedException;
 import org.citygrants.process.LedgerContexts;
@@ -16,10 +18,12 @@ import org.springframework.stereotype.Component;
 public class RecordRecoveryDelegate implements JavaDelegate {
 
   private final LedgerService ledger;
+  private final GrantRegister register;
   private final CurrentActor actor;
 
-  public RecordRecoveryDelegate(LedgerService ledger, CurrentActor actor) {
+  public RecordRecoveryDelegate(LedgerService ledger, GrantRegister register, CurrentActor actor) {
     this.ledger = ledger;
+    this.register = register;
     this.actor = actor;
   }
 
@@ -29,7 +33,7 @@ public class RecordRecoveryDelegate implements JavaDelegate {
       throw new InputRejectedException(RECOVERY_RECEIVED.name(), "Complete this task once the money has been received.");
     }
     try {
-      ledger.confirmRecovery(RECOVERY_KEY.require(execution), LedgerContexts.of(execution, actor.userId(), "recovery received"));
+      ledger.confirmRecovery(Recovery.key(register.of(execution).grantReference()), LedgerContexts.of(execution, actor.userId(), "recovery received"));
     } catch (LedgerException e) {
       throw new InputRejectedException(RECOVERY_RECEIVED.name(), e.getMessage());
     }

@@ -4,6 +4,7 @@ import static org.citygrants.process.CityGrantProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.citygrants.grant.GrantRegister;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.ledger.MovementContext;
 import org.citygrants.ledger.Payment;
@@ -20,17 +21,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReleaseOpenCommitmentsDelegate implements JavaDelegate {
 
+  private final GrantRegister register;
   private final LedgerService ledger;
   private final CurrentActor actor;
 
-  public ReleaseOpenCommitmentsDelegate(LedgerService ledger, CurrentActor actor) {
+  public ReleaseOpenCommitmentsDelegate(LedgerService ledger, CurrentActor actor, GrantRegister register) {
+    this.register = register;
     this.ledger = ledger;
     this.actor = actor;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = GRANT_REFERENCE.require(execution);
+    String reference = register.of(execution).grantReference();
     String reason = EARLY_STOP_REASON.getOrDefault(execution, "grant stopped");
     String who = actor.userId();
     MovementContext context = LedgerContexts.of(execution, who, reason);

@@ -23,6 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class FormInputValidator {
 
+  /** yyyy-mm-dd */
+  private static final int DATE_LENGTH = 10;
+  /** No number a person types into a form here needs more: larger ones overflow the ledger and the engine's Long. */
+  static final BigDecimal LARGEST_NUMBER = new BigDecimal("999999999999999");
+  private static final int SHOWN_LENGTH = 40;
+
   private final ObjectMapper mapper = new ObjectMapper();
   private final Map<String, FormSchema> schemas = new ConcurrentHashMap<>();
 
@@ -64,20 +70,13 @@ public class FormInputValidator {
       case "number" -> checkNumber(field, name, value);
       case "checkbox" -> {
         if (!(value instanceof Boolean)) {
-          throw reject(field, name + " must be true or false, not '" + value + "'.");
+          throw reject(field, name + " must be true or false, not '" + shown(value) + "'.");
         }
         if (field.required() && !((Boolean) value)) {
           throw reject(field, name + " must be ticked.");
         }
       }
-      case "datetime" -> {
-        try {
-          String text = value.toString();
-          LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-        } catch (DateTimeParseException e) {
-          throw reject(field, name + " must be a date (yyyy-mm-dd), not '" + value + "'.");
-        }
-      }
+      case "datetime" -> checkDate(field, name, value);
       case "checklist", "taglist" -> {
         if (!(value instanceof Collection<?> items)) {
           throw reject(field, name + " must be a list of values.");
@@ -90,18 +89,38 @@ public class FormInputValidator {
     }
   }
 
+  /** A date field holds a whole calendar day as the form sends it, yyyy-mm-dd: nothing before or after it. */
+  private void checkDate(FormSchema.Field field, String name, Object value) {
+    if (value instanceof String text && text.length() == DATE_LENGTH) {
+      try {
+        LocalDate.parse(text);
+        return;
+      } catch (DateTimeParseException e) {
+        // refused below
+      }
+    }
+    throw reject(field, name + " must be a date (yyyy-mm-dd), not '" + shown(value) + "'.");
+  }
+
   private void checkNumber(FormSchema.Field field, String name, Object value) {
     BigDecimal number;
     if (value instanceof Double d && !Double.isFinite(d) || value instanceof Float f && !Float.isFinite(f)) {
-      throw reject(field, name + " must be a finite number, not '" + value + "'.");
+      throw reject(field, name + " must be a finite number, not '" + shown(value) + "'.");
     }
     if (value instanceof Number n) {
       number = new BigDecimal(n.toString());
     } else {
-      throw reject(field, name + " must be a number, not '" + value + "'.");
+      throw reject(field, name + " must be a number, not '" + shown(value) + "'.");
+    }
+    if (number.abs().compareTo(LARGEST_NUMBER) > 0) {
+      throw reject(field, name + " is too large.");
     }
     if (field.wholeNumber() && number.stripTrailingZeros().scale() > 0) {
       throw reject(field, name + " must be a whole number, not " + number.toPlainString() + ".");
+    }
+    if (field.decimalDigits() != null && number.stripTrailingZeros().scale() > field.decimalDigits()) {
+      throw reject(field, name + " allows at most " + field.decimalDigits() + " decimals, not "
+          + number.toPlainString() + ".");
     }
     if (field.min() != null && number.compareTo(field.min()) < 0) {
       throw reject(field, name + " must be at least " + field.min().toPlainString() + ".");
@@ -113,7 +132,7 @@ public class FormInputValidator {
 
   private void checkText(FormSchema.Field field, String name, Object value) {
     if (!(value instanceof String text)) {
-      throw reject(field, name + " must be text, not " + value.getClass().getSimpleName() + ".");
+      throw reject(field, name + " must be text, not " + kind(value) + ".");
     }
     if (field.required() && text.isBlank()) {
       throw reject(field, name + " is required.");
@@ -132,8 +151,19 @@ public class FormInputValidator {
 
   private void checkAllowed(FormSchema.Field field, String name, Object value) {
     if (!field.allowedValues().isEmpty() && !field.allowedValues().contains(String.valueOf(value))) {
-      throw reject(field, name + " must be one of " + field.allowedValues() + ", not '" + value + "'.");
+      throw reject(field, name + " must be one of " + field.allowedValues() + ", not '" + shown(value) + "'.");
     }
+  }
+
+  /** A value as a refusal quotes it: never more than a few words of what was sent. */
+  static String shown(Object value) {
+    String text = String.valueOf(value);
+    return text.length() <= SHOWN_LENGTH ? text : text.substring(0, SHOWN_LENGTH) + "...";
+  }
+
+  private static String kind(Object value) {
+    return value instanceof Number ? "a number" : value instanceof Boolean ? "true or false"
+        : value instanceof java.util.Map || value instanceof Collection ? "a structured value" : "a value of another type";
   }
 
   private static boolean isEmpty(Object value) {

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * so the server enforces exactly what the form promises: required, min/max, lengths, patterns
  * and the allowed values of selects and radios.
  */
-public record FormSchema(String formId, List<Field> fields, Set<String> variableNames) {
+public record FormSchema(String formId, List<Field> fields, Set<String> variableNames, Set<String> readOnlyKeys) {
 
   private static final Set<String> INPUT_TYPES =
       Set.of("textfield", "textarea", "number", "select", "radio", "checkbox", "checklist", "datetime", "taglist");
@@ -22,7 +22,13 @@ public record FormSchema(String formId, List<Field> fields, Set<String> variable
   /** One input field; null limits mean "no rule". */
   public record Field(String key, String label, String type, boolean required, BigDecimal min, BigDecimal max,
       Integer minLength, Integer maxLength, String pattern, List<String> allowedValues, String hideExpression,
-      boolean wholeNumber) {}
+      Integer decimalDigits) {
+
+    /** A number field whose form allows no decimals. */
+    public boolean wholeNumber() {
+      return decimalDigits != null && decimalDigits == 0;
+    }
+  }
 
   /** FEEL string literals ("impact"), then the names an expression may read (objectiveType). */
   private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
@@ -30,8 +36,20 @@ public record FormSchema(String formId, List<Field> fields, Set<String> variable
 
   public static FormSchema parse(JsonNode form) {
     List<Field> fields = new ArrayList<>();
-    collect(form.path("components"), fields);
-    return new FormSchema(form.path("id").asText(), List.copyOf(fields), variableNames(fields));
+    Set<String> readOnly = new LinkedHashSet<>();
+    collect(form.path("components"), fields, readOnly);
+    fields.forEach(field -> readOnly.remove(field.key()));
+    return new FormSchema(form.path("id").asText(), List.copyOf(fields), variableNames(fields), Set.copyOf(readOnly));
+  }
+
+  /** Whether a person may enter this key in the form (an input field that is not read-only). */
+  public boolean isEditable(String key) {
+    return fields.stream().anyMatch(field -> field.key().equals(key));
+  }
+
+  /** Whether the form shows this key without letting the person change it. */
+  public boolean isReadOnly(String key) {
+    return readOnlyKeys.contains(key);
   }
 
   /**
@@ -53,14 +71,17 @@ public record FormSchema(String formId, List<Field> fields, Set<String> variable
     return Set.copyOf(names);
   }
 
-  private static void collect(JsonNode components, List<Field> fields) {
+  private static void collect(JsonNode components, List<Field> fields, Set<String> readOnly) {
     for (JsonNode component : components) {
       if (component.has("components")) {
-        collect(component.path("components"), fields);
+        collect(component.path("components"), fields, readOnly);
       }
       String type = component.path("type").asText();
-      if (!INPUT_TYPES.contains(type) || !component.hasNonNull("key")
-          || component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false)) {
+      if (!INPUT_TYPES.contains(type) || !component.hasNonNull("key")) {
+        continue;
+      }
+      if (component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false)) {
+        readOnly.add(component.path("key").asText());
         continue;
       }
       JsonNode validate = component.path("validate");
@@ -78,7 +99,7 @@ public record FormSchema(String formId, List<Field> fields, Set<String> variable
           validate.hasNonNull("pattern") ? validate.get("pattern").asText() : null,
           component.has("valuesKey") ? List.of() : List.copyOf(values),
           component.path("conditional").hasNonNull("hide") ? component.path("conditional").get("hide").asText() : null,
-          component.path("decimalDigits").asInt(-1) == 0));
+          component.path("decimalDigits").canConvertToInt() ? component.path("decimalDigits").asInt() : null));
     }
   }
 

@@ -91,7 +91,8 @@ class CohortVisibilityTest extends CohortViewTest {
     assertThat(tampere.has("preparationLate")).isFalse();
     assertThat(tampere.path("experiments").get(0).has("budget")).isFalse();
     assertThat(tampere.path("experiments").get(0).has("spent")).isFalse();
-    assertThat(response.body()).doesNotContain("35000", "7300", "6100");
+    assertThat(tampere.path("experiments").get(0).has("title")).as("the title a city typed stays with its team").isFalse();
+    assertThat(response.body()).doesNotContain("35000", "7300", "6100", TAMPERE_EXPERIMENT);
 
     assertThat(view.path("wins").findValuesAsText("story")).contains(TAMPERE_WIN);
     JsonNode win = view.path("wins").get(0);

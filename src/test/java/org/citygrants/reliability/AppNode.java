@@ -100,6 +100,8 @@ final class AppNode {
     List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
         "-Djava.security.egd=file:/dev/./urandom", "-jar", jar().toString(),
         "--server.port=" + port,
+        // the demo users drive the cohort; a packaged start would otherwise be the postgres profile
+        "--spring.profiles.active=demo",
         "--spring.datasource.url=" + jdbcUrl,
         "--spring.datasource.username=postgres",
         "--spring.datasource.password=postgres",

@@ -58,7 +58,7 @@ public record CohortView(
 
   public record Step(String key, String label, boolean done) {}
 
-  /** One experiment; {@code budget} and {@code spent} only with full access. */
+  /** One experiment; {@code title}, {@code budget} and {@code spent} only with full access. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Experiment(int number, String title, String type, String outcome, boolean win, String budget,
       String spent) {}

@@ -1,6 +1,5 @@
 package org.citygrants.cohort.web;
 
-
 import java.util.Collection;
 import java.util.List;
 import org.citygrants.process.CityGrantProcess.Elements;
