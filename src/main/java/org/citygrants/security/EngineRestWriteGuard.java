@@ -1,5 +1,10 @@
 package org.citygrants.security;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +15,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +44,7 @@ class EngineRestWriteGuard extends OncePerRequestFilter {
   private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
   private static final long MAX_BODY = 2L * 1024 * 1024;
   private static final String ID = "[^/]+";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The write endpoints (and POST queries) a person other than an administrator may call. */
   private static final List<Pattern> ALLOWED = List.of(
@@ -52,6 +59,10 @@ class EngineRestWriteGuard extends OncePerRequestFilter {
       Pattern.compile("post /authorization/check"),
       // a person's own profile and password (the engine allows it for their own user only)
       Pattern.compile("put /user/" + ID + "/(profile|credentials)"));
+
+  /** Completions and starts: their values are looked at before the REST API converts them. */
+  private static final Pattern SUBMISSION = Pattern.compile(
+      "post /(task/" + ID + "/(complete|submit-form)|process-definition/.*/(start|submit-form))");
 
   private final Pattern apiPath;
   private final ProcessEngine ownEngine;
@@ -89,7 +100,77 @@ class EngineRestWriteGuard extends OncePerRequestFilter {
           "The request is too large.");
       return;
     }
-    chain.doFilter(request, response);
+    if (!SUBMISSION.matcher(call).matches()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    byte[] body = request.getInputStream().readNBytes((int) MAX_BODY + 1);
+    if (body.length > MAX_BODY) {
+      ApiErrors.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "InputRejectedException",
+          "The request is too large.");
+      return;
+    }
+    Optional<String[]> unreadable = unreadableValue(body);
+    if (unreadable.isPresent()) {
+      ApiErrors.write(response, HttpServletResponse.SC_BAD_REQUEST, "InputRejectedException", unreadable.get()[1],
+          unreadable.get()[0]);
+      return;
+    }
+    chain.doFilter(new CachedBodyRequest(request, body), response);
+  }
+
+  /**
+   * A value of a completion or start that the engine REST API could not even convert (a number
+   * beyond its type, JSON nested deeper than the parser allows): the REST API would answer without
+   * naming the field, so it is named here, as {field, message}. Anything else is left to the engine.
+   */
+  static Optional<String[]> unreadableValue(byte[] body) {
+    JsonNode submission;
+    JsonParser parser = null;
+    try {
+      parser = JSON.getFactory().createParser(body);
+      submission = JSON.readTree(parser);
+    } catch (StreamConstraintsException tooDeep) {
+      String field = variableAt(parser == null ? null : parser.getParsingContext());
+      return Optional.of(new String[] {field, (field == null ? "A value" : "'" + field + "'")
+          + " is nested too deeply: a form field holds text, a number or true/false."});
+    } catch (IOException notJson) {
+      return Optional.empty(); // the REST API answers malformed JSON itself
+    }
+    JsonNode variables = submission == null ? null : submission.get("variables");
+    if (variables == null || !variables.isObject()) {
+      return Optional.empty();
+    }
+    for (var it = variables.fields(); it.hasNext(); ) {
+      var variable = it.next();
+      JsonNode value = variable.getValue().path("value");
+      String type = variable.getValue().path("type").asText("").toLowerCase(Locale.ROOT);
+      boolean fits = switch (type) {
+        case "long" -> !value.isNumber() || value.canConvertToLong() && value.isIntegralNumber();
+        case "integer" -> !value.isNumber() || value.canConvertToInt() && value.isIntegralNumber();
+        case "short" -> !value.isNumber() || value.canConvertToInt() && value.isIntegralNumber()
+            && Math.abs(value.asInt()) <= Short.MAX_VALUE;
+        case "double" -> !value.isNumber() || Double.isFinite(value.asDouble());
+        default -> true;
+      };
+      if (!fits) {
+        return Optional.of(new String[] {variable.getKey(), "'" + variable.getKey() + "' is not a number this field can hold ("
+            + type + "): it is too large or not whole."});
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The variable name ({"variables": {"name": ...}}) where the parser stopped, if any. */
+  private static String variableAt(JsonStreamContext context) {
+    String field = null;
+    for (JsonStreamContext at = context; at != null; at = at.getParent()) {
+      if (at.getParent() != null && at.getParent().getParent() != null && at.getParent().getParent().getParent() == null
+          && "variables".equals(at.getParent().getCurrentName())) {
+        field = at.getCurrentName();
+      }
+    }
+    return field;
   }
 
   /** The engine API path of the request, normalised; null when the request is not for the engine API. */
