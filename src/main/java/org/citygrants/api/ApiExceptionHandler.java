@@ -14,7 +14,7 @@ import org.citygrants.ledger.UnknownLedgerKeyException;
 import org.citygrants.process.CityGrantProcess;
 import org.citygrants.process.InputRejectedException;
 import org.citygrants.process.ProcessGateway;
-import org.citygrants.rest.RefusedInputMappers;
+import org.citygrants.process.Refusals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -84,7 +84,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   /** The engine wraps a listener's refusal; an authorization the user lacks is theirs to ask for. */
   @ExceptionHandler(ProcessEngineException.class)
   ResponseEntity<Object> engine(ProcessEngineException e, HttpServletRequest request) {
-    var refusal = RefusedInputMappers.refusal(e);
+    var refusal = Refusals.refusal(e);
     if (refusal.isPresent()) {
       return refused(refusal.get(), request);
     }

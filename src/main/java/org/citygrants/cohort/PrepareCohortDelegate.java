@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.citygrants.grant.CityDirectory;
+import org.citygrants.identity.CityDirectory;
 import org.citygrants.process.InputRejectedException;
 import org.springframework.stereotype.Component;
 

@@ -4,8 +4,9 @@ import static org.citygrants.process.CityGrantProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.citygrants.identity.CityDirectory;
 import org.citygrants.process.InputRejectedException;
-import org.citygrants.security.GrantAccessService;
+import org.citygrants.access.GrantAccessService;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,6 +1,7 @@
 package org.citygrants.grant;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.citygrants.identity.CityDirectory;
 import org.springframework.stereotype.Component;
 
 /**

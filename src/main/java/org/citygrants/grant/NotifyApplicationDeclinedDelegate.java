@@ -5,6 +5,7 @@ import static org.citygrants.process.CityGrantProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
+import org.citygrants.identity.CityDirectory;
 import org.citygrants.notification.NotificationService;
 import org.springframework.stereotype.Component;
 

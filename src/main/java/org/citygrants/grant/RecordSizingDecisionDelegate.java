@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.citygrants.config.GrantDurations;
 import org.citygrants.config.GrantMoney;
 import org.citygrants.config.IsoDurations;
+import org.citygrants.identity.CityDirectory;
 import org.citygrants.ledger.LedgerException;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.process.CurrentActor;

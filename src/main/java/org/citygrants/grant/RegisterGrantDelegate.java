@@ -6,10 +6,11 @@ import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.citygrants.identity.CityDirectory;
 import org.citygrants.process.CurrentActor;
 import org.citygrants.process.InputRejectedException;
 import org.citygrants.process.ProgrammeProcess;
-import org.citygrants.security.GrantAccessService;
+import org.citygrants.access.GrantAccessService;
 import org.springframework.stereotype.Component;
 
 /**

@@ -14,11 +14,10 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.citygrants.grant.CityDirectory;
+import org.citygrants.identity.CityDirectory;
 import org.citygrants.ledger.GrantAccount;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.ledger.UnknownLedgerKeyException;
-import org.citygrants.rest.RefusedInputMappers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -91,10 +90,10 @@ public class ProcessGateway {
         taskService.complete(taskId, variables);
       } catch (ProcessEngineException e) {
         // the engine wraps a task listener's refusal; callers get the refusal itself
-        if (RefusedInputMappers.refusal(e).isPresent()) {
-          throw (RuntimeException) RefusedInputMappers.refusal(e).get();
+        if (Refusals.refusal(e).isPresent()) {
+          throw (RuntimeException) Refusals.refusal(e).get();
         }
-        if (RefusedInputMappers.concurrentChange(e).isPresent()) {
+        if (Refusals.concurrentChange(e).isPresent()) {
           throw new ConcurrentChangeException(task, e);
         }
         throw e;
@@ -133,6 +132,22 @@ public class ProcessGateway {
     } catch (MismatchingMessageCorrelationException e) {
       throw new InputRejectedException("grantReference", "Grant " + grantReference + " is already being stopped and settled.");
     }
+  }
+
+  /**
+   * A grant's coach changes: its coach tasks still open go to the new coach, and so does the
+   * {@code coach} variable the forms show. The caller checked that the person may decide it.
+   *
+   * @return the ids of the tasks handed over
+   */
+  public List<String> handOverCoachTasks(String grantInstanceId, String previousCoach, String newCoach) {
+    return SystemAccess.run(configuration, () -> {
+      runtimeService.setVariable(grantInstanceId, CityGrantProcess.COACH.name(), newCoach);
+      List<String> moved = previousCoach == null ? List.of() : taskService.createTaskQuery()
+          .processInstanceId(grantInstanceId).taskAssignee(previousCoach).list().stream().map(Task::getId).toList();
+      moved.forEach(taskId -> taskService.setAssignee(taskId, newCoach));
+      return moved;
+    });
   }
 
   private boolean grantIsOpen(String grantReference) {

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.citygrants.process.InputRejectedException;
+import org.citygrants.process.Refusals;
 
 /**
  * Two answers the engine's default mapping gets wrong for this application. Refused input is the client's mistake, so the engine REST API answers 400 with the message
@@ -31,23 +32,10 @@ public final class RefusedInputMappers {
 
   private RefusedInputMappers() {}
 
-  /** What a client is told when its change lost a race with someone else's. */
-  public static final String CONCURRENT_CHANGE = "someone else changed this at the same time; reload and try again";
-
-  /** The optimistic locking failure somewhere in the cause chain, if any. */
-  public static Optional<OptimisticLockingException> concurrentChange(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof OptimisticLockingException conflict) {
-        return Optional.of(conflict);
-      }
-    }
-    return Optional.empty();
-  }
-
   static Response conflict(OptimisticLockingException conflict) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "OptimisticLockingException");
-    body.put("message", "Conflict: " + CONCURRENT_CHANGE + ".");
+    body.put("message", "Conflict: " + Refusals.CONCURRENT_CHANGE + ".");
     body.put("code", 0);
     return Response.status(Response.Status.CONFLICT).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
@@ -76,19 +64,9 @@ public final class RefusedInputMappers {
    * (the engine's default applies).
    */
   static Optional<Response> answer(Throwable error) {
-    return refusal(error).map(RefusedInputMappers::badRequest)
-        .or(() -> concurrentChange(error).map(RefusedInputMappers::conflict))
+    return Refusals.refusal(error).map(RefusedInputMappers::badRequest)
+        .or(() -> Refusals.concurrentChange(error).map(RefusedInputMappers::conflict))
         .or(() -> taskGone(error).map(RefusedInputMappers::notFound));
-  }
-
-  /** The refusal of input somewhere in the cause chain, if any. */
-  public static Optional<FormFieldValidationException> refusal(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof FormFieldValidationException refused) {
-        return Optional.of(refused);
-      }
-    }
-    return Optional.empty();
   }
 
   static Response badRequest(FormFieldValidationException refused) {

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
-import org.citygrants.grant.CityDirectory;
+import org.citygrants.identity.CityDirectory;
 import org.citygrants.grant.GrantRegister;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.ledger.Recovery;

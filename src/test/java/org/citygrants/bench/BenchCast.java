@@ -7,13 +7,13 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.citygrants.cohortrun.Cast;
-import org.citygrants.grant.CityDirectory;
+import org.citygrants.identity.CityDirectory;
 import org.citygrants.identity.DemoIdentitySeeder;
 import org.citygrants.identity.IdentityProvisioner;
 import org.citygrants.identity.IdentitySeed.GroupSpec;
 import org.citygrants.identity.IdentitySeed.UserSpec;
-import org.citygrants.security.GrantAccessService;
-import org.citygrants.security.RoleAuthorizations;
+import org.citygrants.access.GrantAccessService;
+import org.citygrants.access.RoleAuthorizations;
 import org.springframework.context.ApplicationContext;
 
 /**

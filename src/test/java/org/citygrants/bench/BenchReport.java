@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.citygrants.querytuning.AuthorizedGroupIdsLooseScan;
+import org.citygrants.querytuning.TaskQueryExistsAuthorization;
 
 /** The targets of issue 7 judged from a run's results, and the results as a Markdown page. */
 final class BenchReport {

@@ -19,7 +19,7 @@ import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.citygrants.config.TaskQueryExistsAuthorization;
+import org.citygrants.querytuning.TaskQueryExistsAuthorization;
 import org.citygrants.ledger.GrantStatement;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -6,6 +6,7 @@ import static org.citygrants.process.CityGrantProcess.Elements.*;
 import static org.citygrants.support.FormData.*;
 
 import java.util.List;
+import org.citygrants.grant.CoachAssignments;
 import org.citygrants.process.InputRejectedException;
 import org.citygrants.process.PaymentProcess;
 import org.citygrants.process.ProcessGateway.TaskNotAvailableException;

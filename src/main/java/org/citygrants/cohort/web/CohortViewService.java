@@ -44,7 +44,7 @@ import org.citygrants.cohort.web.CohortView.Step;
 import org.citygrants.cohort.web.CohortView.Summary;
 import org.citygrants.cohort.web.CohortView.Win;
 import org.citygrants.experiment.ExperimentLog;
-import org.citygrants.grant.CityDirectory;
+import org.citygrants.identity.CityDirectory;
 import org.citygrants.grant.GrantRegister;
 import org.citygrants.grant.GrantRegister.GrantRecord;
 import org.citygrants.ledger.BudgetVsActualRow;

@@ -1,7 +1,7 @@
 package org.citygrants.cohort.web;
 
 import java.util.List;
-import org.citygrants.grant.CityDirectory;
+import org.citygrants.identity.CityDirectory;
 import org.citygrants.grant.GrantRegister.GrantRecord;
 
 /**

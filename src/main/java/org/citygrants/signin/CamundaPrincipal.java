@@ -1,4 +1,4 @@
-package org.citygrants.security;
+package org.citygrants.signin;
 
 import java.security.Principal;
 import java.util.List;

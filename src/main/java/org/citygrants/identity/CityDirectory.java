@@ -1,4 +1,4 @@
-package org.citygrants.grant;
+package org.citygrants.identity;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.citygrants.config;
+package org.citygrants.querytuning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.citygrants.config;
+package org.citygrants.querytuning;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.citygrants.security;
+package org.citygrants.access;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,10 +6,8 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -17,12 +15,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.citygrants.grant.GrantRegister;
-import org.citygrants.security.Roles.RoleGrant;
+import org.citygrants.access.Roles.RoleGrant;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +26,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>a process instance called by another (a payment, the settlement) is readable by whoever
  *       reads the calling instance (its city, its coach);</li>
- *   <li>a new task of a grant's {@code city-grant} instance is readable by the grant's coach;</li>
+ *   <li>(a new task of a grant's {@code city-grant} instance is readable by the grant's coach: see
+ *       {@code grant.CoachReadsGrantTasksPlugin}, which knows the coach from the register);</li>
  *   <li>a new city group ({@code city-<code>}, created in Admin or by a seed) gets the city's
  *       role authorisations at once ({@link Roles#cityGrants});</li>
  *   <li>the owner of a new filter may only read it (only administrators edit filters, whose
@@ -42,11 +38,9 @@ import org.springframework.stereotype.Component;
 public class GrantAccessPlugin extends AbstractProcessEnginePlugin {
 
   private final ObjectProvider<GrantAccessService> access;
-  private final ObjectProvider<GrantRegister> register;
 
-  public GrantAccessPlugin(ObjectProvider<GrantAccessService> access, ObjectProvider<GrantRegister> register) {
+  public GrantAccessPlugin(ObjectProvider<GrantAccessService> access) {
     this.access = access;
-    this.register = register;
   }
 
   @Override
@@ -68,24 +62,6 @@ public class GrantAccessPlugin extends AbstractProcessEnginePlugin {
         if (calling != null) {
           access.getObject().inheritFromCallingInstance(execution.getProcessInstanceId(), calling.getProcessInstanceId());
         }
-      }
-
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        TaskListener coachReads = task -> {
-          if (task.getProcessDefinitionId() == null
-              || !task.getProcessDefinitionId().startsWith(GrantAccessService.GRANT_PROCESS + ":")) {
-            return;
-          }
-          String grantReference = task.getExecution().getProcessBusinessKey();
-          if (grantReference != null) {
-            register.getObject().find(grantReference)
-                .filter(grant -> task.getProcessInstanceId().equals(grant.processInstanceId()))
-                .ifPresent(grant -> access.getObject().grantTaskToCoach(task.getId(), grant.coach()));
-          }
-        };
-        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, coachReads);
       }
     });
   }

@@ -1,17 +1,16 @@
-package org.citygrants.security;
+package org.citygrants.grant;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.Task;
-import org.citygrants.grant.CityDirectory;
-import org.citygrants.grant.GrantRegister;
+import org.citygrants.access.GrantAccessService;
 import org.citygrants.grant.GrantRegister.GrantRecord;
+import org.citygrants.identity.CityDirectory;
 import org.citygrants.process.CityGrantProcess;
 import org.citygrants.process.InputRejectedException;
+import org.citygrants.process.ProcessGateway;
 import org.citygrants.process.ProcessGateway.TaskNotAvailableException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,16 +30,16 @@ public class CoachAssignments {
   private final CityDirectory cities;
   private final GrantAccessService access;
   private final RuntimeService runtimeService;
-  private final TaskService taskService;
+  private final ProcessGateway gateway;
   private final IdentityService identityService;
 
   public CoachAssignments(GrantRegister register, CityDirectory cities, GrantAccessService access,
-      RuntimeService runtimeService, TaskService taskService, IdentityService identityService) {
+      RuntimeService runtimeService, ProcessGateway gateway, IdentityService identityService) {
     this.register = register;
     this.cities = cities;
     this.access = access;
     this.runtimeService = runtimeService;
-    this.taskService = taskService;
+    this.gateway = gateway;
     this.identityService = identityService;
   }
 
@@ -69,10 +68,7 @@ public class CoachAssignments {
         throw new InputRejectedException("grantReference", "Grant " + grantReference + " is closed.");
       }
       String previous = grant.coach();
-      runtimeService.setVariable(grant.processInstanceId(), CityGrantProcess.COACH.name(), newCoach);
-      List<String> moved = previous == null ? List.of() : taskService.createTaskQuery()
-          .processInstanceId(grant.processInstanceId()).taskAssignee(previous).list().stream().map(Task::getId).toList();
-      moved.forEach(taskId -> taskService.setAssignee(taskId, newCoach));
+      List<String> moved = gateway.handOverCoachTasks(grant.processInstanceId(), previous, newCoach);
       register.recordCoach(grantReference, newCoach);
       access.grantCoach(grant.processInstanceId(), newCoach, previous);
       return new Reassignment(grantReference, previous, newCoach, moved);

@@ -1,4 +1,4 @@
-package org.citygrants.security;
+package org.citygrants.signin;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package org.citygrants.security;
+package org.citygrants.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

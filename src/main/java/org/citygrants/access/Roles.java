@@ -1,10 +1,10 @@
-package org.citygrants.security;
+package org.citygrants.access;
 
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.citygrants.grant.CityDirectory;
+import org.citygrants.identity.CityDirectory;
 
 /**
  * What each role may do, as Camunda authorisations of its group. Granted by the application in

@@ -1,4 +1,4 @@
-package org.citygrants.security;
+package org.citygrants.access;
 
 import java.lang.reflect.Field;
 import java.util.Map;
@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.citygrants.security.EngineInputPolicy.StepForm;
+import org.citygrants.access.EngineInputPolicy.StepForm;
 
 /**
  * The values a person submits with a command that completes a task or starts a process, and the

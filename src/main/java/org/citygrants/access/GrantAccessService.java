@@ -1,4 +1,4 @@
-package org.citygrants.security;
+package org.citygrants.access;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,7 +26,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.citygrants.grant.CityDirectory;
+import org.citygrants.identity.CityDirectory;
 import org.citygrants.process.SystemAccess;
 import org.springframework.stereotype.Service;
 
@@ -134,7 +134,7 @@ public class GrantAccessService {
   }
 
   /** A new task of a grant's main instance: its coach, if it has one, may read it. */
-  void grantTaskToCoach(String taskId, String coach) {
+  public void grantTaskToCoach(String taskId, String coach) {
     if (coach != null) {
       system(() -> {
         grant(coach, null, Resources.TASK, taskId);

@@ -1,4 +1,4 @@
-package org.citygrants.security;
+package org.citygrants.access;
 
 import java.util.Arrays;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -16,7 +16,7 @@ import org.citygrants.identity.DemoIdentitySeeder;
 import org.citygrants.identity.IdentityProvisioner;
 import org.citygrants.identity.IdentityProvisioner.Grantee;
 import org.citygrants.identity.IdentitySeed.GroupSpec;
-import org.citygrants.security.Roles.RoleGrant;
+import org.citygrants.access.Roles.RoleGrant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

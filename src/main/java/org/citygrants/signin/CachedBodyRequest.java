@@ -1,4 +1,4 @@
-package org.citygrants.security;
+package org.citygrants.signin;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;

@@ -1,4 +1,4 @@
-package org.citygrants.security;
+package org.citygrants.signin;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.citygrants.security;
+package org.citygrants.signin;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;

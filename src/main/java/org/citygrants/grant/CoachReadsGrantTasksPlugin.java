@@ -1,0 +1,56 @@
+package org.citygrants.grant;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.citygrants.access.GrantAccessService;
+import org.citygrants.process.CityGrantProcess;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The coach follows the city's work: every new task of a grant's {@code city-grant} instance is
+ * readable by the grant's coach, as the register knows them, the moment it is created.
+ */
+@Component
+public class CoachReadsGrantTasksPlugin extends AbstractProcessEnginePlugin {
+
+  private final ObjectProvider<GrantRegister> register;
+  private final ObjectProvider<GrantAccessService> access;
+
+  public CoachReadsGrantTasksPlugin(ObjectProvider<GrantRegister> register, ObjectProvider<GrantAccessService> access) {
+    this.register = register;
+    this.access = access;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
+    if (listeners == null) {
+      listeners = new ArrayList<>();
+      configuration.setCustomPostBPMNParseListeners(listeners);
+    }
+    listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        TaskListener coachReads = task -> {
+          if (task.getProcessDefinitionId() != null
+              && task.getProcessDefinitionId().startsWith(CityGrantProcess.PROCESS_ID + ":")) {
+            register.getObject().findByProcessInstance(task.getProcessInstanceId())
+                .ifPresent(grant -> access.getObject().grantTaskToCoach(task.getId(), grant.coach()));
+          }
+        };
+        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+            .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, coachReads);
+      }
+    });
+  }
+}

@@ -1,0 +1,39 @@
+package org.citygrants.process;
+
+import java.util.Optional;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+
+/**
+ * What an engine exception means for the person who caused it, found in its cause chain (the
+ * engine wraps a listener's refusal in its own exceptions): refused input, or a change that lost a
+ * race with someone else's. Every channel (the process gateway, the engine REST API, the
+ * application's API) answers them the same way.
+ */
+public final class Refusals {
+
+  /** What a client is told when its change lost a race with someone else's. */
+  public static final String CONCURRENT_CHANGE = "someone else changed this at the same time; reload and try again";
+
+  private Refusals() {}
+
+  /** The refusal of input somewhere in the cause chain, if any. */
+  public static Optional<FormFieldValidationException> refusal(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof FormFieldValidationException refused) {
+        return Optional.of(refused);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The optimistic locking failure somewhere in the cause chain, if any. */
+  public static Optional<OptimisticLockingException> concurrentChange(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OptimisticLockingException conflict) {
+        return Optional.of(conflict);
+      }
+    }
+    return Optional.empty();
+  }
+}
