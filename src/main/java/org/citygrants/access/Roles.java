@@ -133,8 +133,7 @@ public final class Roles {
   private Roles() {}
 
   public static boolean isCityGroup(String groupId) {
-    return groupId != null && groupId.startsWith(CityDirectory.CITY_GROUP_PREFIX)
-        && groupId.length() > CityDirectory.CITY_GROUP_PREFIX.length();
+    return CityDirectory.cityCodeOf(groupId).isPresent();
   }
 
   /** What every city group may do: Tasklist and applying (starting a city-grant). */

@@ -8,12 +8,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Optional;
+import org.citygrants.grant.EarlyStop;
 import org.citygrants.grant.GrantRegister;
 import org.citygrants.grant.GrantRegister.GrantRecord;
 import org.citygrants.ledger.GrantStatement;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.ledger.UnknownLedgerKeyException;
-import org.citygrants.process.ProcessGateway;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,13 +35,13 @@ public class GrantController {
 
   private final LedgerService ledger;
   private final GrantRegister register;
-  private final ProcessGateway gateway;
+  private final EarlyStop earlyStop;
   private final GrantAccess access;
 
-  public GrantController(LedgerService ledger, GrantRegister register, ProcessGateway gateway, GrantAccess access) {
+  public GrantController(LedgerService ledger, GrantRegister register, EarlyStop earlyStop, GrantAccess access) {
     this.ledger = ledger;
     this.register = register;
-    this.gateway = gateway;
+    this.earlyStop = earlyStop;
     this.access = access;
   }
 
@@ -118,7 +118,7 @@ public class GrantController {
       throw ApiException.notFound("There is no grant " + reference + ".");
     }
     String reason = request == null ? null : request.reason();
-    gateway.requestEarlyStop(user, reference, reason);
+    earlyStop.request(user, reference, reason);
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .body(new EarlyStopResponse(reference, user, reason, "/api/grants/" + reference + "/statement"));
   }

@@ -10,11 +10,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.citygrants.config.IsoDurations;
 import org.citygrants.grant.GrantRegister;
 import org.citygrants.ledger.BudgetLine;
-import org.citygrants.ledger.LedgerException;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.process.CurrentActor;
-import org.citygrants.process.InputRejectedException;
 import org.citygrants.process.LedgerContexts;
+import org.citygrants.process.LedgerRefusals;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,12 +41,9 @@ public class CommitExperimentBudgetDelegate implements JavaDelegate {
     long number = EXPERIMENT_NUMBER.getOrDefault(execution, 0L) + 1;
     BigDecimal budget = BigDecimal.valueOf(EXPERIMENT_BUDGET.require(execution));
     long weeks = EXPERIMENT_DURATION_WEEKS.require(execution);
-    try {
-      ledger.commit(reference, reference + ":experiment-" + number, budget, BudgetLine.EXPERIMENTS,
-          LedgerContexts.of(execution, actor.userId(), "experiment " + number + " approved"));
-    } catch (LedgerException e) {
-      throw new InputRejectedException(EXPERIMENT_BUDGET.name(), e.getMessage() + " Ask the city to revise the plan.");
-    }
+    LedgerRefusals.asRefusalOf(EXPERIMENT_BUDGET.name(), "Ask the city to revise the plan.", () -> ledger.commit(reference,
+        reference + ":experiment-" + number, budget, BudgetLine.EXPERIMENTS,
+        LedgerContexts.of(execution, actor.userId(), "experiment " + number + " approved")));
     Date now = ClockUtil.getCurrentTime();
     Date end = IsoDurations.plus(now, "P" + (weeks * 7) + "D");
     Date midpoint = IsoDurations.plus(now, "P" + Math.max(1, weeks * 7 / 2) + "D");

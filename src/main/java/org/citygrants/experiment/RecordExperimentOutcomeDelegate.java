@@ -7,11 +7,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.citygrants.grant.GrantRegister;
-import org.citygrants.ledger.LedgerException;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.process.CurrentActor;
 import org.citygrants.process.InputRejectedException;
 import org.citygrants.process.LedgerContexts;
+import org.citygrants.process.LedgerRefusals;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,17 +49,14 @@ public class RecordExperimentOutcomeDelegate implements JavaDelegate {
     }
     BigDecimal spent = BigDecimal.valueOf(EXPERIMENT_SPENT.require(execution));
     String experimentKey = reference + ":experiment-" + number;
-    try {
-      if (spent.signum() > 0) {
-        ledger.reportExpenditure(reference, experimentKey, spent, true,
-            LedgerContexts.of(execution, actor.userId(), "experiment " + number + " report accepted"));
-      }
-      // the experiment is over: what it spent is now accepted expenditure, the rest of its
-      // budget goes back to the capital the city can plan with
-      ledger.releaseCommitment(experimentKey, LedgerContexts.of(execution, actor.userId(), "experiment " + number + " closed"));
-    } catch (LedgerException e) {
-      throw new InputRejectedException(EXPERIMENT_SPENT.name(), e.getMessage());
+    if (spent.signum() > 0) {
+      LedgerRefusals.asRefusalOf(EXPERIMENT_SPENT.name(), () -> ledger.reportExpenditure(reference, experimentKey, spent,
+          true, LedgerContexts.of(execution, actor.userId(), "experiment " + number + " report accepted")));
     }
+    // the experiment is over: what it spent is now accepted expenditure, the rest of its budget
+    // goes back to the capital the city can plan with
+    LedgerRefusals.asRefusalOf(EXPERIMENT_SPENT.name(), () -> ledger.releaseCommitment(experimentKey,
+        LedgerContexts.of(execution, actor.userId(), "experiment " + number + " closed")));
     experiments.decided(reference, (int) number, spent, outcome, win, ClockUtil.getCurrentTime());
     LAST_EXPERIMENT_OUTCOME.set(execution, outcome);
   }

@@ -3,9 +3,9 @@ package org.citygrants.grant;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.citygrants.access.GrantAccessService;
+import org.citygrants.access.GrantPolicy;
 import org.citygrants.grant.GrantRegister.GrantRecord;
 import org.citygrants.identity.CityDirectory;
 import org.citygrants.process.CityGrantProcess;
@@ -32,9 +32,11 @@ public class CoachAssignments {
   private final RuntimeService runtimeService;
   private final ProcessGateway gateway;
   private final IdentityService identityService;
+  private final GrantPolicy policy;
 
   public CoachAssignments(GrantRegister register, CityDirectory cities, GrantAccessService access,
-      RuntimeService runtimeService, ProcessGateway gateway, IdentityService identityService) {
+      RuntimeService runtimeService, ProcessGateway gateway, IdentityService identityService, GrantPolicy policy) {
+    this.policy = policy;
     this.register = register;
     this.cities = cities;
     this.access = access;
@@ -53,8 +55,7 @@ public class CoachAssignments {
     Authentication caller = identityService.getCurrentAuthentication();
     identityService.clearAuthentication();
     try {
-      if (identityService.createUserQuery().userId(managerId).memberOfGroup(CityDirectory.PROGRAMME_MANAGERS).count() == 0
-          && identityService.createUserQuery().userId(managerId).memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
+      if (!policy.assignsCoaches(policy.person(managerId))) {
         throw new TaskNotAvailableException("Only a programme manager assigns coaches.");
       }
       if (newCoach == null || !cities.isCoach(newCoach)) {

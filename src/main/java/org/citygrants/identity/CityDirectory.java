@@ -31,6 +31,12 @@ public class CityDirectory {
     return CITY_GROUP_PREFIX + cityCode;
   }
 
+  /** The city code of a city team's group ({@code city-lyon}: {@code lyon}); empty for any other group. */
+  public static Optional<String> cityCodeOf(String groupId) {
+    return groupId != null && groupId.startsWith(CITY_GROUP_PREFIX) && groupId.length() > CITY_GROUP_PREFIX.length()
+        ? Optional.of(groupId.substring(CITY_GROUP_PREFIX.length())) : Optional.empty();
+  }
+
   public Optional<String> cityName(String cityCode) {
     Group group = identityService.createGroupQuery().groupId(cityGroup(cityCode)).singleResult();
     return Optional.ofNullable(group).map(g -> g.getName() == null ? cityCode : g.getName());
@@ -40,8 +46,8 @@ public class CityDirectory {
   public Optional<String> cityOfUser(String userId) {
     return identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId)
-        .filter(id -> id.startsWith(CITY_GROUP_PREFIX))
-        .map(id -> id.substring(CITY_GROUP_PREFIX.length()))
+        .map(CityDirectory::cityCodeOf)
+        .flatMap(Optional::stream)
         .findFirst();
   }
 

@@ -5,10 +5,5 @@ public enum PaymentStatus {
   REQUESTED,
   APPROVED,
   DISBURSED,
-  REJECTED;
-
-  /** Requested or approved: money promised but not yet transferred. */
-  boolean isPending() {
-    return this == REQUESTED || this == APPROVED;
-  }
+  REJECTED
 }

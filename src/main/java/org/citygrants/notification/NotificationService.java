@@ -72,8 +72,4 @@ public class NotificationService {
     LOG.info("Notice to {}: {}", recipient, subject);
     return true;
   }
-
-  public int countFor(String recipient) {
-    return jdbc.sql("SELECT COUNT(*) FROM notification WHERE recipient = ?").param(recipient).query(Integer.class).single();
-  }
 }

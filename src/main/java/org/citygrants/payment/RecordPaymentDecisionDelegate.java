@@ -5,12 +5,12 @@ import static org.citygrants.process.PaymentProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.citygrants.grant.GrantRegister;
-import org.citygrants.ledger.LedgerException;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.ledger.Payment;
 import org.citygrants.process.CurrentActor;
 import org.citygrants.process.InputRejectedException;
 import org.citygrants.process.LedgerContexts;
+import org.citygrants.process.LedgerRefusals;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,19 +35,17 @@ public class RecordPaymentDecisionDelegate implements JavaDelegate {
     String approver = actor.requireUser(PAYMENT_APPROVED.name());
     String paymentKey = Payment.key(register.of(execution).grantReference(), PAYMENT_MILESTONE.require(execution));
     boolean approved = Boolean.TRUE.equals(PAYMENT_APPROVED.get(execution));
-    try {
-      if (approved) {
-        ledger.approvePayment(paymentKey, approver, LedgerContexts.of(execution, approver, "payment approved"));
-        PAYMENT_APPROVED_BY.set(execution, approver);
-      } else {
-        String query = PAYMENT_QUERY.get(execution);
-        if (query == null || query.isBlank()) {
-          throw new InputRejectedException(PAYMENT_QUERY.name(), "Say what the requester must clarify or change.");
-        }
-        ledger.rejectPayment(paymentKey, approver, query, LedgerContexts.of(execution, approver, query));
+    if (approved) {
+      LedgerRefusals.asRefusalOf(PAYMENT_APPROVED.name(), () -> ledger.approvePayment(paymentKey, approver,
+          LedgerContexts.of(execution, approver, "payment approved")));
+      PAYMENT_APPROVED_BY.set(execution, approver);
+    } else {
+      String query = PAYMENT_QUERY.get(execution);
+      if (query == null || query.isBlank()) {
+        throw new InputRejectedException(PAYMENT_QUERY.name(), "Say what the requester must clarify or change.");
       }
-    } catch (LedgerException e) {
-      throw new InputRejectedException(PAYMENT_APPROVED.name(), e.getMessage());
+      LedgerRefusals.asRefusalOf(PAYMENT_APPROVED.name(), () -> ledger.rejectPayment(paymentKey, approver, query,
+          LedgerContexts.of(execution, approver, query)));
     }
   }
 }

@@ -7,13 +7,13 @@ import java.math.RoundingMode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.citygrants.grant.GrantRegister;
-import org.citygrants.ledger.LedgerException;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.ledger.Payment;
 import org.citygrants.ledger.PaymentKind;
 import org.citygrants.process.CurrentActor;
 import org.citygrants.process.InputRejectedException;
 import org.citygrants.process.LedgerContexts;
+import org.citygrants.process.LedgerRefusals;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,14 +44,10 @@ public class RegisterPaymentRequestDelegate implements JavaDelegate {
     }
     String reference = register.of(execution).grantReference();
     BigDecimal euros = BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_EVEN);
-    try {
-      Payment payment = ledger.requestPayment(reference, PAYMENT_MILESTONE.require(execution),
-          PaymentKind.valueOf(PAYMENT_KIND.require(execution)), euros, requester,
-          LedgerContexts.of(execution, requester, PAYMENT_NOTE.getOrDefault(execution, "payment requested")));
-      PAYMENT_KEY.set(execution, payment.paymentKey());
-    } catch (LedgerException e) {
-      throw new InputRejectedException(PAYMENT_AMOUNT.name(), e.getMessage());
-    }
+    Payment payment = LedgerRefusals.asRefusalOf(PAYMENT_AMOUNT.name(), () -> ledger.requestPayment(reference,
+        PAYMENT_MILESTONE.require(execution), PaymentKind.valueOf(PAYMENT_KIND.require(execution)), euros, requester,
+        LedgerContexts.of(execution, requester, PAYMENT_NOTE.getOrDefault(execution, "payment requested"))));
+    PAYMENT_KEY.set(execution, payment.paymentKey());
     PAYMENT_REQUESTED_BY.set(execution, requester);
     figures.publish(execution, reference);
   }

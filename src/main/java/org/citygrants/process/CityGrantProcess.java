@@ -65,6 +65,10 @@ public final class CityGrantProcess {
     public static final String APPLICATION_DECLINED = "Event_ApplicationDeclined";
     public static final String GRANT_STOPPED_EARLY = "Event_GrantStoppedEarly";
     public static final String GRANT_CLOSED_AFTER_STOP = "Event_GrantClosedAfterStop";
+    public static final String EARLY_STOP = "SubProcess_EarlyStop";
+    public static final String STOPPED_BY_DECISION = "SubProcess_StoppedByDecision";
+    public static final String GRANT_COACH_ACCESS = "Task_GrantCoachAccess";
+    public static final String DETERMINE_ADVANCE_RATE = "Task_DetermineAdvanceRate";
 
     private Elements() {}
   }

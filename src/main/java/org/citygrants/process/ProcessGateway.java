@@ -14,10 +14,6 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.citygrants.identity.CityDirectory;
-import org.citygrants.ledger.GrantAccount;
-import org.citygrants.ledger.LedgerService;
-import org.citygrants.ledger.UnknownLedgerKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,18 +28,13 @@ public class ProcessGateway {
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final IdentityService identityService;
-  private final LedgerService ledger;
   private final ProcessEngineConfiguration configuration;
 
-  /** The longest reason an officer gives for stopping a grant (the engine stores text variables up to 4,000). */
-  public static final int EARLY_STOP_REASON_LENGTH = 2000;
-
   public ProcessGateway(RuntimeService runtimeService, TaskService taskService, IdentityService identityService,
-      LedgerService ledger, ProcessEngineConfiguration configuration) {
+      ProcessEngineConfiguration configuration) {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.identityService = identityService;
-    this.ledger = ledger;
     this.configuration = configuration;
   }
 
@@ -103,26 +94,15 @@ public class ProcessGateway {
   }
 
   /**
-   * A programme officer stops a grant that is not feasible: open work is cancelled and the grant
-   * goes to settlement. Only an awarded grant whose capital is still open can be stopped.
+   * Stops a grant as the given officer: the {@code EarlyStopRequested} message with the reason.
+   * The application stops a grant on its own authority once its early-stop use case has checked the
+   * officer and the grant (grant.EarlyStop): officers hold no right to edit instances. The officer
+   * stays the authenticated user, so the user operation log names them.
+   *
+   * @throws InputRejectedException when the grant is already being stopped and settled
    */
-  public void requestEarlyStop(String userId, String grantReference, String reason) {
-    if (identityService.createUserQuery().userId(userId).memberOfGroup(CityDirectory.PROGRAMME_OFFICERS).count() == 0) {
-      throw new TaskNotAvailableException("Only a programme officer can stop a grant.");
-    }
-    if (reason == null || reason.isBlank()) {
-      throw new InputRejectedException(CityGrantProcess.EARLY_STOP_REASON.name(), "Say why the grant is stopped.");
-    }
-    if (reason.length() > EARLY_STOP_REASON_LENGTH) {
-      throw new InputRejectedException(CityGrantProcess.EARLY_STOP_REASON.name(),
-          "Say why in at most " + EARLY_STOP_REASON_LENGTH + " characters (" + reason.length() + " given).");
-    }
-    if (!grantIsOpen(grantReference)) {
-      throw new InputRejectedException("grantReference", "Grant " + grantReference + " is not awarded or already closed.");
-    }
+  public void stopGrant(String userId, String grantReference, String reason) {
     try {
-      // the officer's role is checked above: the application stops the grant on its own authority,
-      // as the officer (the user operation log names them), who holds no right to edit instances
       as(userId, () -> SystemAccess.run(configuration, () -> runtimeService
           .createMessageCorrelation(CityGrantProcess.MESSAGE_EARLY_STOP)
           .processInstanceBusinessKey(grantReference)
@@ -148,14 +128,6 @@ public class ProcessGateway {
       moved.forEach(taskId -> taskService.setAssignee(taskId, newCoach));
       return moved;
     });
-  }
-
-  private boolean grantIsOpen(String grantReference) {
-    try {
-      return ledger.statement(grantReference).status() == GrantAccount.Status.OPEN;
-    } catch (UnknownLedgerKeyException e) {
-      return false;
-    }
   }
 
   private <T> T as(String userId, Supplier<T> action) {

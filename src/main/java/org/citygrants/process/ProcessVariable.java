@@ -2,7 +2,6 @@ package org.citygrants.process;
 
 import java.util.Objects;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
  * A typed process variable: its name and Java type in one place, so delegates and tests never
@@ -41,14 +40,6 @@ public record ProcessVariable<T>(String name, Class<T> type) {
 
   public void set(VariableScope scope, T value) {
     scope.setVariable(name, value);
-  }
-
-  public void setLocal(VariableScope scope, T value) {
-    scope.setVariableLocal(name, value);
-  }
-
-  public VariableMap putIn(VariableMap map, T value) {
-    return map.putValue(name, value);
   }
 
   public T from(java.util.Map<String, ?> map) {

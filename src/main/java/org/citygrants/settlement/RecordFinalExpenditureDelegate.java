@@ -6,11 +6,10 @@ import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.citygrants.grant.GrantRegister;
-import org.citygrants.ledger.LedgerException;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.process.CurrentActor;
-import org.citygrants.process.InputRejectedException;
 import org.citygrants.process.LedgerContexts;
+import org.citygrants.process.LedgerRefusals;
 import org.springframework.stereotype.Component;
 
 /** The final report's other expenditure (learning activities, committee costs), accepted by the officer. */
@@ -34,11 +33,8 @@ public class RecordFinalExpenditureDelegate implements JavaDelegate {
     if (other == 0) {
       return;
     }
-    try {
-      ledger.reportExpenditure(reference, reference + ":final-report", BigDecimal.valueOf(other), true,
-          LedgerContexts.of(execution, actor.userId(), "final report accepted"));
-    } catch (LedgerException e) {
-      throw new InputRejectedException(OTHER_EXPENDITURE.name(), e.getMessage());
-    }
+    LedgerRefusals.asRefusalOf(OTHER_EXPENDITURE.name(), () -> ledger.reportExpenditure(reference,
+        reference + ":final-report", BigDecimal.valueOf(other), true,
+        LedgerContexts.of(execution, actor.userId(), "final report accepted")));
   }
 }

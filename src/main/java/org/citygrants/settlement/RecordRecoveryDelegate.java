@@ -5,12 +5,12 @@ import static org.citygrants.process.PaymentProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.citygrants.grant.GrantRegister;
-import org.citygrants.ledger.LedgerException;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.ledger.Recovery;
 import org.citygrants.process.CurrentActor;
 import org.citygrants.process.InputRejectedException;
 import org.citygrants.process.LedgerContexts;
+import org.citygrants.process.LedgerRefusals;
 import org.springframework.stereotype.Component;
 
 /** The finance officer confirmed the city returned the unspent money. */
@@ -32,10 +32,8 @@ public class RecordRecoveryDelegate implements JavaDelegate {
     if (!Boolean.TRUE.equals(RECOVERY_RECEIVED.get(execution))) {
       throw new InputRejectedException(RECOVERY_RECEIVED.name(), "Complete this task once the money has been received.");
     }
-    try {
-      ledger.confirmRecovery(Recovery.key(register.of(execution).grantReference()), LedgerContexts.of(execution, actor.userId(), "recovery received"));
-    } catch (LedgerException e) {
-      throw new InputRejectedException(RECOVERY_RECEIVED.name(), e.getMessage());
-    }
+    String recoveryKey = Recovery.key(register.of(execution).grantReference());
+    LedgerRefusals.asRefusalOf(RECOVERY_RECEIVED.name(), () -> ledger.confirmRecovery(recoveryKey,
+        LedgerContexts.of(execution, actor.userId(), "recovery received")));
   }
 }

@@ -32,6 +32,7 @@ import org.citygrants.cohortrun.GrantScenario;
 import org.citygrants.cohortrun.InProcessPort;
 import org.citygrants.cohortrun.TimedPort;
 import org.citygrants.cohortrun.TimedPort.Latencies;
+import org.citygrants.grant.EarlyStop;
 import org.citygrants.querytuning.AuthorizedGroupIdsLooseScan;
 import org.citygrants.querytuning.TaskQueryExistsAuthorization;
 import org.citygrants.ledger.LedgerService;
@@ -105,7 +106,7 @@ public final class GrantsBenchmark {
         t = System.nanoTime();
         Cast cast = BenchCast.provision(app, o.cities(), o.coaches());
         phases.put("castSeconds", seconds(t));
-        InProcessPort port = new InProcessPort(app.getBean(ProcessGateway.class), app.getBean(RuntimeService.class),
+        InProcessPort port = new InProcessPort(app.getBean(ProcessGateway.class), app.getBean(EarlyStop.class), app.getBean(RuntimeService.class),
             app.getBean(TaskService.class), app.getBean(HistoryService.class), app.getBean(ManagementService.class),
             app.getBean(LedgerService.class));
 

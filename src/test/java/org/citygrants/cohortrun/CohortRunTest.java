@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.citygrants.grant.EarlyStop;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.process.ProcessGateway;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 class CohortRunTest {
 
   @Autowired ProcessGateway gateway;
+  @Autowired EarlyStop earlyStop;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
@@ -33,7 +35,7 @@ class CohortRunTest {
 
   @Test
   void everyScenarioOfTheMixEndsAsExpectedWithItsLedgerBalanced() {
-    GrantPort port = new InProcessPort(gateway, runtimeService, taskService, historyService, managementService, ledger);
+    GrantPort port = new InProcessPort(gateway, earlyStop, runtimeService, taskService, historyService, managementService, ledger);
 
     CohortReport report = new CohortDriver(port, Cast.demo())
         .run(CohortDriver.Options.of(20, 2).withTimeout(Duration.ofMinutes(5)));

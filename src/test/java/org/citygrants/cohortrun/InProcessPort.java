@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.citygrants.grant.EarlyStop;
 import org.citygrants.ledger.GrantStatement;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.ledger.UnknownLedgerKeyException;
@@ -28,6 +29,7 @@ import org.citygrants.process.ProcessGateway;
 public final class InProcessPort implements GrantPort {
 
   private final ProcessGateway gateway;
+  private final EarlyStop earlyStop;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final HistoryService historyService;
@@ -35,9 +37,10 @@ public final class InProcessPort implements GrantPort {
   private final LedgerService ledger;
   private final Map<String, String> activityByJobDefinition = new java.util.concurrent.ConcurrentHashMap<>();
 
-  public InProcessPort(ProcessGateway gateway, RuntimeService runtimeService, TaskService taskService,
+  public InProcessPort(ProcessGateway gateway, EarlyStop earlyStop, RuntimeService runtimeService, TaskService taskService,
       HistoryService historyService, ManagementService managementService, LedgerService ledger) {
     this.gateway = gateway;
+    this.earlyStop = earlyStop;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.historyService = historyService;
@@ -121,7 +124,7 @@ public final class InProcessPort implements GrantPort {
   @Override
   public void earlyStop(String officer, String grant, String reason) {
     try {
-      gateway.requestEarlyStop(officer, grant, reason);
+      earlyStop.request(officer, grant, reason);
     } catch (OptimisticLockingException e) {
       throw new ConflictException(e.getMessage(), e);
     }

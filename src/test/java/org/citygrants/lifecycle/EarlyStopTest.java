@@ -91,10 +91,10 @@ class EarlyStopTest extends GrantPathTest {
     String grant = preparedGrant();
     List<String> openBefore = journey.openTaskKeys(grant);
 
-    assertThatThrownBy(() -> journey.gateway().requestEarlyStop(CITY, grant, REASON))
+    assertThatThrownBy(() -> journey.earlyStop().request(CITY, grant, REASON))
         .isInstanceOf(ProcessGateway.TaskNotAvailableException.class)
         .hasMessage("Only a programme officer can stop a grant.");
-    assertThatThrownBy(() -> journey.gateway().requestEarlyStop(MANAGER, grant, REASON))
+    assertThatThrownBy(() -> journey.earlyStop().request(MANAGER, grant, REASON))
         .isInstanceOf(ProcessGateway.TaskNotAvailableException.class);
 
     assertThat(grantRunning(grant)).isTrue();
@@ -107,7 +107,7 @@ class EarlyStopTest extends GrantPathTest {
     String grant = preparedGrant();
 
     for (String reason : new String[] {null, "", "   "}) {
-      InputRejectedException refused = refusal(() -> journey.gateway().requestEarlyStop(OFFICER, grant, reason));
+      InputRejectedException refused = refusal(() -> journey.earlyStop().request(OFFICER, grant, reason));
       assertThat(refused.getField()).isEqualTo("earlyStopReason");
     }
 
@@ -118,7 +118,7 @@ class EarlyStopTest extends GrantPathTest {
   @Test
   void aGrantNotYetAwardedOrAlreadyClosedCannotBeStopped() {
     String applied = journey.apply(CITY, application("learning"));
-    InputRejectedException beforeAward = refusal(() -> journey.gateway().requestEarlyStop(OFFICER, applied, REASON));
+    InputRejectedException beforeAward = refusal(() -> journey.earlyStop().request(OFFICER, applied, REASON));
     assertThat(beforeAward.getField()).isEqualTo("grantReference");
     assertThat(beforeAward.getMessage()).contains("not awarded or already closed");
     assertThat(journey.openTaskKeys(applied)).containsExactly(SIZE_GRANT);
@@ -128,7 +128,7 @@ class EarlyStopTest extends GrantPathTest {
     assertThat(journey.endedAt(stopped, GRANT_STOPPED_EARLY)).as("nothing paid: closed at once").isTrue();
     closedAndBalanced(stopped);
 
-    InputRejectedException closed = refusal(() -> journey.gateway().requestEarlyStop(OFFICER, stopped, REASON));
+    InputRejectedException closed = refusal(() -> journey.earlyStop().request(OFFICER, stopped, REASON));
     assertThat(closed.getField()).isEqualTo("grantReference");
   }
 
@@ -150,7 +150,7 @@ class EarlyStopTest extends GrantPathTest {
   void anOfficerCanStopAGrantWithTheDemoAuthorisations() {
     String grant = grantInPreparation();
 
-    journey.gateway().requestEarlyStop(OFFICER, grant, REASON);
+    journey.earlyStop().request(OFFICER, grant, REASON);
     journey.runAsyncJobs();
 
     assertThat(journey.endedAt(grant, GRANT_STOPPED_EARLY)).isTrue();
@@ -175,7 +175,7 @@ class EarlyStopTest extends GrantPathTest {
       temporary = authorizationService.saveAuthorization(temporary);
     }
     try {
-      journey.gateway().requestEarlyStop(OFFICER, grant, REASON);
+      journey.earlyStop().request(OFFICER, grant, REASON);
     } finally {
       if (temporary != null) {
         authorizationService.deleteAuthorization(temporary.getId());

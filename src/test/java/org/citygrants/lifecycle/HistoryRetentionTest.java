@@ -63,7 +63,7 @@ class HistoryRetentionTest extends LifecycleTest {
   @Test
   void aClosedGrantsHistoryIsRemovedAfterItsTimeToLiveAndItsLedgerIsKept() {
     String grant = grantInPreparation();
-    journey.gateway().requestEarlyStop(OFFICER, grant, "The council withdrew its support.");
+    journey.earlyStop().request(OFFICER, grant, "The council withdrew its support.");
     journey.runAsyncJobs();
     assertThat(journey.endedAt(grant, GRANT_STOPPED_EARLY)).isTrue();
 

@@ -212,7 +212,7 @@ abstract class ProgrammeTest {
 
   /** An officer stops the grant; finance settles what the settlement asks for. */
   void stopEarlyAndSettle(String grant) {
-    journey.gateway().requestEarlyStop(OFFICER, grant, "The cohort ends; the city continues on its own budget.");
+    journey.earlyStop().request(OFFICER, grant, "The cohort ends; the city continues on its own budget.");
     journey.runAsyncJobs();
     settle(grant);
   }

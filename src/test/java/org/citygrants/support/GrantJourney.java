@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.citygrants.grant.EarlyStop;
 import org.citygrants.process.PaymentProcess;
 import org.citygrants.process.ProcessGateway;
 import org.springframework.stereotype.Component;
@@ -29,10 +30,12 @@ public class GrantJourney {
   private final RuntimeService runtimeService;
   private final ManagementService managementService;
   private final HistoryService historyService;
+  private final EarlyStop earlyStop;
 
   public GrantJourney(ProcessGateway gateway, TaskService taskService, RuntimeService runtimeService,
-      ManagementService managementService, HistoryService historyService) {
+      ManagementService managementService, HistoryService historyService, EarlyStop earlyStop) {
     this.gateway = gateway;
+    this.earlyStop = earlyStop;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.managementService = managementService;
@@ -41,6 +44,11 @@ public class GrantJourney {
 
   public ProcessGateway gateway() {
     return gateway;
+  }
+
+  /** The officers' early stop (grant.EarlyStop). */
+  public EarlyStop earlyStop() {
+    return earlyStop;
   }
 
   /** Applies as a city user and returns the grant reference (business key). */

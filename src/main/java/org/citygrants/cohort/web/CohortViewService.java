@@ -25,11 +25,11 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.citygrants.access.GrantPolicy;
 import org.citygrants.api.ApiException;
 import org.citygrants.cohort.CohortFeed;
 import org.citygrants.cohort.web.CohortView.Decisions;
@@ -44,14 +44,13 @@ import org.citygrants.cohort.web.CohortView.Step;
 import org.citygrants.cohort.web.CohortView.Summary;
 import org.citygrants.cohort.web.CohortView.Win;
 import org.citygrants.experiment.ExperimentLog;
-import org.citygrants.identity.CityDirectory;
 import org.citygrants.grant.GrantRegister;
 import org.citygrants.grant.GrantRegister.GrantRecord;
 import org.citygrants.ledger.BudgetVsActualRow;
 import org.citygrants.ledger.LedgerService;
-import org.citygrants.process.SystemAccess;
 import org.citygrants.process.CityGrantProcess;
 import org.citygrants.process.ProgrammeProcess;
+import org.citygrants.process.SystemAccess;
 import org.springframework.stereotype.Service;
 
 /**
@@ -79,11 +78,6 @@ public class CohortViewService {
   /** The wins shown, newest first. */
   static final int WINS_SHOWN = 50;
 
-  static final Set<String> PROGRAMME_STAFF = Set.of(CityDirectory.PROGRAMME_MANAGERS,
-      CityDirectory.PROGRAMME_OFFICERS, CityDirectory.FINANCE_OFFICERS);
-
-  private static final String DETERMINE_ADVANCE_RATE = "Task_DetermineAdvanceRate";
-
   /** A preparation step: its key in the view, its label, the activity whose completion marks it done. */
   private record PreparationStep(String key, String label, String activityId) {}
 
@@ -109,10 +103,12 @@ public class CohortViewService {
   private final TaskService taskService;
   private final IdentityService identityService;
   private final ProcessEngineConfigurationImpl configuration;
+  private final GrantPolicy policy;
 
   public CohortViewService(GrantRegister register, ExperimentLog experimentLog, CohortFeed feed, LedgerService ledger,
       HistoryService historyService, TaskService taskService, IdentityService identityService,
-      ProcessEngineConfiguration configuration) {
+      ProcessEngineConfiguration configuration, GrantPolicy policy) {
+    this.policy = policy;
     this.register = register;
     this.experimentLog = experimentLog;
     this.feed = feed;
@@ -191,17 +187,13 @@ public class CohortViewService {
 
   /** The viewer's role; 403 without one. */
   CohortViewer viewer(String userId, List<GrantRecord> grants) {
-    Set<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
-        .collect(Collectors.toSet());
-    List<String> staffGroups = groups.stream().filter(PROGRAMME_STAFF::contains).sorted().toList();
-    List<String> cities = groups.stream().filter(g -> g.startsWith(CityDirectory.CITY_GROUP_PREFIX))
-        .map(g -> g.substring(CityDirectory.CITY_GROUP_PREFIX.length())).filter(c -> !c.isEmpty()).sorted().toList();
-    boolean coach = groups.contains(CityDirectory.COACHES) || grants.stream().anyMatch(g -> userId.equals(g.coach()));
-    if (staffGroups.isEmpty() && !coach && cities.isEmpty()) {
+    GrantPolicy.Person person = policy.person(userId);
+    boolean coachesAGrant = grants.stream().anyMatch(g -> userId.equals(g.coach()));
+    if (!policy.seesTheCohort(person, coachesAGrant)) {
       throw ApiException.forbidden("The cohort view is for programme staff, coaches and city teams.");
     }
     String name = displayNames(List.of(userId)).getOrDefault(userId, userId);
-    return new CohortViewer(userId, name, staffGroups, coach, cities);
+    return new CohortViewer(person, name, person.isInCoachesGroup() || coachesAGrant, policy);
   }
 
   // --- the engine: phase, preparation, overdue reports

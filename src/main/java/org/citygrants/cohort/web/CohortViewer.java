@@ -1,25 +1,36 @@
 package org.citygrants.cohort.web;
 
 import java.util.List;
+import org.citygrants.access.GrantPolicy;
+import org.citygrants.access.GrantPolicy.Person;
 import org.citygrants.identity.CityDirectory;
 import org.citygrants.grant.GrantRegister.GrantRecord;
 
 /**
  * Who looks at the cohort view, and which grants they see in full (money, experiment budgets,
- * late flag, overdue reports): programme staff every grant, a coach the grants they coach, a
- * city team its own city's grants.
+ * late flag, overdue reports), as {@link GrantPolicy} decides: programme staff every grant, a coach
+ * the grants they coach, a city team its own city's grants.
  */
-record CohortViewer(String userId, String name, List<String> staffGroups, boolean coach, List<String> cityCodes) {
+record CohortViewer(Person person, String name, boolean coach, GrantPolicy policy) {
+
+  String userId() {
+    return person.userId();
+  }
+
+  List<String> staffGroups() {
+    return person.staffGroups();
+  }
+
+  List<String> cityCodes() {
+    return person.cityCodes();
+  }
 
   boolean programmeStaff() {
-    return !staffGroups.isEmpty();
+    return policy.readsProgrammeMoney(person);
   }
 
   boolean fullAccess(GrantRecord grant) {
-    if (grant == null) {
-      return false;
-    }
-    return programmeStaff() || userId.equals(grant.coach()) || cityCodes.contains(grant.cityCode());
+    return grant != null && policy.readsInFull(person, grant.cityCode(), grant.coach());
   }
 
   String role() {
@@ -27,19 +38,19 @@ record CohortViewer(String userId, String name, List<String> staffGroups, boolea
   }
 
   String roleLabel() {
-    if (staffGroups.contains(CityDirectory.PROGRAMME_MANAGERS)) {
+    if (staffGroups().contains(CityDirectory.PROGRAMME_MANAGERS)) {
       return "Programme manager";
     }
-    if (staffGroups.contains(CityDirectory.PROGRAMME_OFFICERS)) {
+    if (staffGroups().contains(CityDirectory.PROGRAMME_OFFICERS)) {
       return "Programme officer";
     }
-    if (staffGroups.contains(CityDirectory.FINANCE_OFFICERS)) {
+    if (staffGroups().contains(CityDirectory.FINANCE_OFFICERS)) {
       return "Finance officer";
     }
     return coach ? "Coach" : "City team";
   }
 
   CohortView.Viewer toJson() {
-    return new CohortView.Viewer(userId, name, role(), roleLabel(), cityCodes);
+    return new CohortView.Viewer(userId(), name, role(), roleLabel(), cityCodes());
   }
 }

@@ -30,8 +30,8 @@ public enum GrantPhase {
 
   /** Scopes that decide the phase of a running grant, the innermost or latest first. */
   private static final List<Scope> RUNNING = List.of(
-      new Scope("SubProcess_EarlyStop", STOPPING),
-      new Scope("SubProcess_StoppedByDecision", STOPPING),
+      new Scope(Elements.EARLY_STOP, STOPPING),
+      new Scope(Elements.STOPPED_BY_DECISION, STOPPING),
       new Scope(Elements.REPORT_FOLLOW_UP, FOLLOW_UP),
       new Scope(Elements.FOLLOW_UP_DUE, FOLLOW_UP),
       new Scope(Elements.SETTLE_GRANT, SETTLEMENT),
@@ -40,7 +40,7 @@ public enum GrantPhase {
       new Scope(Elements.COMMITTEE, COMMITTEE),
       new Scope(Elements.PREPARATION, PREPARATION),
       new Scope(Elements.ASSIGN_COACH, COACH_ASSIGNMENT),
-      new Scope("Task_GrantCoachAccess", COACH_ASSIGNMENT));
+      new Scope(Elements.GRANT_COACH_ACCESS, COACH_ASSIGNMENT));
 
   private record Scope(String activityId, GrantPhase phase) {}
 
