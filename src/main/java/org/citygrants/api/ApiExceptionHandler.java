@@ -3,6 +3,7 @@ package org.citygrants.api;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -114,34 +115,43 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    String field = unreadableField(ex);
-    return error(HttpStatus.BAD_REQUEST, field == null ? "The request body is not valid JSON of the expected shape."
-        : "'" + field + "' is not a value of the expected shape (text, or a number), or it is nested too deeply.",
-        field, path(request));
+    String[] unreadable = unreadable(ex);
+    return error(HttpStatus.BAD_REQUEST, unreadable[1], unreadable[0], path(request));
   }
 
   /**
-   * The top-level field of the body that could not be read: from the mapping path, or where the
-   * parser stopped (a value nested too deeply, a number too large); null when unknown.
+   * Why the body could not be read, as {field, message}: a value nested too deeply or of the wrong
+   * shape names its top-level field; malformed JSON names none.
    */
-  static String unreadableField(Throwable error) {
+  static String[] unreadable(Throwable error) {
+    boolean tooDeep = false;
+    String field = null;
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-        return mapping.getPath().get(0).getFieldName();
+      tooDeep |= t instanceof StreamConstraintsException;
+      if (field == null && t instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        field = mapping.getPath().get(0).getFieldName();
       }
-      if (t instanceof JsonProcessingException processing && processing.getProcessor() instanceof JsonParser parser) {
-        String field = null;
-        for (JsonStreamContext context = parser.getParsingContext(); context != null; context = context.getParent()) {
-          if (context.getCurrentName() != null) {
-            field = context.getCurrentName();
-          }
-        }
-        if (field != null) {
-          return field;
-        }
+      if (field == null && t instanceof StreamConstraintsException deep && deep.getProcessor() instanceof JsonParser parser) {
+        field = topLevelField(parser.getParsingContext());
       }
     }
-    return null;
+    if (tooDeep) {
+      return new String[] {field, (field == null ? "A value" : "'" + field + "'") + " is nested too deeply."};
+    }
+    if (field != null) {
+      return new String[] {field, "'" + field + "' is not a value of the expected shape (text)."};
+    }
+    return new String[] {null, "The request body is not valid JSON of the expected shape."};
+  }
+
+  private static String topLevelField(JsonStreamContext context) {
+    String field = null;
+    for (JsonStreamContext at = context; at != null; at = at.getParent()) {
+      if (at.getCurrentName() != null) {
+        field = at.getCurrentName();
+      }
+    }
+    return field;
   }
 
   /** Spring MVC's own errors (405, 406, 415, missing parameters...): their status, our body. */
