@@ -5,7 +5,7 @@ import static org.citygrants.process.CityGrantProcess.*;
 import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.citygrants.config.GrantMoney;
+import org.citygrants.ledger.LedgerProperties;
 import org.citygrants.process.InputRejectedException;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 public class RecordApplicationDelegate implements JavaDelegate {
 
   private final GrantRegister register;
-  private final GrantMoney money;
+  private final LedgerProperties money;
 
-  public RecordApplicationDelegate(GrantRegister register, GrantMoney money) {
+  public RecordApplicationDelegate(GrantRegister register, LedgerProperties money) {
     this.register = register;
     this.money = money;
   }

@@ -2,8 +2,8 @@ package org.citygrants.grant;
 
 import java.math.BigDecimal;
 import org.citygrants.config.GrantDurations;
-import org.citygrants.config.GrantMoney;
 import org.citygrants.config.IsoDurations;
+import org.citygrants.ledger.LedgerProperties;
 import org.citygrants.process.CityGrantProcess;
 import org.citygrants.process.InputRejectedException;
 import org.springframework.stereotype.Service;
@@ -33,10 +33,10 @@ public class SizingRules {
   /** Used when the sizing rules proposed no programme duration. */
   static final String DEFAULT_PROGRAMME_DURATION = "P12M";
 
-  private final GrantMoney money;
+  private final LedgerProperties money;
   private final GrantDurations durations;
 
-  public SizingRules(GrantMoney money, GrantDurations durations) {
+  public SizingRules(LedgerProperties money, GrantDurations durations) {
     this.money = money;
     this.durations = durations;
   }

@@ -18,18 +18,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * A line left out gets 0 %; the percentages must add up to 100.
  */
 @ConfigurationProperties(prefix = "grant.money")
-public record LedgerProperties(String currency, Map<String, BigDecimal> budgetSplit) {
+public record LedgerProperties(String currency, Map<String, BigDecimal> budgetSplit, BigDecimal minimumViableAmount,
+    BigDecimal maximumAmount) {
 
   public static final Map<String, BigDecimal> DEFAULT_SPLIT = defaultSplit();
 
   public LedgerProperties {
     currency = currency == null || currency.isBlank() ? "EUR" : currency.trim();
     budgetSplit = budgetSplit == null || budgetSplit.isEmpty() ? DEFAULT_SPLIT : Map.copyOf(budgetSplit);
+    minimumViableAmount = minimumViableAmount == null ? new BigDecimal("15000") : minimumViableAmount;
+    maximumAmount = maximumAmount == null ? new BigDecimal("50000") : maximumAmount;
   }
 
-  /** EUR and the default split. */
+  /** EUR, the default split, EUR 15,000 to 50,000. */
   public static LedgerProperties defaults() {
-    return new LedgerProperties(null, null);
+    return new LedgerProperties(null, null, null, null);
   }
 
   private static Map<String, BigDecimal> defaultSplit() {

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import org.citygrants.config.GrantDurations;
-import org.citygrants.config.GrantMoney;
+import org.citygrants.ledger.LedgerProperties;
 import org.citygrants.process.InputRejectedException;
 import org.junit.jupiter.api.Test;
 
 /** The sizing rules without an engine: every refusal names its field, an award keeps the proposals. */
 class SizingRulesTest {
 
-  private final SizingRules rules = new SizingRules(new GrantMoney("EUR", new BigDecimal("15000"),
-      new BigDecimal("50000")), new GrantDurations());
+  private final SizingRules rules = new SizingRules(LedgerProperties.defaults(), new GrantDurations());
 
   private static SizingRules.Decision award(Long amount, String reason, String preparation, String programme) {
     return new SizingRules.Decision("award", null, amount, 20000, 40000, reason, preparation, "P4M", programme, "P18M");

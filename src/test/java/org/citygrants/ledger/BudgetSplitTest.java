@@ -30,7 +30,7 @@ class BudgetSplitTest {
   }
 
   @Test
-  void theSplitAndTheCurrencyAreReadFromGrantMoney() {
+  void theSplitAndTheCurrencyAreReadFromGrantMoneySettings() {
     context.withPropertyValues(
             "grant.money.currency=EUR",
             "grant.money.minimum-viable-amount=15000",
