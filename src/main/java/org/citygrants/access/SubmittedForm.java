@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.form.FormData;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
@@ -13,6 +14,9 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -121,10 +125,19 @@ abstract class SubmittedForm {
     @Override
     StepForm form(ProcessEngineConfigurationImpl configuration) {
       String taskId = read(command, "taskId");
-      if (taskId == null || configuration.getTaskService().createTaskQuery().taskId(taskId).count() == 0) {
+      TaskEntity task = taskId == null ? null : Context.getCommandContext().getTaskManager().findTaskById(taskId);
+      if (task == null) {
         return StepForm.UNKNOWN;
       }
-      return formOf(configuration.getFormService().getTaskFormData(taskId));
+      // the task's form as modelled (camunda:formRef): one read of the task, nothing else
+      TaskDefinition definition = task.getTaskDefinition();
+      Expression formKey = definition == null ? null : definition.getCamundaFormDefinitionKey();
+      if (formKey == null) {
+        return StepForm.NONE;
+      }
+      String key = formKey.getExpressionText();
+      return key.contains("${") || key.contains("#{")
+          ? formOf(configuration.getFormService().getTaskFormData(taskId)) : new StepForm(key);
     }
   }
 
