@@ -169,6 +169,8 @@ public final class CityGrantProcess {
   // early stop and settlement
   public static final ProcessVariable<String> EARLY_STOP_REASON = ProcessVariable.of("earlyStopReason", String.class);
   public static final ProcessVariable<String> STOPPED_BY = ProcessVariable.of("stoppedBy", String.class);
+  /** Why the grant is settled (the early stop's reason, a stopping decision, completion): the ledger journal records it. */
+  public static final ProcessVariable<String> SETTLEMENT_REASON = ProcessVariable.of("settlementReason", String.class);
   public static final ProcessVariable<String> SETTLEMENT_OUTCOME = ProcessVariable.of("settlementOutcome", String.class);
   public static final ProcessVariable<Double> SETTLEMENT_AMOUNT = ProcessVariable.of("settlementAmount", Double.class);
 

@@ -14,9 +14,11 @@ import org.citygrants.process.LedgerContexts;
 import org.springframework.stereotype.Component;
 
 /**
- * A stopped grant: budgets committed to experiments that will not run go back to the capital,
- * and payments requested or approved but not yet disbursed are withdrawn (their payment
- * process was cancelled with the rest of the grant's open work), so settlement starts clean.
+ * The first step of every settlement: budgets still committed to experiments that will not run go
+ * back to the capital, and payments requested or approved but not yet disbursed are withdrawn
+ * (after a stop their payment process was cancelled with the rest of the grant's open work), so
+ * the balance is computed on what really happened. At the end of a completed grant there is
+ * nothing left to release.
  */
 @Component
 public class ReleaseOpenCommitmentsDelegate implements JavaDelegate {
@@ -34,13 +36,13 @@ public class ReleaseOpenCommitmentsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String reference = register.of(execution).grantReference();
-    String reason = EARLY_STOP_REASON.getOrDefault(execution, "grant stopped");
+    String reason = SETTLEMENT_REASON.getOrDefault(execution, "grant settled");
     String who = actor.userId();
     MovementContext context = LedgerContexts.of(execution, who, reason);
     ledger.releaseOpenCommitments(reference, context);
     for (Payment payment : ledger.statement(reference).payments()) {
       if (payment.status() == PaymentStatus.REQUESTED || payment.status() == PaymentStatus.APPROVED) {
-        ledger.rejectPayment(payment.paymentKey(), who, "withdrawn, grant stopped: " + reason, context);
+        ledger.rejectPayment(payment.paymentKey(), who, "withdrawn at settlement: " + reason, context);
       }
     }
   }
