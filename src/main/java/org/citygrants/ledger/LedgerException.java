@@ -3,7 +3,7 @@ package org.citygrants.ledger;
 /**
  * A refusal of the ledger: the call broke a rule, nothing was changed (the transaction rolls
  * back). The message names the grant or key and the rule, so it can be shown to the user as is;
- * {@link #code()} is stable and suits a {@code BpmnError} error code.
+ * {@link #code()} names the rule in a stable form for callers and tests.
  */
 public class LedgerException extends RuntimeException {
 

@@ -35,8 +35,10 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>A refusal throws a {@link LedgerException}, always before the call writes anything, so the
  * ledger is unchanged. The exception deliberately does not mark the transaction rollback-only
- * ({@code noRollbackFor}): a delegate calling the ledger inside the engine's transaction can catch
- * it and raise a {@code BpmnError} without the engine's transaction failing at commit.
+ * ({@code noRollbackFor}): a caller inside a larger transaction may catch it and go on (a reader
+ * asking for the statement of a grant that is not awarded yet, the early stop checking whether a
+ * grant is open) without that transaction failing at commit. The delegates turn a refusal into a
+ * refusal of the person's input ({@code process.LedgerRefusals}), which rolls everything back.
  *
  * <p>In the journal the actor of a payment request, approval or rejection is the requester or the
  * finance officer; for every other change it is {@link MovementContext#actor()}.
