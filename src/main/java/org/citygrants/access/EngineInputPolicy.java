@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -80,9 +81,27 @@ public class EngineInputPolicy extends AbstractProcessEnginePlugin {
         Authentication person = configuration.getIdentityService().getCurrentAuthentication();
         if (person != null && person.getUserId() != null) {
           check(command, person);
+          if (releasesOwnGroupTask(command, person.getUserId())) {
+            // the engine's TASK_WORK lets a candidate claim but not release: the application lets
+            // the person who claimed a group task give it back to the group
+            return SystemAccess.run(configuration, () -> next.execute(command));
+          }
         }
       }
       return next.execute(command);
+    }
+
+    /** An unclaim ({@code setAssignee(task, null)}) of a group task the person holds. */
+    private boolean releasesOwnGroupTask(Command<?> command, String userId) {
+      if (!(command instanceof AssignTaskCmd)) {
+        return false;
+      }
+      String taskId = SubmittedForm.field(command, "taskId");
+      String newAssignee = SubmittedForm.field(command, "userId");
+      return newAssignee == null && taskId != null && SystemAccess.run(configuration, () ->
+          configuration.getTaskService().createTaskQuery().taskId(taskId).taskAssignee(userId).count() == 1
+              && configuration.getTaskService().createTaskQuery().taskId(taskId).taskCandidateUser(userId)
+                  .includeAssignedTasks().count() == 1);
     }
 
     private void check(Command<?> command, Authentication person) {

@@ -66,10 +66,23 @@ abstract class SubmittedForm {
     return ref == null ? StepForm.NONE : new StepForm(ref.getKey());
   }
 
+  /** A field of an engine command; a field that cannot be read refuses the command. */
+  @SuppressWarnings("unchecked")
+  static <T> T field(Object command, String name) {
+    try {
+      return (T) field(command.getClass(), name).get(command);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      AuthorizationException refused = new AuthorizationException(
+          "The command cannot be checked, so it is refused (" + command.getClass().getSimpleName() + "." + name + ").");
+      refused.initCause(e);
+      throw refused;
+    }
+  }
+
   @SuppressWarnings("unchecked")
   final <T> T read(Object target, String name) {
     try {
-      return (T) field(target, name).get(target);
+      return (T) field(target.getClass(), name).get(target);
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw unreadable(name, e);
     }
@@ -77,14 +90,14 @@ abstract class SubmittedForm {
 
   final void write(Object target, String name, Object value) {
     try {
-      field(target, name).set(target, value);
+      field(target.getClass(), name).set(target, value);
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw unreadable(name, e);
     }
   }
 
-  private static Field field(Object target, String name) throws NoSuchFieldException {
-    for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
+  private static Field field(Class<?> of, String name) throws NoSuchFieldException {
+    for (Class<?> type = of; type != null; type = type.getSuperclass()) {
       try {
         Field field = type.getDeclaredField(name);
         field.setAccessible(true);

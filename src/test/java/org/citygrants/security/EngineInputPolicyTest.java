@@ -121,6 +121,35 @@ class EngineInputPolicyTest extends SecuredApplicationTest {
     assertThat(journey.variable(grant, "adminNote")).isEqualTo("administrators keep every power");
   }
 
+  @Test
+  void whoeverClaimedAGroupTaskMayGiveItBackButNotANamedOne() {
+    String grant = grantInPreparation("lyon", "coach1", "Lyon claims, then releases.");
+    String task = task(grant, COMPLETE_METHOD_ONBOARDING).getId();
+    Http.Response claimed = as("lyon").post("/engine-rest/task/" + task + "/claim", Map.of("userId", "lyon"));
+    assertThat(claimed.status()).as("%s", claimed).isEqualTo(204);
+    assertThat(as("tampere").post("/engine-rest/task/" + task + "/unclaim", Map.of()).status())
+        .as("another city may not touch it").isIn(403, 404);
+    Http.Response released = as("lyon").post("/engine-rest/task/" + task + "/unclaim", Map.of());
+    assertThat(released.status()).as("%s", released).isEqualTo(204);
+    assertThat(task(grant, COMPLETE_METHOD_ONBOARDING).getAssignee()).isNull();
+
+    // the same through the Java API, and a colleague of the team may now take it
+    signIn("lyon", "city-lyon");
+    taskService.claim(task, "lyon");
+    taskService.setAssignee(task, null);
+    identityService.clearAuthentication();
+    assertThat(task(grant, COMPLETE_METHOD_ONBOARDING).getAssignee()).isNull();
+
+    // a task assigned by name (the coach's) has no group to go back to: it stays with its coach
+    journey.cityPrepares(grant, "lyon", "officer");
+    journey.payOpenPayment(grant);
+    journey.runAsyncJobs();
+    String readiness = task(grant, CONFIRM_READINESS).getId();
+    Http.Response refused = as("coach1").post("/engine-rest/task/" + readiness + "/unclaim", Map.of());
+    assertThat(refused.status()).as("%s", refused).isEqualTo(403);
+    assertThat(task(grant, CONFIRM_READINESS).getAssignee()).isEqualTo("coach1");
+  }
+
   private void signIn(String user, String group) {
     identityService.setAuthentication(user, List.of(group));
   }
