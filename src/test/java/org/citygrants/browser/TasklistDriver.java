@@ -52,7 +52,8 @@ final class TasklistDriver implements AutoCloseable {
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
     this.driver = new ChromeDriver(service, options);
-    this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    // a bound for failures only: on a loaded machine Tasklist can take longer than 20 s to show a page
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
   }
 
   void login(String app, String user) {
