@@ -12,12 +12,12 @@ import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.process.PaymentProcess;
+import org.citygrants.support.ApplicationTest;
 import org.citygrants.support.GrantJourney;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -31,9 +31,7 @@ import org.springframework.http.ResponseEntity;
  * identity service (demo users, password {@code demo}), the user made the engine's
  * authenticated user for the request.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:api-http;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
+@ApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiOverHttpTest {
 

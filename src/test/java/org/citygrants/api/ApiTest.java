@@ -8,10 +8,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.process.PaymentProcess;
+import org.citygrants.support.ApplicationTest;
 import org.citygrants.support.GrantJourney;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -22,10 +21,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * Basic, the webapp session) authenticates real requests. Users: the demo identities (lyon,
  * tampere, officer, manager, coach1, coach2, finance1, finance2).
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:api;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
-@AutoConfigureMockMvc
+@ApplicationTest
 abstract class ApiTest {
 
   static final String OFFICER = "officer";

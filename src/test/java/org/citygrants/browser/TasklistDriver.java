@@ -52,7 +52,8 @@ final class TasklistDriver implements AutoCloseable {
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
     this.driver = new ChromeDriver(service, options);
-    this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    // a bound for failures only: on a loaded machine Tasklist can take longer than 20 s to show a page
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
   }
 
   void login(String app, String user) {
@@ -64,8 +65,8 @@ final class TasklistDriver implements AutoCloseable {
     WebElement password = driver.findElement(By.cssSelector("input[type='password']"));
     password.sendKeys("demo");
     password.submit();
+    // signed in once the sign-in form is gone; each next step waits for the element it needs
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
-    pause(1500);
   }
 
   void logout() {
@@ -80,7 +81,8 @@ final class TasklistDriver implements AutoCloseable {
 
   void clickStart() {
     click(By.xpath("//button[contains(., 'Start') and not(@disabled)]"));
-    pause(2500);
+    // the start dialog closes once the engine has started the instance
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-form, .fjs-container")));
   }
 
   boolean startEnabled() {
@@ -89,7 +91,6 @@ final class TasklistDriver implements AutoCloseable {
 
   void openFilter(String filter) {
     driver.get(baseUrl + "/camunda/app/tasklist/");
-    pause(1500);
     click(By.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' task-filter ')][contains(., \"" + filter + "\")]"));
     pause(1500);
   }
@@ -150,7 +151,8 @@ final class TasklistDriver implements AutoCloseable {
 
   void complete() {
     click(By.xpath("//button[normalize-space(.)='Complete']"));
-    pause(2500);
+    // Tasklist closes the task's form once the engine has completed it
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-form, .fjs-container")));
   }
 
   String notification() {
@@ -169,7 +171,7 @@ final class TasklistDriver implements AutoCloseable {
   void openCockpitInstance(String processInstanceId) {
     driver.get(baseUrl + "/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime");
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-container svg, .bjs-container svg")));
-    pause(2500);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-element-id]")));
   }
 
   boolean diagramShows(String elementId) {

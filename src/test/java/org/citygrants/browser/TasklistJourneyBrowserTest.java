@@ -15,6 +15,7 @@ import org.citygrants.process.ProcessGateway;
 import org.citygrants.support.FormData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Screenshots of each step go to target/browser/. Skipped where Chromium is not installed
  * (.ci/run installs it).
  */
+@Tag("application")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false"})

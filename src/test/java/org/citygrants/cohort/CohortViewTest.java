@@ -1,6 +1,7 @@
 package org.citygrants.cohort;
 
 import org.citygrants.support.ThisContextsEngineIsDefault;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import static org.citygrants.process.CityGrantProcess.Elements.*;
 import static org.citygrants.support.FormData.*;
@@ -31,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * </ul>
  * What is tested goes over HTTP. Every subclass shares this application context.
  */
+@Tag("application")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:cohort-view;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false"})

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -23,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reference taken; it takes the next one instead of failing the application (as the two-node
  * test first showed: a 500 on the start of a grant).
  */
+@Tag("postgres")
 class GrantRegisterConcurrencyTest {
 
   private static EmbeddedPostgres postgres;

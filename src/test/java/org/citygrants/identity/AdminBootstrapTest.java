@@ -9,12 +9,14 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Outside the demo profile: no demo identity, only the administrator named by the environment. */
+@Tag("application")
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:identity-nodemo;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",

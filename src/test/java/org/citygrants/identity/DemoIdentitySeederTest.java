@@ -22,17 +22,13 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.citygrants.access.GrantAccessService;
+import org.citygrants.support.ApplicationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /** The whole application in the demo profile: the seeded identities, their rights and filters. */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:identity;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
-@ActiveProfiles("demo")
+@ApplicationTest
 class DemoIdentitySeederTest {
 
   private static final List<String> DEMO_USERS =

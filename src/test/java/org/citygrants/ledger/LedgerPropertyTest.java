@@ -14,6 +14,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.RandomDistribution;
+import net.jqwik.api.Tag;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
@@ -36,6 +37,7 @@ class LedgerPropertyTest {
   }
 
   @Property(tries = 40)
+  @Tag("postgres")
   void invariantsHoldAfterEveryStepOnPostgres(@ForAll("awards") BigDecimal awarded,
       @ForAll("scenarios") List<Step> steps) {
     run(TestDatabase.POSTGRES, awarded, steps);

@@ -5,18 +5,16 @@ import static org.citygrants.support.FormData.*;
 
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.process.PaymentProcess;
+import org.citygrants.support.ApplicationTest;
 import org.citygrants.support.GrantJourney;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Whole-application tests of the grant lifecycle with the real delegates, ledger and forms'
- * validation, on an in-memory H2 engine whose jobs the tests run. Steps are the users' own:
+ * validation, on the shared {@link ApplicationTest} context (in-memory H2, jobs run by the tests). Steps are the users' own:
  * lyon (city), officer, manager, coach1, finance1 and finance2 from the demo identities.
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:lifecycle;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
+@ApplicationTest
 abstract class LifecycleTest {
 
   static final String CITY = "lyon";

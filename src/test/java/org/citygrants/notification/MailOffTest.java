@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.TaskService;
 import org.citygrants.support.GrantJourney;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * digest work as before, notices are only recorded. An SMTP server is listening on the port
  * that would be used, to show that nothing reaches it.
  */
+@Tag("application")
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:notifications-off;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false"})

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.citygrants.support.GrantJourney;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * restarted empty for every test) on a free port. The demo identities are seeded; two more
  * programme officers are added, one without an e-mail address.
  */
+@Tag("application")
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:notifications;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false",

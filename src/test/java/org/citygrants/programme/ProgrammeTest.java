@@ -20,9 +20,9 @@ import org.citygrants.ledger.LedgerService;
 import org.citygrants.process.CityGrantProcess;
 import org.citygrants.process.InputRejectedException;
 import org.citygrants.process.PaymentProcess;
+import org.citygrants.support.ApplicationTest;
 import org.citygrants.support.GrantJourney;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -32,9 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * business key (the grant reference, e.g. LYON-2026 or LYON-2026-3 when Lyon already has grants
  * this year in the shared in-memory database).
  */
-@SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:lifecycle;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
+@ApplicationTest
 abstract class ProgrammeTest {
 
   /**

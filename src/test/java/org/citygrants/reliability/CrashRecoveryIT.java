@@ -51,6 +51,8 @@ class CrashRecoveryIT {
    */
   private static final String LOCK_TIME = "--camunda.bpm.job-execution.lock-time-in-millis=15000";
 
+  private static final String KILLED_DURING_DISBURSEMENT = "a disbursement job waiting or executing";
+
   private static EmbeddedPostgres postgres;
   private static AppNode node;
 
@@ -91,7 +93,7 @@ class CrashRecoveryIT {
     CohortDriver driver = new CohortDriver(port, Cast.demo());
     List<GrantPlayer> players = driver.players(GRANTS);
     long cohortStarted = System.nanoTime();
-    long deadline = cohortStarted + Duration.ofMinutes(6).toNanos();
+    long deadline = cohortStarted + Duration.ofMinutes(10).toNanos();
     driver.applyAll(players, deadline);
 
     // held grants are parked as soon as they wait at the experiment midpoint with nothing else to do
@@ -107,8 +109,8 @@ class CrashRecoveryIT {
 
     // the kill: once the held grants are parked, at a moment a disbursement job waits or runs,
     // with the parked timers due a few seconds later, when the application is down
-    awaitParked(parked, Duration.ofSeconds(150));
-    String killMoment = killDuringDisbursement(port, jobs, parked, Duration.ofSeconds(45));
+    awaitParked(parked, Duration.ofSeconds(300));
+    String killMoment = killDuringDisbursement(port, jobs, parked, Duration.ofSeconds(90));
     Instant killedAt = Instant.now();
     double cohortBeforeKill = seconds(cohortStarted);
     List<JobHistory.RuntimeJob> atKill = jobs.runtimeJobs();
@@ -125,7 +127,7 @@ class CrashRecoveryIT {
     List<GrantPlayer> held = players.stream().filter(p -> HELD.contains(p.index())).toList();
     shares.add(pool.submit(() -> driver.playToEnd(held, deadline, Duration.ofMillis(50), i -> true)));
     for (Future<?> share : shares) {
-      share.get(7, TimeUnit.MINUTES);
+      share.get(11, TimeUnit.MINUTES);
     }
     pool.shutdownNow();
     CohortReport report = driver.report(players, System.nanoTime() - cohortStarted);
@@ -147,6 +149,9 @@ class CrashRecoveryIT {
         jobs.successesByActivityAndHostname().entrySet().stream()
             .filter(e -> e.getKey().startsWith(PaymentProcess.Elements.DISBURSE_PAYMENT))
             .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+
+    // the kill hit a payment between its approval and its disbursement
+    assertThat(killMoment).isEqualTo(KILLED_DURING_DISBURSEMENT);
 
     // every grant at its end, ledger balanced, paid and recovered exactly as expected
     assertThat(report.problems()).isEmpty();
@@ -229,7 +234,7 @@ class CrashRecoveryIT {
       while (System.nanoTime() - pushed < TIMER_DUE_IN.minusSeconds(2).toNanos()) {
         if (jobs.jobsAt(PaymentProcess.Elements.DISBURSE_PAYMENT) > 0) {
           node.kill();
-          return "a disbursement job waiting or executing";
+          return KILLED_DURING_DISBURSEMENT;
         }
         Thread.sleep(2);
       }

@@ -1,7 +1,5 @@
 package org.citygrants.reliability;
 
-import org.citygrants.support.ThisContextsEngineIsDefault;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static org.citygrants.process.CityGrantProcess.Elements.*;
 import static org.citygrants.support.FormData.*;
 
@@ -22,21 +20,17 @@ import org.citygrants.ledger.Movement;
 import org.citygrants.ledger.MovementType;
 import org.citygrants.process.PaymentProcess;
 import org.citygrants.process.ProcessGateway;
+import org.citygrants.support.ApplicationTest;
 import org.citygrants.support.GrantJourney;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * The whole application on a random port (H2, jobs run by the tests), with the ledger wrapped in a
  * Mockito spy so a test can make a disbursement fail for real; by default the spy calls the real
  * ledger, and it is reset after each test. Every subclass shares this one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:reliability;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
-@ExtendWith(ThisContextsEngineIsDefault.class)
+@ApplicationTest
 abstract class ReliabilityTest {
 
   static final String CITY = "lyon";
@@ -49,7 +43,8 @@ abstract class ReliabilityTest {
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
-  @MockitoSpyBean LedgerService ledger;
+  /** A Mockito spy around the real bean in the {@link ApplicationTest} context. */
+  @Autowired LedgerService ledger;
 
   /** Applied, awarded (40,000), coached: the four preparation tasks are open for the city. */
   String grantInPreparation() {

@@ -76,7 +76,7 @@ class TwoNodeClusterIT {
 
     RestPort port = new RestPort(List.of(nodeA.url(), nodeB.url()));
     CohortReport report = new CohortDriver(port, Cast.demo())
-        .run(CohortDriver.Options.of(GRANTS, THREADS).withTimeout(Duration.ofMinutes(6)));
+        .run(CohortDriver.Options.of(GRANTS, THREADS).withTimeout(Duration.ofMinutes(10)));
     JobHistory jobs = new JobHistory(postgres.getPostgresDatabase());
 
     System.out.printf("""

@@ -1,7 +1,6 @@
 package org.citygrants.security;
 
-import org.citygrants.support.ThisContextsEngineIsDefault;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.citygrants.support.ApplicationTest;
 import static org.citygrants.process.CityGrantProcess.Elements.*;
 import static org.citygrants.support.FormData.*;
 
@@ -15,20 +14,14 @@ import org.camunda.bpm.engine.task.Task;
 import org.citygrants.process.PaymentProcess;
 import org.citygrants.support.GrantJourney;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
  * The whole application on a random port with the demo identities, for tests over real HTTP.
- * Every subclass shares this one application context (same configuration). Grants are set up
+ * Every subclass shares the one {@link ApplicationTest} context. Grants are set up
  * through the process gateway as their users would; what is tested goes over HTTP.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:security;DB_CLOSE_DELAY=-1",
-    "camunda.bpm.job-execution.enabled=false"})
-@Import(WebappSessionTest.WhoAmI.class)
-@ExtendWith(ThisContextsEngineIsDefault.class)
+@ApplicationTest
 abstract class SecuredApplicationTest {
 
   static final String PASSWORD = "demo";

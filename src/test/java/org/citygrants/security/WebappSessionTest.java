@@ -3,14 +3,9 @@ package org.citygrants.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.HttpCookie;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.citygrants.support.WhoAmIEndpoint;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A browser signed in to Tasklist may use the application's API and pages with that session
@@ -19,32 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 class WebappSessionTest extends SecuredApplicationTest {
 
-  static final String WHO_AM_I = "/api/test-security/whoami";
-
-  /** A test endpoint under /api: the request's user and the engine's authenticated user. */
-  @RestController
-  static class WhoAmI {
-    private final IdentityService identityService;
-
-    WhoAmI(IdentityService identityService) {
-      this.identityService = identityService;
-    }
-
-    @GetMapping(WHO_AM_I)
-    Map<String, Object> get(org.springframework.security.core.Authentication user) {
-      Authentication engine = identityService.getCurrentAuthentication();
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("user", user.getName());
-      body.put("engineUser", engine == null ? null : engine.getUserId());
-      body.put("engineGroups", engine == null ? null : engine.getGroupIds());
-      return body;
-    }
-
-    @PostMapping(WHO_AM_I)
-    Map<String, Object> post(org.springframework.security.core.Authentication user) {
-      return get(user);
-    }
-  }
+  static final String WHO_AM_I = WhoAmIEndpoint.WHO_AM_I;
 
   @Test
   void theApiAcceptsHttpBasicAndMakesTheUserTheEnginesUser() {

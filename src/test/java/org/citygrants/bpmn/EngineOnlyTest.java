@@ -1,0 +1,76 @@
+package org.citygrants.bpmn;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Tier 1: a process model on the engine alone, in milliseconds. An in-memory H2 engine from
+ * {@code camunda-engine-only.cfg.xml} (no Spring, no job executor: the tests run jobs and timers
+ * themselves), every delegate and bean a mock registered with {@link Mocks#register}, assertions
+ * with camunda-bpm-assert. Runs in {@code mvn -B test -Pfast}; the whole-application tests check the
+ * real delegates. The engine records coverage for {@code ProcessCoverageTest} like the others.
+ */
+abstract class EngineOnlyTest {
+
+  /** One engine for all these tests (the extension caches it by its configuration resource). */
+  @RegisterExtension
+  final ProcessEngineExtension engine = ProcessEngineExtension.builder()
+      .configurationResource("camunda-engine-only.cfg.xml").build();
+
+  /** The delegates that ran, in order, by bean name. */
+  final List<String> delegatesRun = new ArrayList<>();
+
+  @BeforeEach
+  void assertionsOnThisEngine() {
+    init(engine.getProcessEngine());
+    Mocks.register("taskDue", new TaskDueMock());
+  }
+
+  @AfterEach
+  void noMocksLeft() {
+    Mocks.reset();
+    reset();
+  }
+
+  /** A delegate mock that records that it ran. */
+  void mockDelegate(String beanName) {
+    mockDelegate(beanName, execution -> { });
+  }
+
+  /** A delegate mock that records that it ran, then does what the test needs (sets variables). */
+  void mockDelegate(String beanName, JavaDelegate behaviour) {
+    Mocks.register(beanName, (JavaDelegate) execution -> {
+      delegatesRun.add(beanName);
+      behaviour.execute(execution);
+    });
+  }
+
+  /** Stands in for config/TaskDue ({@code ${taskDue.payment()}} and the like): due in a few days. */
+  public static class TaskDueMock {
+    public Date standard() {
+      return inDays(14);
+    }
+
+    public Date payment() {
+      return inDays(5);
+    }
+
+    public Date after(String isoDuration) {
+      return inDays(30);
+    }
+
+    private static Date inDays(int days) {
+      return new Date(System.currentTimeMillis() + days * 24L * 3600 * 1000);
+    }
+  }
+}
