@@ -10,11 +10,16 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.citygrants.process.CityGrantProcess.Elements.*;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.citygrants.grant.GrantRoles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +44,11 @@ class CityGrantProcessTest extends EngineOnlyTest {
         "notifyApplicationDeclinedDelegate", "grantCoachAccessDelegate"}) {
       mockDelegate(delegate);
     }
+    // who works on the grant's tasks comes from the grant register (grantRoles), here Lyon's team and coach1
+    GrantRoles roles = mock(GrantRoles.class);
+    when(roles.cityTeam(any())).thenReturn("city-lyon");
+    when(roles.coach(any())).thenReturn("coach1");
+    Mocks.register("grantRoles", roles);
     mockDelegate("schedulePreparationDelegate", execution -> {
       execution.setVariable("preparationReminderDate", new Date(System.currentTimeMillis() + 76 * DAY));
       execution.setVariable("preparationDueDate", new Date(System.currentTimeMillis() + 90 * DAY));
