@@ -69,7 +69,8 @@ public class ProcessGateway {
         try {
           taskService.claim(taskId, userId);
         } catch (AuthorizationException e) {
-          throw e;
+          // a task completed by someone else meanwhile takes its permissions with it
+          throw gone(taskId) ? new ConcurrentChangeException(task, e) : e;
         } catch (ProcessEngineException e) {
           // a candidate's claim of an unassigned task fails only when someone claimed or completed it meanwhile
           throw new ConcurrentChangeException(task, e);
@@ -84,13 +85,18 @@ public class ProcessGateway {
         if (Refusals.refusal(e).isPresent()) {
           throw (RuntimeException) Refusals.refusal(e).get();
         }
-        if (Refusals.concurrentChange(e).isPresent()) {
+        if (Refusals.concurrentChange(e).isPresent() || (e instanceof AuthorizationException && gone(taskId))) {
           throw new ConcurrentChangeException(task, e);
         }
         throw e;
       }
       return null;
     });
+  }
+
+  /** Whether the task is no longer open (completed or deleted by someone else), whoever asks. */
+  private boolean gone(String taskId) {
+    return SystemAccess.run(configuration, () -> taskService.createTaskQuery().taskId(taskId).count() == 0);
   }
 
   /**

@@ -65,8 +65,10 @@ final class TasklistDriver implements AutoCloseable {
     WebElement password = driver.findElement(By.cssSelector("input[type='password']"));
     password.sendKeys("demo");
     password.submit();
-    // signed in once the sign-in form is gone; each next step waits for the element it needs
+    // signed in once the sign-in form is gone; the pause lets Tasklist finish its own requests after
+    // the sign-in (the next step loads a page: without it, a page could stay on its spinner, seen in CI)
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
+    pause(1500);
   }
 
   void logout() {
@@ -91,6 +93,7 @@ final class TasklistDriver implements AutoCloseable {
 
   void openFilter(String filter) {
     driver.get(baseUrl + "/camunda/app/tasklist/");
+    pause(1500);
     click(By.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' task-filter ')][contains(., \"" + filter + "\")]"));
     pause(1500);
   }
