@@ -81,11 +81,7 @@ abstract class SubmittedForm {
 
   @SuppressWarnings("unchecked")
   final <T> T read(Object target, String name) {
-    try {
-      return (T) field(target.getClass(), name).get(target);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      throw unreadable(name, e);
-    }
+    return field(target, name);
   }
 
   final void write(Object target, String name, Object value) {
