@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every flow node and sequence flow of every process in bpmn/ was run by some test of this
- * build. Ordered last; fails the build below 100% and writes target/process-coverage.txt.
+ * build. Runs after every other test (its own Surefire execution, pom.xml
+ * {@code process-coverage-gate}, reading what each test JVM recorded); fails the build below 100%
+ * and writes target/process-coverage.txt.
  */
 @Tag("coverage-gate")
 @Order(Integer.MAX_VALUE)

@@ -97,7 +97,7 @@ final class AppNode {
     log = logDirectory().resolve(name + "-" + starts + ".log");
     String java = ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1",
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
         "-Djava.security.egd=file:/dev/./urandom", "-jar", jar().toString(),
         "--server.port=" + port,
         // the demo users drive the cohort; a packaged start would otherwise be the postgres profile

@@ -40,10 +40,10 @@ import org.junit.jupiter.api.Test;
  */
 class CrashRecoveryIT {
 
-  private static final int GRANTS = 20;
+  private static final int GRANTS = 10;
   private static final int THREADS = 4;
   /** Grants parked at their experiment midpoint timer before the kill (straight and rework scenarios). */
-  private static final Set<Integer> HELD = Set.of(0, 3, 7, 12);
+  private static final Set<Integer> HELD = Set.of(0, 3, 9);
   private static final Duration TIMER_DUE_IN = Duration.ofSeconds(5);
   /**
    * How long a job stays locked by the engine that acquired it. A killed node's locks expire only

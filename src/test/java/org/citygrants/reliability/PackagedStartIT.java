@@ -20,7 +20,7 @@ class PackagedStartIT {
     Path log = Files.createTempFile("packaged-start", ".log");
     String java = ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar",
+    ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
         AppNode.jar().toString(), "--server.port=0", "--spring.main.banner-mode=off"))
         .redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("CAMUNDA_ADMIN") || name.startsWith("SPRING_"));

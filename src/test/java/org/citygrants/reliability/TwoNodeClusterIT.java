@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class TwoNodeClusterIT {
 
-  private static final int GRANTS = 20;
+  private static final int GRANTS = 10;
   private static final int THREADS = 4;
 
   private static EmbeddedPostgres postgres;
