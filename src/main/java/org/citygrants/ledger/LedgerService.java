@@ -197,6 +197,17 @@ public class LedgerService {
     return commitment;
   }
 
+  /** A commitment as it stands, if it exists. */
+  @Transactional(readOnly = true, noRollbackFor = LedgerException.class)
+  public Optional<Commitment> commitment(String commitmentKey) {
+    return commitments.find(commitmentKey);
+  }
+
+  /** The currency the ledger keeps its amounts in (EUR). */
+  public String currency() {
+    return currency;
+  }
+
   /** Releases one commitment (e.g. an experiment stopped early); releasing it again is a no-op. */
   public Commitment releaseCommitment(String commitmentKey, MovementContext ctx) {
     lockGrantOf(commitmentKey, "commitment");

@@ -40,10 +40,15 @@ public record SpendingReport(
    * 6,000.00 committed"; empty when the spending stays within the commitment.
    */
   public String flag() {
-    if (!aboveCommitment()) {
+    return flag(committed, reported, currency);
+  }
+
+  /** {@link #flag()} for spending not recorded yet: what a coach reads before accepting a report. */
+  public static String flag(BigDecimal committed, BigDecimal reported, String currency) {
+    if (reported.compareTo(committed) <= 0) {
       return "";
     }
-    return "reported " + Money.readable(reported, currency) + ", " + Money.readable(excess) + " above the "
-        + Money.readable(committed) + " committed";
+    return "reported " + Money.readable(reported, currency) + ", " + Money.readable(reported.subtract(committed))
+        + " above the " + Money.readable(committed) + " committed";
   }
 }
