@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.citygrants.grant.GrantRegister;
 import org.citygrants.ledger.LedgerService;
+import org.citygrants.ledger.SpendingReport;
 import org.citygrants.process.CurrentActor;
 import org.citygrants.process.InputRejectedException;
 import org.citygrants.process.LedgerContexts;
@@ -15,8 +16,9 @@ import org.citygrants.process.LedgerRefusals;
 import org.springframework.stereotype.Component;
 
 /**
- * The coach accepted the city's report: its spending becomes accepted expenditure in the ledger,
- * the unspent part of its budget is released, and the decision (persevere, pivot, stop; a win or
+ * The coach accepted the city's report: its spending becomes accepted expenditure in the ledger up
+ * to the experiment's committed budget (what is above waits for a programme officer: {@code
+ * spentAboveBudget}, {@code spendingFlag}), the unspent part of its budget is released, and the decision (persevere, pivot, stop; a win or
  * not) joins the experiment log.
  */
 @Component
@@ -48,11 +50,15 @@ public class RecordExperimentOutcomeDelegate implements JavaDelegate {
       throw new InputRejectedException(WIN_STORY.name(), "Tell the cohort in a sentence or two what the win is.");
     }
     BigDecimal spent = BigDecimal.valueOf(EXPERIMENT_SPENT.require(execution));
-    String experimentKey = reference + ":experiment-" + number;
-    if (spent.signum() > 0) {
-      LedgerRefusals.asRefusalOf(EXPERIMENT_SPENT.name(), () -> ledger.reportExpenditure(reference, experimentKey, spent,
-          true, LedgerContexts.of(execution, actor.userId(), "experiment " + number + " report accepted")));
-    }
+    String experimentKey = ExcessSpending.commitmentKey(reference, number);
+    // up to the committed budget the spending counts at once; above it, it waits for a programme
+    // officer (the next step), and no tranche pays it before
+    SpendingReport report = spent.signum() <= 0 ? null
+        : LedgerRefusals.asRefusalOf(EXPERIMENT_SPENT.name(), () -> ledger.reportSpendingAgainst(experimentKey, spent,
+            LedgerContexts.of(execution, actor.userId(), "experiment " + number + " report accepted")));
+    boolean above = report != null && report.decision() == SpendingReport.ExcessDecision.AWAITING;
+    ExcessSpending.SPENT_ABOVE_BUDGET.set(execution, above);
+    ExcessSpending.SPENDING_FLAG.set(execution, report == null ? "" : report.flag());
     // the experiment is over: what it spent is now accepted expenditure, the rest of its budget
     // goes back to the capital the city can plan with
     LedgerRefusals.asRefusalOf(EXPERIMENT_SPENT.name(), () -> ledger.releaseCommitment(experimentKey,

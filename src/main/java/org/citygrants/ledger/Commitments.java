@@ -38,6 +38,12 @@ class Commitments {
         .params(grantReference, line.code()).query(BigDecimal.class).single());
   }
 
+  /** Everything ever committed on the grant, released commitments included: what tranches may pay for. */
+  BigDecimal everCommitted(String grantReference) {
+    return Money.of(jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM commitment WHERE grant_reference = ?")
+        .param(grantReference).query(BigDecimal.class).single());
+  }
+
   void insert(Commitment commitment) {
     jdbc.sql("INSERT INTO commitment (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")
         .params(commitment.commitmentKey(), commitment.grantReference(), commitment.budgetLine().code(),

@@ -21,6 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
  *       take at most awarded − committed (and each budget line at most its allocation), payment
  *       requests at most awarded − paid − pending; so neither commitments nor money requested and
  *       paid ever exceed the award;</li>
+ *   <li>spending reported against a commitment is accepted up to the commitment; what is above it
+ *       counts (and can be paid) only once an officer approves it with a reason;</li>
+ *   <li>tranches requested and paid never exceed what was committed to the grant, plus the spending
+ *       above commitments that an officer approved;</li>
  *   <li>four eyes: a payment is approved by someone other than its requester;</li>
  *   <li>a payment is disbursed exactly once, and only after approval;</li>
  *   <li>a closed grant no longer changes.</li>
@@ -193,6 +197,17 @@ public class LedgerService {
     return commitment;
   }
 
+  /** A commitment as it stands, if it exists. */
+  @Transactional(readOnly = true, noRollbackFor = LedgerException.class)
+  public Optional<Commitment> commitment(String commitmentKey) {
+    return commitments.find(commitmentKey);
+  }
+
+  /** The currency the ledger keeps its amounts in (EUR). */
+  public String currency() {
+    return currency;
+  }
+
   /** Releases one commitment (e.g. an experiment stopped early); releasing it again is a no-op. */
   public Commitment releaseCommitment(String commitmentKey, MovementContext ctx) {
     lockGrantOf(commitmentKey, "commitment");
@@ -270,6 +285,9 @@ public class LedgerService {
           + show(f.awarded(), account) + " (paid " + show(f.paid(), account) + ", pending "
           + show(f.pending(), account) + ")");
     }
+    if (kind == PaymentKind.TRANCHE) {
+      requireTrancheWithinCommitments(grantReference, paymentKey, value, account);
+    }
     Instant now = now();
     Payment payment = new Payment(paymentKey, grantReference, milestone, kind, value, PaymentStatus.REQUESTED,
         requestedBy, now, null, null, null, null, null);
@@ -280,6 +298,28 @@ public class LedgerService {
     }
     journal.append(grantReference, MovementType.PAYMENT_REQUESTED, value, paymentKey, requestedBy, now, ctx);
     return payment;
+  }
+
+  /**
+   * Tranches pay for committed work: the tranches requested and paid, this one included, stay
+   * within everything committed on the grant (released commitments too: they were spent or are
+   * given back at settlement) plus the spending above commitments an officer approved.
+   */
+  private void requireTrancheWithinCommitments(String grantReference, String paymentKey, BigDecimal value,
+      GrantAccount account) {
+    BigDecimal committed = commitments.everCommitted(grantReference);
+    BigDecimal approvedExcess = expenditures.approvedExcess(grantReference);
+    BigDecimal tranches = payments.tranches(grantReference);
+    BigDecimal room = committed.add(approvedExcess).subtract(tranches);
+    if (value.compareTo(room) > 0) {
+      throw new InsufficientCapitalException("A tranche of " + readable(value, account) + " is more than what was"
+          + " committed: grant " + grantReference + " committed " + readable(committed, account)
+          + (approvedExcess.signum() > 0 ? " and an officer approved " + Money.readable(approvedExcess)
+              + " of spending above it" : "")
+          + (tranches.signum() > 0 ? "; tranches of " + Money.readable(tranches) + " are already requested or paid" : "")
+          + ", so this tranche may be at most " + readable(room.max(Money.ZERO), account)
+          + ". Spending above the committed budget is paid only after a programme officer approves it with a reason.");
+    }
   }
 
   /**
@@ -382,12 +422,121 @@ public class LedgerService {
       }
       return expenditure;
     }
+    Optional<Commitment> against = commitments.find(expenditureKey);
+    if (accepted && against.isPresent() && value.compareTo(against.get().amount()) > 0) {
+      throw new LedgerException("The spending of " + readable(value, account) + " reported for " + expenditureKey
+          + " is above the " + readable(against.get().amount(), account) + " committed to it: only the committed"
+          + " part is accepted, and a programme officer decides on the rest (reportSpendingAgainst)");
+    }
     Instant now = now();
     Expenditure expenditure = new Expenditure(expenditureKey, grantReference, value, accepted, now);
     expenditures.insert(expenditure);
     journal.append(grantReference, accepted ? MovementType.EXPENDITURE_ACCEPTED : MovementType.EXPENDITURE_NOT_ACCEPTED,
         value, expenditureKey, ctx.actor(), now, ctx);
     return expenditure;
+  }
+
+  /**
+   * Records the spending a city reported against one of its commitments (an experiment's budget),
+   * under the commitment's key: up to the committed amount it is accepted expenditure at once; what
+   * the city reported above it is kept, counts for nothing and waits for an officer's decision
+   * ({@link #decideExcessSpending}). The same report again is a no-op; another one is refused.
+   */
+  public SpendingReport reportSpendingAgainst(String commitmentKey, BigDecimal reported, MovementContext ctx) {
+    lockGrantOf(commitmentKey, "commitment");
+    Commitment commitment = commitments.find(commitmentKey)
+        .orElseThrow(() -> new UnknownLedgerKeyException("commitment", commitmentKey));
+    String grantReference = commitment.grantReference();
+    BigDecimal value = Money.positive(reported, "spending reported for " + commitmentKey);
+    GrantAccount account = openForChange(grantReference);
+    Optional<Expenditures.Row> existing = expenditures.findRow(commitmentKey);
+    if (existing.isPresent()) {
+      Expenditures.Row row = existing.get();
+      BigDecimal before = row.reportedAmount() != null ? row.reportedAmount() : row.expenditure().amount();
+      if (before.compareTo(value) != 0 || !row.expenditure().accepted()) {
+        throw new LedgerConflictException("spending of " + readable(before, account) + " is already reported for "
+            + commitmentKey + "; a different report of " + readable(value, account) + " is refused");
+      }
+      return spendingReport(commitment, account.currency());
+    }
+    BigDecimal within = Money.min(value, commitment.amount());
+    boolean above = value.compareTo(commitment.amount()) > 0;
+    Instant now = now();
+    expenditures.insert(new Expenditure(commitmentKey, grantReference, within, true, now),
+        above ? value : null, null, null, null);
+    journal.append(grantReference, MovementType.EXPENDITURE_ACCEPTED, within, commitmentKey, ctx.actor(), now,
+        above ? ctx.because((ctx.reason() == null ? "" : ctx.reason() + ": ") + "reported " + Money.show(value, account.currency()) + ", "
+            + Money.show(value.subtract(within), account.currency()) + " above the commitment, for an officer to decide")
+            : ctx);
+    return spendingReport(commitment, account.currency());
+  }
+
+  /**
+   * A programme officer's decision on spending reported above a commitment: approved, it becomes
+   * accepted expenditure (and may be paid as a tranche); refused, it is recorded as not accepted.
+   * Either way with the officer and the reason, in the expenditure table and the journal. Deciding
+   * the same way again is a no-op; deciding otherwise afterwards is refused.
+   */
+  public SpendingReport decideExcessSpending(String commitmentKey, boolean approved, String officer, String reason,
+      MovementContext ctx) {
+    lockGrantOf(commitmentKey, "commitment");
+    requireText(officer, "the decision on the spending above " + commitmentKey + ": the officer",
+        MovementContext.MAX_ACTOR);
+    requireText(reason, "the reason for " + (approved ? "approving" : "refusing") + " the spending above the"
+        + " committed budget", MovementContext.MAX_REASON);
+    Commitment commitment = commitments.find(commitmentKey)
+        .orElseThrow(() -> new UnknownLedgerKeyException("commitment", commitmentKey));
+    GrantAccount account = openForChange(commitment.grantReference());
+    Expenditures.Row report = expenditures.findRow(commitmentKey)
+        .filter(row -> row.reportedAmount() != null)
+        .orElseThrow(() -> new LedgerException("No spending above the committed budget of " + commitmentKey
+            + " waits for a decision"));
+    Optional<Expenditures.Row> decided = expenditures.excessDecisionOn(commitmentKey);
+    if (decided.isPresent()) {
+      if (decided.get().expenditure().accepted() != approved) {
+        throw new LedgerConflictException("The spending above the committed budget of " + commitmentKey + " was already "
+            + (decided.get().expenditure().accepted() ? "approved" : "refused") + " by " + decided.get().decidedBy());
+      }
+      return spendingReport(commitment, account.currency());
+    }
+    String excessKey = commitmentKey + "-excess";
+    requireKey(excessKey, "excess spending", commitment.grantReference());
+    BigDecimal excess = report.reportedAmount().subtract(report.expenditure().amount());
+    Instant now = now();
+    expenditures.insert(new Expenditure(excessKey, commitment.grantReference(), excess, approved, now), null,
+        commitmentKey, officer, MovementContext.shorten(reason));
+    journal.append(commitment.grantReference(),
+        approved ? MovementType.EXPENDITURE_ACCEPTED : MovementType.EXPENDITURE_NOT_ACCEPTED, excess, excessKey,
+        officer, now, ctx.because(reason));
+    return spendingReport(commitment, account.currency());
+  }
+
+  /** The spending reported against a commitment and what became of it, if any was reported. */
+  @Transactional(readOnly = true, noRollbackFor = LedgerException.class)
+  public Optional<SpendingReport> spendingReport(String commitmentKey) {
+    return commitments.find(commitmentKey).flatMap(commitment -> {
+      if (expenditures.findRow(commitmentKey).isEmpty()) {
+        return Optional.empty();
+      }
+      String currency = accounts.find(commitment.grantReference()).map(GrantAccount::currency).orElse(this.currency);
+      return Optional.of(spendingReport(commitment, currency));
+    });
+  }
+
+  private SpendingReport spendingReport(Commitment commitment, String currency) {
+    Expenditures.Row report = expenditures.findRow(commitment.commitmentKey()).orElseThrow();
+    BigDecimal within = report.expenditure().amount();
+    BigDecimal reported = report.reportedAmount() != null ? report.reportedAmount() : within;
+    BigDecimal excess = reported.subtract(within);
+    Optional<Expenditures.Row> decision = expenditures.excessDecisionOn(commitment.commitmentKey());
+    SpendingReport.ExcessDecision state = excess.signum() == 0 ? SpendingReport.ExcessDecision.NONE
+        : decision.isEmpty() ? SpendingReport.ExcessDecision.AWAITING
+        : decision.get().expenditure().accepted() ? SpendingReport.ExcessDecision.APPROVED
+        : SpendingReport.ExcessDecision.REFUSED;
+    BigDecimal accepted = state == SpendingReport.ExcessDecision.APPROVED ? reported : within;
+    return new SpendingReport(commitment.grantReference(), commitment.commitmentKey(), currency, commitment.amount(),
+        reported, accepted, excess, state, decision.map(Expenditures.Row::decidedBy).orElse(null),
+        decision.map(Expenditures.Row::decisionReason).orElse(null));
   }
 
   /**
@@ -526,6 +675,10 @@ public class LedgerService {
 
   private static String show(BigDecimal amount, GrantAccount account) {
     return Money.show(amount, account.currency());
+  }
+
+  private static String readable(BigDecimal amount, GrantAccount account) {
+    return Money.readable(amount, account.currency());
   }
 
   private static void requireGrantReference(String grantReference) {

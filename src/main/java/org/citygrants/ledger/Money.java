@@ -2,9 +2,12 @@ package org.citygrants.ledger;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 
 /** Euro amounts as exact decimals with two places: validation, normalisation and display. */
-final class Money {
+public final class Money {
 
   static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
   /** NUMERIC(14,2) holds 12 digits before the point. */
@@ -47,5 +50,20 @@ final class Money {
 
   static String show(BigDecimal amount, String currency) {
     return amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString() + " " + currency;
+  }
+
+  /**
+   * An amount as people read it in a message or on a form, with thousands separated and cents:
+   * {@code 40,000.00}. Never rounds: an amount with more than two decimals is shown as it is.
+   */
+  public static String readable(BigDecimal amount) {
+    DecimalFormat format = new DecimalFormat("#,##0.00#########", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+    format.setRoundingMode(RoundingMode.UNNECESSARY);
+    return format.format(amount);
+  }
+
+  /** {@link #readable} followed by the currency: {@code 40,000.00 EUR}. */
+  public static String readable(BigDecimal amount, String currency) {
+    return readable(amount) + " " + currency;
   }
 }

@@ -1,5 +1,6 @@
 package org.citygrants.ledger;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -32,6 +33,13 @@ class Payments {
   List<Payment> ofGrant(String grantReference) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM payment WHERE grant_reference = ? ORDER BY id")
         .param(grantReference).query(Payments::payment).list();
+  }
+
+  /** Tranches requested, approved or paid on the grant (rejected ones do not count). */
+  BigDecimal tranches(String grantReference) {
+    return Money.of(jdbc.sql("SELECT COALESCE(SUM(amount), 0) FROM payment WHERE grant_reference = ? AND kind = 'TRANCHE'"
+            + " AND status <> 'REJECTED'")
+        .param(grantReference).query(BigDecimal.class).single());
   }
 
   void insert(Payment payment) {

@@ -3,7 +3,6 @@ package org.citygrants.payment;
 import static org.citygrants.process.PaymentProcess.*;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.citygrants.grant.GrantRegister;
@@ -43,7 +42,8 @@ public class RegisterPaymentRequestDelegate implements JavaDelegate {
       throw new InputRejectedException(PAYMENT_AMOUNT.name(), "The payment amount must be more than zero.");
     }
     String reference = register.of(execution).grantReference();
-    BigDecimal euros = BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_EVEN);
+    // exactly what was entered: the ledger refuses more than two decimals, nothing is rounded
+    BigDecimal euros = BigDecimal.valueOf(amount);
     Payment payment = LedgerRefusals.asRefusalOf(PAYMENT_AMOUNT.name(), () -> ledger.requestPayment(reference,
         PAYMENT_MILESTONE.require(execution), PaymentKind.valueOf(PAYMENT_KIND.require(execution)), euros, requester,
         LedgerContexts.of(execution, requester, PAYMENT_NOTE.getOrDefault(execution, "payment requested"))));

@@ -5,12 +5,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.citygrants.process.InputRejectedException;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -89,17 +93,48 @@ public class FormInputValidator {
     }
   }
 
-  /** A date field holds a whole calendar day as the form sends it, yyyy-mm-dd: nothing before or after it. */
+  /**
+   * A date field holds a whole calendar day as the form sends it, year-month-day: nothing before or
+   * after it, a day that exists (never moved to another one), and for a field that needs the future
+   * today or later. Refusals say it in words and name the field by its label.
+   */
   private void checkDate(FormSchema.Field field, String name, Object value) {
-    if (value instanceof String text && text.length() == DATE_LENGTH) {
-      try {
-        LocalDate.parse(text);
-        return;
-      } catch (DateTimeParseException e) {
-        // refused below
+    String label = "'" + field.label() + "'";
+    if (!(value instanceof String text) || !looksLikeADay(text)) {
+      throw reject(field, label + " must be a date written year-month-day, such as 2026-11-20, not '"
+          + shown(value) + "'. Choose the day in the calendar.");
+    }
+    LocalDate day;
+    try {
+      day = LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw reject(field, label + ": " + text + " is not a day of the calendar (no such month or day). "
+          + "Choose the day in the calendar; nothing was changed.");
+    }
+    LocalDate today = today();
+    if (field.notInThePast() && day.isBefore(today)) {
+      throw reject(field, label + " must be today or later: " + DAY.format(day) + " is in the past.");
+    }
+  }
+
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+  /** Four digits, a dash, two digits, a dash, two digits: the shape of a day as forms send it. */
+  private static boolean looksLikeADay(String text) {
+    if (text.length() != DATE_LENGTH || text.charAt(4) != '-' || text.charAt(7) != '-') {
+      return false;
+    }
+    for (int i = 0; i < DATE_LENGTH; i++) {
+      if (i != 4 && i != 7 && !Character.isDigit(text.charAt(i))) {
+        return false;
       }
     }
-    throw reject(field, name + " must be a date (yyyy-mm-dd), not '" + shown(value) + "'.");
+    return true;
+  }
+
+  /** Today on the engine's clock (tests move it), in the server's time zone. */
+  private static LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
   }
 
   private void checkNumber(FormSchema.Field field, String name, Object value) {
@@ -117,6 +152,10 @@ public class FormInputValidator {
     }
     if (field.wholeNumber() && number.stripTrailingZeros().scale() > 0) {
       throw reject(field, name + " must be a whole number, not " + number.toPlainString() + ".");
+    }
+    if (field.money() && number.stripTrailingZeros().scale() > 2) {
+      throw reject(field, "'" + field.label() + "' is an amount in euros and cents: use at most 2 decimals, not "
+          + number.toPlainString() + ". Nothing was rounded.");
     }
     if (field.decimalDigits() != null && number.stripTrailingZeros().scale() > field.decimalDigits()) {
       throw reject(field, name + " allows at most " + field.decimalDigits() + " decimals, not "

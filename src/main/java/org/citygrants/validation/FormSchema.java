@@ -19,16 +19,28 @@ public record FormSchema(String formId, List<Field> fields, Set<String> variable
   private static final Set<String> INPUT_TYPES =
       Set.of("textfield", "textarea", "number", "select", "radio", "checkbox", "checklist", "datetime", "taglist");
 
-  /** One input field; null limits mean "no rule". */
+  /**
+   * One input field; null limits mean "no rule" (a limit the form computes, such as
+   * {@code "max": "=awardedAmount"}, is checked in the browser only: the server checks such limits
+   * against the ledger, not against a variable).
+   *
+   * @param money an amount of money (a number field shown with a currency sign): euros and cents,
+   *     never more than two decimals, whatever its {@code decimalDigits}
+   * @param notInThePast a date that must be today or later ({@code "properties": {"notInThePast": "true"}},
+   *     or form-js's {@code disallowPassedDates})
+   */
   public record Field(String key, String label, String type, boolean required, BigDecimal min, BigDecimal max,
       Integer minLength, Integer maxLength, String pattern, List<String> allowedValues, String hideExpression,
-      Integer decimalDigits) {
+      Integer decimalDigits, boolean money, boolean notInThePast) {
 
     /** A number field whose form allows no decimals. */
     public boolean wholeNumber() {
       return decimalDigits != null && decimalDigits == 0;
     }
   }
+
+  /** The signs a money field carries as its prefix or suffix. */
+  private static final Set<String> CURRENCY_SIGNS = Set.of("€", "EUR");
 
   /** FEEL string literals ("impact"), then the names an expression may read (objectiveType). */
   private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
@@ -99,12 +111,23 @@ public record FormSchema(String formId, List<Field> fields, Set<String> variable
           validate.hasNonNull("pattern") ? validate.get("pattern").asText() : null,
           component.has("valuesKey") ? List.of() : List.copyOf(values),
           component.path("conditional").hasNonNull("hide") ? component.path("conditional").get("hide").asText() : null,
-          component.path("decimalDigits").canConvertToInt() ? component.path("decimalDigits").asInt() : null));
+          component.path("decimalDigits").canConvertToInt() ? component.path("decimalDigits").asInt() : null,
+          "number".equals(type) && isMoney(component),
+          "datetime".equals(type) && (component.path("disallowPassedDates").asBoolean(false)
+              || "true".equals(component.path("properties").path("notInThePast").asText()))));
     }
   }
 
+  private static boolean isMoney(JsonNode component) {
+    JsonNode appearance = component.path("appearance");
+    return CURRENCY_SIGNS.contains(appearance.path("suffixAdorner").asText().strip())
+        || CURRENCY_SIGNS.contains(appearance.path("prefixAdorner").asText().strip());
+  }
+
+  /** A fixed limit; none for a limit the form computes (a FEEL expression such as {@code =awardedAmount}). */
   private static BigDecimal decimal(JsonNode node) {
-    return node == null || node.isNull() || node.asText().isBlank() ? null : new BigDecimal(node.asText());
+    return node == null || node.isNull() || node.asText().isBlank() || node.asText().startsWith("=") ? null
+        : new BigDecimal(node.asText());
   }
 
   private static Integer integer(JsonNode node) {

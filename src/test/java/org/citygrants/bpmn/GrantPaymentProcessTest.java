@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.util.List;
@@ -79,6 +80,24 @@ class GrantPaymentProcessTest extends EngineOnlyTest {
 
     assertThat(payment).isEnded();
     assertThat(delegatesRun).containsExactly(LOAD, REGISTER, RECORD, REGISTER, RECORD, DISBURSE);
+  }
+
+  @Test
+  void theApproversQueryStartsEmptyOnTheNextRoundWhileTheRequesterReadsIt() {
+    ProcessInstance payment = paymentDue();
+    complete(task(payment), withVariables("paymentAmount", 12000.0));
+    complete(task(payment), withVariables("paymentApproved", false, "paymentQuery", "Which budget line?"));
+
+    assertThat(payment).isWaitingAt(PaymentProcess.Elements.REQUEST_PAYMENT);
+    assertThat(taskService().getVariable(task(payment).getId(), "paymentQuery")).as("the requester reads it")
+        .isEqualTo("Which budget line?");
+    complete(task(payment), withVariables("paymentAmount", 11000.0));
+
+    assertThat(payment).isWaitingAt(PaymentProcess.Elements.APPROVE_PAYMENT);
+    assertThat(taskService().getVariable(task(payment).getId(), "paymentQuery"))
+        .as("the next approval starts empty").isNull();
+    complete(task(payment), withVariables("paymentApproved", true));
+    assertThat(runtimeService().getVariable(payment.getId(), "paymentQuery")).isNull();
   }
 
   @Test

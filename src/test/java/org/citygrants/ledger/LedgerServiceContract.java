@@ -291,6 +291,7 @@ abstract class LedgerServiceContract extends LedgerContract {
   @Test
   void moneyRequestedAndPaidNeverExceedsTheAward() {
     openLyon();
+    ledger.commit(LYON, "LYON-2026:experiment-1", eur("35000"), "experiments", OFFICER);
     pay(LYON, "advance", PaymentKind.ADVANCE, "30000");
     ledger.requestPayment(LYON, "tranche-1", PaymentKind.TRANCHE, eur("15000"), "rita", SYSTEM);
 
@@ -375,6 +376,7 @@ abstract class LedgerServiceContract extends LedgerContract {
   @Test
   void twoThreadsDisbursingTheSamePaymentYieldOneDisbursement() throws Exception {
     openLyon();
+    ledger.commit(LYON, "LYON-2026:experiment-1", eur("10000"), "experiments", OFFICER);
     for (int round = 1; round <= 10; round++) {
       String milestone = "tranche-" + round;
       Payment payment = ledger.requestPayment(LYON, milestone, PaymentKind.TRANCHE, eur("1000"), "rita", SYSTEM);
@@ -513,6 +515,7 @@ abstract class LedgerServiceContract extends LedgerContract {
   @Test
   void theTrancheRestoresTheCitysFloatFromAcceptedExpenditure() {
     openLyon();
+    ledger.commit(LYON, "LYON-2026:experiment-1", eur("10000"), "experiments", OFFICER);
     assertThat(ledger.proposeTranche(LYON)).isEqualTo(eur("0.00"));
     pay(LYON, "advance", PaymentKind.ADVANCE, "15000");
     assertThat(ledger.proposeTranche(LYON)).isEqualTo(eur("0.00"));
@@ -553,6 +556,7 @@ abstract class LedgerServiceContract extends LedgerContract {
   @Test
   void unspentMoneyIsRecovered() {
     openLyon();
+    ledger.commit(LYON, "LYON-2026:experiment-1", eur("10000"), "experiments", OFFICER);
     pay(LYON, "advance", PaymentKind.ADVANCE, "15000");
     pay(LYON, "tranche-1", PaymentKind.TRANCHE, "10000");
     ledger.reportExpenditure(LYON, "LYON-2026:final-report", eur("20000"), true, SYSTEM);
@@ -595,11 +599,181 @@ abstract class LedgerServiceContract extends LedgerContract {
     assertThat(ledger.proposeTranche(LYON)).isEqualTo(eur("0.00"));
   }
 
+  // ------------------------------------------------------------------ spending above a commitment (issue 13)
+
+  static final String EXPERIMENT = LYON + ":experiment-1";
+  static final MovementContext COACH = new MovementContext("coach1", "pi-7", "Task_RecordExperimentOutcome",
+      "experiment 1 report accepted");
+
+  /** Lyon: 10,000.00 advance paid, experiment 1 committed at 6,000.00. */
+  private void lyonWithAnExperimentOf6000() {
+    openLyon();
+    pay(LYON, "advance", PaymentKind.ADVANCE, "10000");
+    ledger.commit(LYON, EXPERIMENT, eur("6000"), "experiments", OFFICER);
+  }
+
+  @Test
+  void spendingWithinItsCommitmentIsAcceptedWhole() {
+    lyonWithAnExperimentOf6000();
+
+    SpendingReport report = ledger.reportSpendingAgainst(EXPERIMENT, eur("5200"), COACH);
+
+    assertThat(report.aboveCommitment()).isFalse();
+    assertThat(report.flag()).isEmpty();
+    assertThat(report.decision()).isEqualTo(SpendingReport.ExcessDecision.NONE);
+    assertThat(report.accepted()).isEqualTo(eur("5200.00"));
+    assertThat(balancedStatement(LYON).reportedSpent()).isEqualTo(eur("5200.00"));
+    assertThat(ledger.proposeTranche(LYON)).isEqualTo(eur("5200.00"));
+  }
+
+  @Test
+  void spendingAboveItsCommitmentIsAcceptedUpToItAndTheExcessWaitsForAnOfficer() {
+    lyonWithAnExperimentOf6000();
+
+    SpendingReport report = ledger.reportSpendingAgainst(EXPERIMENT, eur("9000"), COACH);
+
+    assertThat(report.committed()).isEqualTo(eur("6000.00"));
+    assertThat(report.reported()).isEqualTo(eur("9000.00"));
+    assertThat(report.excess()).isEqualTo(eur("3000.00"));
+    assertThat(report.decision()).isEqualTo(SpendingReport.ExcessDecision.AWAITING);
+    assertThat(report.flag()).isEqualTo("reported 9,000.00 EUR, 3,000.00 above the 6,000.00 committed");
+    assertThat(ledger.spendingReport(EXPERIMENT)).contains(report);
+    GrantStatement statement = balancedStatement(LYON);
+    assertThat(statement.reportedSpent()).as("only the committed part counts").isEqualTo(eur("6000.00"));
+    assertThat(ledger.proposeTranche(LYON)).isEqualTo(eur("6000.00"));
+    assertThat(ledger.computeSettlement(LYON).amount()).as("nor is the excess settled").isEqualTo(eur("4000.00"));
+    assertThat(statement.movements().get(statement.movements().size() - 1).reason())
+        .contains("reported 9000.00 EUR, 3000.00 EUR above the commitment");
+
+    assertThat(ledger.reportSpendingAgainst(EXPERIMENT, eur("9000.00"), COACH)).as("the same report again").isEqualTo(report);
+    assertRefused(LedgerConflictException.class, () -> ledger.reportSpendingAgainst(EXPERIMENT, eur("8000"), COACH),
+        "9,000.00 EUR is already reported");
+  }
+
+  @Test
+  void aTrancheNeverPaysMoreThanWasCommittedUntilAnOfficerApprovesTheExcessWithAReason() {
+    lyonWithAnExperimentOf6000();
+    ledger.reportSpendingAgainst(EXPERIMENT, eur("9000"), COACH);
+
+    assertRefused(InsufficientCapitalException.class,
+        () -> ledger.requestPayment(LYON, "tranche-1", PaymentKind.TRANCHE, eur("9000"), "rita", SYSTEM),
+        "A tranche of 9,000.00 EUR is more than what was committed", "at most 6,000.00 EUR",
+        "after a programme officer approves it with a reason");
+
+    assertRefused(LedgerException.class,
+        () -> ledger.decideExcessSpending(EXPERIMENT, true, "olivia", " ", OFFICER), "the reason for approving");
+    SpendingReport approved = ledger.decideExcessSpending(EXPERIMENT, true, "olivia",
+        "Prices of the sensors rose by half; the committee agreed.", OFFICER);
+
+    assertThat(approved.decision()).isEqualTo(SpendingReport.ExcessDecision.APPROVED);
+    assertThat(approved.decidedBy()).isEqualTo("olivia");
+    assertThat(approved.reason()).isEqualTo("Prices of the sensors rose by half; the committee agreed.");
+    assertThat(approved.accepted()).isEqualTo(eur("9000.00"));
+    assertThat(ledger.proposeTranche(LYON)).isEqualTo(eur("9000.00"));
+    assertRefused(InsufficientCapitalException.class,
+        () -> ledger.requestPayment(LYON, "tranche-1", PaymentKind.TRANCHE, eur("9000.01"), "rita", SYSTEM),
+        "at most 9,000.00 EUR");
+    Payment tranche = pay(LYON, "tranche-1", PaymentKind.TRANCHE, "9000");
+    assertThat(ledger.disburse(tranche.paymentKey(), SYSTEM)).as("paid exactly once").isEqualTo(tranche);
+
+    GrantStatement statement = balancedStatement(LYON);
+    assertThat(statement.paid()).isEqualTo(eur("19000.00"));
+    assertThat(statement.reportedSpent()).isEqualTo(eur("9000.00"));
+    assertThat(statement.movements()).filteredOn(m -> m.referenceKey().equals(EXPERIMENT + "-excess"))
+        .singleElement().satisfies(m -> {
+          assertThat(m.type()).isEqualTo(MovementType.EXPENDITURE_ACCEPTED);
+          assertThat(m.amount()).isEqualTo(eur("3000.00"));
+          assertThat(m.actor()).isEqualTo("olivia");
+          assertThat(m.reason()).isEqualTo("Prices of the sensors rose by half; the committee agreed.");
+        });
+    assertThat(ledger.decideExcessSpending(EXPERIMENT, true, "olivia", "again", OFFICER)).as("no-op")
+        .isEqualTo(approved);
+    assertRefused(LedgerConflictException.class,
+        () -> ledger.decideExcessSpending(EXPERIMENT, false, "otto", "changed my mind", OFFICER), "already approved by olivia");
+  }
+
+  @Test
+  void aRefusedExcessIsRecordedWithItsReasonAndNeverPaidNotEvenAtSettlement() {
+    lyonWithAnExperimentOf6000();
+    ledger.reportSpendingAgainst(EXPERIMENT, eur("9000"), COACH);
+
+    SpendingReport refused = ledger.decideExcessSpending(EXPERIMENT, false, "olivia",
+        "Not agreed beforehand; the city pays it.", OFFICER);
+
+    assertThat(refused.decision()).isEqualTo(SpendingReport.ExcessDecision.REFUSED);
+    assertThat(refused.accepted()).isEqualTo(eur("6000.00"));
+    assertThat(ledger.proposeTranche(LYON)).isEqualTo(eur("6000.00"));
+    assertRefused(InsufficientCapitalException.class,
+        () -> ledger.requestPayment(LYON, "tranche-1", PaymentKind.TRANCHE, eur("6000.01"), "rita", SYSTEM));
+    pay(LYON, "tranche-1", PaymentKind.TRANCHE, "6000");
+    GrantStatement statement = balancedStatement(LYON);
+    assertThat(statement.reportedSpent()).isEqualTo(eur("6000.00"));
+    assertThat(ledger.computeSettlement(LYON)).as("the advance comes back, the excess is not paid")
+        .isEqualTo(new Settlement(Settlement.Outcome.RECOVERY, eur("10000.00")));
+    assertThat(statement.movements()).filteredOn(m -> m.type() == MovementType.EXPENDITURE_NOT_ACCEPTED)
+        .extracting(Movement::amount, Movement::actor, Movement::reason)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(eur("3000.00"), "olivia",
+            "Not agreed beforehand; the city pays it."));
+  }
+
+  @Test
+  void thereIsNothingToDecideOnSpendingWithinItsCommitment() {
+    lyonWithAnExperimentOf6000();
+    ledger.reportSpendingAgainst(EXPERIMENT, eur("6000"), COACH);
+
+    assertRefused(LedgerException.class,
+        () -> ledger.decideExcessSpending(EXPERIMENT, true, "olivia", "why not", OFFICER),
+        "No spending above the committed budget of LYON-2026:experiment-1 waits for a decision");
+  }
+
+  @Test
+  void acceptedExpenditureUnderACommitmentsKeyCannotGoAboveIt() {
+    lyonWithAnExperimentOf6000();
+
+    assertRefused(LedgerException.class, () -> ledger.reportExpenditure(LYON, EXPERIMENT, eur("6000.01"), true, SYSTEM),
+        "above the 6,000.00 EUR committed to it");
+    ledger.reportExpenditure(LYON, EXPERIMENT, eur("6000"), true, SYSTEM);
+    assertThat(balancedStatement(LYON).reportedSpent()).isEqualTo(eur("6000.00"));
+  }
+
+  @Test
+  void tranchesPayForEverythingCommittedEvenAfterACommitmentWasReleased() {
+    openLyon();
+    pay(LYON, "advance", PaymentKind.ADVANCE, "10000");
+    ledger.commit(LYON, EXPERIMENT, eur("10000"), "experiments", OFFICER);
+    ledger.reportSpendingAgainst(EXPERIMENT, eur("6000"), COACH);
+    ledger.releaseCommitment(EXPERIMENT, COACH);
+
+    // finance may pay the whole committed budget, more than the 6,000 the float rule proposes
+    pay(LYON, "tranche-1", PaymentKind.TRANCHE, "10000");
+    assertRefused(InsufficientCapitalException.class,
+        () -> ledger.requestPayment(LYON, "tranche-2", PaymentKind.TRANCHE, eur("0.01"), "rita", SYSTEM),
+        "tranches of 10,000.00 are already requested or paid", "at most 0.00 EUR");
+  }
+
+  @Test
+  void theDatabaseRefusesAnExcessDecisionWithoutOfficerOrReason() {
+    lyonWithAnExperimentOf6000();
+    ledger.reportSpendingAgainst(EXPERIMENT, eur("9000"), COACH);
+
+    assertViolation("INSERT INTO expenditure (expenditure_key, grant_reference, amount, accepted, reported_at, excess_of)"
+        + " VALUES ('LYON-2026:experiment-1-excess', 'LYON-2026', 3000, TRUE, CURRENT_TIMESTAMP, 'LYON-2026:experiment-1')");
+    assertViolation("INSERT INTO expenditure (expenditure_key, grant_reference, amount, accepted, reported_at, excess_of,"
+        + " decided_by, decision_reason) VALUES ('LYON-2026:experiment-1-excess', 'LYON-2026', 3000, TRUE,"
+        + " CURRENT_TIMESTAMP, 'LYON-2026:experiment-1', 'olivia', '  ')");
+    assertViolation("UPDATE expenditure SET reported_amount = 5000 WHERE expenditure_key = 'LYON-2026:experiment-1'");
+    ledger.decideExcessSpending(EXPERIMENT, true, "olivia", "Agreed.", OFFICER);
+    assertViolation("INSERT INTO expenditure (expenditure_key, grant_reference, amount, accepted, reported_at, excess_of,"
+        + " decided_by, decision_reason) VALUES ('LYON-2026:experiment-1-excess-2', 'LYON-2026', 3000, TRUE,"
+        + " CURRENT_TIMESTAMP, 'LYON-2026:experiment-1', 'olivia', 'twice')");
+  }
+
   // ------------------------------------------------------------------ closing
 
   @Test
   void aGrantIsClosedOnlyOnceSettled() {
     openLyon();
+    ledger.commit(LYON, "LYON-2026:experiment-1", eur("1000"), "experiments", OFFICER);
     pay(LYON, "advance", PaymentKind.ADVANCE, "15000");
     ledger.reportExpenditure(LYON, "LYON-2026:final-report", eur("12000"), true, SYSTEM);
     ledger.requestPayment(LYON, "tranche-1", PaymentKind.TRANCHE, eur("1000"), "rita", SYSTEM);

@@ -47,24 +47,70 @@ class ExperimentCyclePathsTest extends GrantPathTest {
   }
 
   @Test
-  void aBudgetAboveTheCapitalLeftIsRefusedWhenTheCoachApprovesThePlan() {
+  void aBudgetAboveWhatTheBudgetLineHasLeftIsRefusedWhenTheCityPlansIt() {
     String grant = grantWithApprovedActivities();
-    journey.complete(grant, PLAN_EXPERIMENT, CITY, experimentPlan(30000, 8));
 
     InputRejectedException refused = refusal(() ->
-        journey.complete(grant, REVIEW_EXPERIMENT_PLAN, COACH, experimentPlanReview(true)));
+        journey.complete(grant, PLAN_EXPERIMENT, CITY, experimentPlan(30000, 8)));
 
     assertThat(refused.getField()).isEqualTo("experimentBudget");
-    assertThat(refused.getMessage()).contains("30000.00 EUR", "Ask the city to revise the plan.");
-    assertThat(journey.openTaskKeys(grant)).containsExactly(REVIEW_EXPERIMENT_PLAN);
+    assertThat(refused.getMessage()).isEqualTo("The experiment's budget must be at most 28,000.00 EUR, what the grant's"
+        + " experiments budget line has left (the award is 40,000.00 EUR).");
+    assertThat(journey.openTaskKeys(grant)).containsExactly(PLAN_EXPERIMENT);
     assertThat(ledger.statement(grant).committed()).isEqualByComparingTo(BigDecimal.ZERO);
     assertThat(experimentsOf(grant)).isEmpty();
 
-    // the coach sends it back and the city plans within the capital left
-    journey.complete(grant, REVIEW_EXPERIMENT_PLAN, COACH, experimentPlanReview(false));
+    // the city plans within the capital left; the ledger checks again when the coach approves
     journey.complete(grant, PLAN_EXPERIMENT, CITY, experimentPlan(28000, 8));
     journey.complete(grant, REVIEW_EXPERIMENT_PLAN, COACH, experimentPlanReview(true));
     assertThat(ledger.statement(grant).committed()).isEqualByComparingTo(new BigDecimal("28000"));
+  }
+
+  @Test
+  void spendingAboveTheCommittedBudgetIsFlaggedAndPaidOnlyOnceAnOfficerApprovesItWithAReason() {
+    String grant = grantWithApprovedActivities();
+    planApproveAndRun(grant, 6000);
+    journey.complete(grant, REPORT_EXPERIMENT_RESULTS, CITY, experimentReport(9000, false));
+
+    assertThat(journey.variable(grant, "spendingFlag")).as("on the coach's form")
+        .isEqualTo("reported 9,000.00 EUR, 3,000.00 above the 6,000.00 committed");
+    journey.complete(grant, DECIDE_EXPERIMENT_OUTCOME, COACH, experimentOutcome(true, "stop", false));
+
+    assertThat(journey.openTaskKeys(grant)).containsExactly("Task_DecideExcessSpending");
+    assertThat(ledger.statement(grant).reportedSpent()).as("the committed part only").isEqualByComparingTo("6000");
+    InputRejectedException noReason = refusal(() -> journey.complete(grant, "Task_DecideExcessSpending", "officer",
+        Map.of("excessSpendingDecision", "approve", "excessSpendingReason", "")));
+    assertThat(noReason.getField()).isEqualTo("excessSpendingReason");
+
+    journey.complete(grant, "Task_DecideExcessSpending", "officer", Map.of("excessSpendingDecision", "approve",
+        "excessSpendingReason", "Sensor prices rose by half; the committee agreed."));
+
+    GrantStatement statement = ledger.statement(grant);
+    assertThat(statement.reportedSpent()).isEqualByComparingTo("9000");
+    assertThat(statement.movements()).filteredOn(m -> m.referenceKey().equals(grant + ":experiment-1-excess"))
+        .singleElement().satisfies(m -> {
+          assertThat(m.actor()).isEqualTo("officer");
+          assertThat(m.reason()).isEqualTo("Sensor prices rose by half; the committee agreed.");
+        });
+    assertThat(runtimeVariableOfPayment(grant)).as("the tranche may pay the approved excess").isEqualTo(9000.0);
+  }
+
+  @Test
+  void aRefusedExcessIsNeverPaidAndFinanceCannotPayItAnyway() {
+    String grant = grantWithApprovedActivities();
+    planApproveAndRun(grant, 6000);
+    journey.complete(grant, REPORT_EXPERIMENT_RESULTS, CITY, experimentReport(9000, false));
+    journey.complete(grant, DECIDE_EXPERIMENT_OUTCOME, COACH, experimentOutcome(true, "stop", false));
+    journey.complete(grant, "Task_DecideExcessSpending", "officer", Map.of("excessSpendingDecision", "refuse",
+        "excessSpendingReason", "Not agreed beforehand; the city bears it."));
+
+    assertThat(runtimeVariableOfPayment(grant)).isEqualTo(6000.0);
+    InputRejectedException refused = refusal(() ->
+        journey.complete(grant, PaymentProcess.Elements.REQUEST_PAYMENT, FINANCE_REQUESTER, requestPayment(9000)));
+    assertThat(refused.getField()).isEqualTo("paymentAmount");
+    assertThat(refused.getMessage()).contains("A tranche of 9,000.00 EUR is more than what was committed",
+        "at most 6,000.00 EUR");
+    assertThat(ledger.statement(grant).payments()).extracting(p -> p.milestone()).containsExactly("advance");
   }
 
   @Test

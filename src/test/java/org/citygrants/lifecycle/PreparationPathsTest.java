@@ -123,7 +123,8 @@ class PreparationPathsTest extends GrantPathTest {
     InputRejectedException past = refusal(() ->
         journey.complete(grant, DECIDE_PREPARATION_OVERRUN, OFFICER, overrun("extend", inDays(-3))));
     assertThat(past.getField()).isEqualTo("newPreparationDueDate");
-    assertThat(past.getMessage()).contains("after today");
+    assertThat(past.getMessage()).startsWith("'New preparation due date' must be today or later: ")
+        .endsWith(" is in the past.");
 
     InputRejectedException beforeDeadline = refusal(() ->
         journey.complete(grant, DECIDE_PREPARATION_OVERRUN, OFFICER, overrun("extend", inDays(20))));

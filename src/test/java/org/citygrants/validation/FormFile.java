@@ -150,8 +150,8 @@ record FormFile(String fileName, String formId, List<Input> inputs) {
       String label = c.hasNonNull("label") ? c.get("label").asText()
           : c.hasNonNull("dateLabel") ? c.get("dateLabel").asText() : c.get("key").asText();
       inputs.add(new Input(c.get("key").asText(), label, c.path("type").asText(), v.path("required").asBoolean(false),
-          v.hasNonNull("min") ? new BigDecimal(v.get("min").asText()) : null,
-          v.hasNonNull("max") ? new BigDecimal(v.get("max").asText()) : null,
+          fixedLimit(v.get("min")),
+          fixedLimit(v.get("max")),
           v.hasNonNull("minLength") ? v.get("minLength").asInt() : null,
           v.hasNonNull("maxLength") ? v.get("maxLength").asInt() : null,
           v.hasNonNull("pattern") ? v.get("pattern").asText() : null,
@@ -172,5 +172,10 @@ record FormFile(String fileName, String formId, List<Input> inputs) {
   @Override
   public String toString() {
     return fileName;
+  }
+
+  /** A fixed number limit; none for a limit the form computes ({@code "max": "=awardedAmount"}). */
+  private static BigDecimal fixedLimit(JsonNode limit) {
+    return limit == null || limit.isNull() || limit.asText().startsWith("=") ? null : new BigDecimal(limit.asText());
   }
 }

@@ -189,12 +189,9 @@ class FormInputValidatorFormsTest {
         }));
   }
 
-  /**
-   * The label the person sees. A date field's label is its {@code dateLabel}, which FormSchema does not
-   * read yet (see {@link #dateFieldsAreNamedByTheLabelThePersonSees}); until then its key is checked.
-   */
+  /** The label the person sees (a date field's is its {@code dateLabel}). */
   private static String expectedName(FormFile.Input input) {
-    return input.type().equals("datetime") ? "(" + input.key() + ")" : input.label();
+    return input.label();
   }
 
   @TestFactory

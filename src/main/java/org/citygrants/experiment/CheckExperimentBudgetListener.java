@@ -1,0 +1,48 @@
+package org.citygrants.experiment;
+
+import static org.citygrants.process.CityGrantProcess.*;
+
+import java.math.BigDecimal;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.citygrants.grant.GrantRegister;
+import org.citygrants.ledger.GrantStatement;
+import org.citygrants.ledger.LedgerService;
+import org.citygrants.ledger.Money;
+import org.citygrants.process.InputRejectedException;
+import org.citygrants.process.LedgerRefusals;
+import org.springframework.stereotype.Component;
+
+/**
+ * An experiment is planned within what its budget line has left: on {@code complete} of
+ * Task_PlanExperiment the budget is refused above the capital the grant can still commit to
+ * experiments, from the ledger (the same figure the form shows as available capital). The ledger
+ * checks again when the coach approves and the budget is committed.
+ */
+@Component
+public class CheckExperimentBudgetListener implements TaskListener {
+
+  private final GrantRegister register;
+  private final LedgerService ledger;
+
+  public CheckExperimentBudgetListener(LedgerService ledger, GrantRegister register) {
+    this.ledger = ledger;
+    this.register = register;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Long budget = EXPERIMENT_BUDGET.get(task.getExecution());
+    if (budget == null) {
+      return; // the form's own rules say whether it is required
+    }
+    String reference = register.of(task.getExecution()).grantReference();
+    GrantStatement statement = LedgerRefusals.asRefusalOf(EXPERIMENT_BUDGET.name(), () -> ledger.statement(reference));
+    BigDecimal available = ExperimentCapital.available(statement);
+    if (BigDecimal.valueOf(budget).compareTo(available) > 0) {
+      throw new InputRejectedException(EXPERIMENT_BUDGET.name(), "The experiment's budget must be at most "
+          + Money.readable(available, statement.currency()) + ", what the grant's experiments budget line has left"
+          + " (the award is " + Money.readable(statement.awarded(), statement.currency()) + ").");
+    }
+  }
+}
