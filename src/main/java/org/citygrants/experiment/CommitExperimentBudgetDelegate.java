@@ -42,7 +42,7 @@ public class CommitExperimentBudgetDelegate implements JavaDelegate {
     BigDecimal budget = BigDecimal.valueOf(EXPERIMENT_BUDGET.require(execution));
     long weeks = EXPERIMENT_DURATION_WEEKS.require(execution);
     LedgerRefusals.asRefusalOf(EXPERIMENT_BUDGET.name(), "Ask the city to revise the plan.", () -> ledger.commit(reference,
-        reference + ":experiment-" + number, budget, BudgetLine.EXPERIMENTS,
+        ExperimentCommitments.key(reference, number), budget, BudgetLine.EXPERIMENTS,
         LedgerContexts.of(execution, actor.userId(), "experiment " + number + " approved")));
     Date now = ClockUtil.getCurrentTime();
     Date end = IsoDurations.plus(now, "P" + (weeks * 7) + "D");

@@ -1,6 +1,5 @@
 package org.citygrants.experiment;
 
-import static org.citygrants.experiment.ExcessSpending.*;
 import static org.citygrants.process.CityGrantProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -43,7 +42,7 @@ public class RecordExcessSpendingDecisionDelegate implements JavaDelegate {
     if (reason == null || reason.isBlank()) {
       throw new InputRejectedException(EXCESS_SPENDING_REASON.name(), "Say why, in a sentence or two.");
     }
-    String key = ExcessSpending.commitmentKey(register.of(execution).grantReference(),
+    String key = ExperimentCommitments.key(register.of(execution).grantReference(),
         EXPERIMENT_NUMBER.require(execution));
     boolean approved = "approve".equals(decision);
     LedgerRefusals.asRefusalOf(EXCESS_SPENDING_DECISION.name(), () -> ledger.decideExcessSpending(key, approved,

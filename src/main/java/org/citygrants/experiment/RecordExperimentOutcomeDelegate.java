@@ -1,5 +1,7 @@
 package org.citygrants.experiment;
 
+import org.citygrants.process.CityGrantProcess;
+
 import static org.citygrants.process.CityGrantProcess.*;
 
 import java.math.BigDecimal;
@@ -50,15 +52,15 @@ public class RecordExperimentOutcomeDelegate implements JavaDelegate {
       throw new InputRejectedException(WIN_STORY.name(), "Tell the cohort in a sentence or two what the win is.");
     }
     BigDecimal spent = BigDecimal.valueOf(EXPERIMENT_SPENT.require(execution));
-    String experimentKey = ExcessSpending.commitmentKey(reference, number);
+    String experimentKey = ExperimentCommitments.key(reference, number);
     // up to the committed budget the spending counts at once; above it, it waits for a programme
     // officer (the next step), and no tranche pays it before
     SpendingReport report = spent.signum() <= 0 ? null
         : LedgerRefusals.asRefusalOf(EXPERIMENT_SPENT.name(), () -> ledger.reportSpendingAgainst(experimentKey, spent,
             LedgerContexts.of(execution, actor.userId(), "experiment " + number + " report accepted")));
     boolean above = report != null && report.decision() == SpendingReport.ExcessDecision.AWAITING;
-    ExcessSpending.SPENT_ABOVE_BUDGET.set(execution, above);
-    ExcessSpending.SPENDING_FLAG.set(execution, report == null ? "" : report.flag());
+    CityGrantProcess.SPENT_ABOVE_BUDGET.set(execution, above);
+    CityGrantProcess.SPENDING_FLAG.set(execution, report == null ? "" : report.flag());
     // the experiment is over: what it spent is now accepted expenditure, the rest of its budget
     // goes back to the capital the city can plan with
     LedgerRefusals.asRefusalOf(EXPERIMENT_SPENT.name(), () -> ledger.releaseCommitment(experimentKey,

@@ -1,5 +1,7 @@
 package org.citygrants.experiment;
 
+import org.citygrants.process.CityGrantProcess;
+
 import static org.citygrants.process.CityGrantProcess.*;
 
 import java.math.BigDecimal;
@@ -38,11 +40,11 @@ public class ShowSpendingFlagListener implements TaskListener {
     Long number = EXPERIMENT_NUMBER.get(execution);
     String flag = "";
     if (spent != null && number != null) {
-      String key = ExcessSpending.commitmentKey(register.of(execution).grantReference(), number);
+      String key = ExperimentCommitments.key(register.of(execution).grantReference(), number);
       flag = ledger.commitment(key).map(Commitment::amount)
           .map(committed -> SpendingReport.flag(committed, BigDecimal.valueOf(spent), ledger.currency()))
           .orElse("");
     }
-    ExcessSpending.SPENDING_FLAG.set(execution, flag);
+    CityGrantProcess.SPENDING_FLAG.set(execution, flag);
   }
 }

@@ -45,6 +45,9 @@ public final class CityGrantProcess {
     public static final String EXPERIMENT_ENDED = "Event_ExperimentEnded";
     public static final String REPORT_EXPERIMENT_RESULTS = "Task_ReportExperimentResults";
     public static final String DECIDE_EXPERIMENT_OUTCOME = "Task_DecideExperimentOutcome";
+    public static final String GATEWAY_SPENT_ABOVE_BUDGET = "Gateway_SpentAboveBudget";
+    public static final String DECIDE_EXCESS_SPENDING = "Task_DecideExcessSpending";
+    public static final String RECORD_EXCESS_SPENDING_DECISION = "Task_RecordExcessSpendingDecision";
     public static final String SHARE_WIN = "Task_ShareWin";
     public static final String PAY_TRANCHE = "CallActivity_PayTranche";
     public static final String PROGRESS_REPORT_DUE = "Event_ProgressReportDue";
@@ -141,6 +144,16 @@ public final class CityGrantProcess {
   public static final ProcessVariable<String> BELIEF_STATEMENT = ProcessVariable.of("beliefStatement", String.class);
   public static final ProcessVariable<String> SUCCESS_MEASURE = ProcessVariable.of("successMeasure", String.class);
   public static final ProcessVariable<Long> EXPERIMENT_BUDGET = ProcessVariable.of("experimentBudget", Long.class);
+  /** In words, for the coach and the officer: "reported 9,000.00 EUR, 3,000.00 above the 6,000.00 committed"; empty within the budget. */
+  public static final ProcessVariable<String> SPENDING_FLAG = ProcessVariable.of("spendingFlag", String.class);
+  /** Whether the accepted report left spending above the commitment for an officer to decide on. */
+  public static final ProcessVariable<Boolean> SPENT_ABOVE_BUDGET = ProcessVariable.of("spentAboveBudget", Boolean.class);
+  /** The officer's decision on spending above the commitment: {@code approve} or {@code refuse}. */
+  public static final ProcessVariable<String> EXCESS_SPENDING_DECISION =
+      ProcessVariable.of("excessSpendingDecision", String.class);
+  /** Why, in the officer's words: recorded with the decision in the ledger. */
+  public static final ProcessVariable<String> EXCESS_SPENDING_REASON =
+      ProcessVariable.of("excessSpendingReason", String.class);
   public static final ProcessVariable<Long> EXPERIMENT_DURATION_WEEKS = ProcessVariable.of("experimentDurationWeeks", Long.class);
   public static final ProcessVariable<Boolean> EXPERIMENT_PLAN_APPROVED = ProcessVariable.of("experimentPlanApproved", Boolean.class);
   public static final ProcessVariable<Date> EXPERIMENT_MIDPOINT_DATE = ProcessVariable.of("experimentMidpointDate", Date.class);

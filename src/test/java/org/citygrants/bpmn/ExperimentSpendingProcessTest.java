@@ -1,5 +1,7 @@
 package org.citygrants.bpmn;
 
+import org.citygrants.process.CityGrantProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -18,7 +20,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.citygrants.experiment.ExcessSpending;
 import org.citygrants.grant.GrantRoles;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,16 +47,16 @@ class ExperimentSpendingProcessTest extends EngineOnlyTest {
     Mocks.register("grantRoles", roles);
     Mocks.register("showSpendingFlagListener", (TaskListener) task -> {
       delegatesRun.add("showSpendingFlagListener");
-      task.getExecution().setVariable(ExcessSpending.SPENDING_FLAG.name(), spentAbove ? FLAG : "");
+      task.getExecution().setVariable(CityGrantProcess.SPENDING_FLAG.name(), spentAbove ? FLAG : "");
     });
     mockDelegate("recordExperimentOutcomeDelegate", execution -> {
-      execution.setVariable(ExcessSpending.SPENT_ABOVE_BUDGET.name(), spentAbove);
-      execution.setVariable(ExcessSpending.SPENDING_FLAG.name(), spentAbove ? FLAG : "");
+      execution.setVariable(CityGrantProcess.SPENT_ABOVE_BUDGET.name(), spentAbove);
+      execution.setVariable(CityGrantProcess.SPENDING_FLAG.name(), spentAbove ? FLAG : "");
     });
     mockDelegate("recordExcessSpendingDecisionDelegate", execution -> {
       // what the real delegate reads: the officer's decision and reason, at the process's level
-      assertThat(execution.getVariable(ExcessSpending.EXCESS_SPENDING_DECISION.name())).isEqualTo("approve");
-      assertThat(execution.getVariable(ExcessSpending.EXCESS_SPENDING_REASON.name()))
+      assertThat(execution.getVariable(CityGrantProcess.EXCESS_SPENDING_DECISION.name())).isEqualTo("approve");
+      assertThat(execution.getVariable(CityGrantProcess.EXCESS_SPENDING_REASON.name()))
           .isEqualTo("Sensor prices rose by half; the committee agreed.");
     });
     mockDelegate("shareWinDelegate");
@@ -85,8 +86,8 @@ class ExperimentSpendingProcessTest extends EngineOnlyTest {
         .isEqualTo(FLAG);
     complete(task(grant), accepted());
 
-    assertThat(grant).isWaitingAt(ExcessSpending.DECIDE_EXCESS_SPENDING)
-        .hasPassedInOrder("Task_RecordExperimentOutcome", ExcessSpending.GATEWAY_SPENT_ABOVE_BUDGET);
+    assertThat(grant).isWaitingAt(CityGrantProcess.Elements.DECIDE_EXCESS_SPENDING)
+        .hasPassedInOrder("Task_RecordExperimentOutcome", CityGrantProcess.Elements.GATEWAY_SPENT_ABOVE_BUDGET);
     assertThat(task(grant)).hasCandidateGroup("programme-officers");
     assertThat(task(grant).getDescription()).as("in the task and its mail")
         .startsWith("Spending above the committed budget: " + FLAG + ".");
@@ -95,8 +96,8 @@ class ExperimentSpendingProcessTest extends EngineOnlyTest {
     complete(task(grant), withVariables("excessSpendingDecision", "approve",
         "excessSpendingReason", "Sensor prices rose by half; the committee agreed."));
 
-    assertThat(grant).hasPassedInOrder(ExcessSpending.DECIDE_EXCESS_SPENDING,
-        ExcessSpending.RECORD_EXCESS_SPENDING_DECISION, "Gateway_ExcessSpendingDecided", "Task_CalculateTranche");
+    assertThat(grant).hasPassedInOrder(CityGrantProcess.Elements.DECIDE_EXCESS_SPENDING,
+        CityGrantProcess.Elements.RECORD_EXCESS_SPENDING_DECISION, "Gateway_ExcessSpendingDecided", "Task_CalculateTranche");
     assertThat(delegatesRun).containsSubsequence("recordExperimentOutcomeDelegate",
         "recordExcessSpendingDecisionDelegate", "calculateTrancheDelegate");
     assertThat(grant).isWaitingAt(SUBMIT_TRANSITION_PLAN);
@@ -110,8 +111,8 @@ class ExperimentSpendingProcessTest extends EngineOnlyTest {
 
     complete(task(grant), accepted());
 
-    assertThat(grant).hasPassed(ExcessSpending.GATEWAY_SPENT_ABOVE_BUDGET, "Gateway_ExcessSpendingDecided",
-        "Task_CalculateTranche").hasNotPassed(ExcessSpending.DECIDE_EXCESS_SPENDING);
+    assertThat(grant).hasPassed(CityGrantProcess.Elements.GATEWAY_SPENT_ABOVE_BUDGET, "Gateway_ExcessSpendingDecided",
+        "Task_CalculateTranche").hasNotPassed(CityGrantProcess.Elements.DECIDE_EXCESS_SPENDING);
     assertThat(delegatesRun).doesNotContain("recordExcessSpendingDecisionDelegate");
     assertThat(grant).isWaitingAt(SUBMIT_TRANSITION_PLAN);
   }
