@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -70,9 +70,11 @@ public class EngineInputPolicy extends AbstractProcessEnginePlugin {
   private final class Guard extends CommandInterceptor {
 
     private final ProcessEngineConfigurationImpl configuration;
+    private final TaskAssignmentGuard tasks;
 
     Guard(ProcessEngineConfigurationImpl configuration) {
       this.configuration = configuration;
+      this.tasks = new TaskAssignmentGuard(configuration);
     }
 
     @Override
@@ -81,27 +83,25 @@ public class EngineInputPolicy extends AbstractProcessEnginePlugin {
         Authentication person = configuration.getIdentityService().getCurrentAuthentication();
         if (person != null && person.getUserId() != null) {
           check(command, person);
-          if (releasesOwnGroupTask(command, person.getUserId())) {
-            // the engine's TASK_WORK lets a candidate claim but not release: the application lets
-            // the person who claimed a group task give it back to the group
+          Optional<TaskAssignmentGuard.HandOver> handOver = TaskAssignmentGuard.of(command, person.getUserId());
+          if (handOver.isPresent()) {
+            // the engine's TASK_WORK lets a candidate claim but not release or reassign: the
+            // application decides who may move a task to whom (TaskHandOver), then moves it
+            tasks.check(handOver.get(), person);
             return SystemAccess.run(configuration, () -> next.execute(command));
+          }
+          String taskId = TaskAssignmentGuard.workedOn(command);
+          if (taskId != null) {
+            tasks.checkAdministratorNotExcluded(taskId, person);
+            try {
+              return next.execute(command);
+            } catch (AuthorizationException refused) {
+              throw tasks.inWords(refused, taskId, person);
+            }
           }
         }
       }
       return next.execute(command);
-    }
-
-    /** An unclaim ({@code setAssignee(task, null)}) of a group task the person holds. */
-    private boolean releasesOwnGroupTask(Command<?> command, String userId) {
-      if (!(command instanceof AssignTaskCmd)) {
-        return false;
-      }
-      String taskId = SubmittedForm.field(command, "taskId");
-      String newAssignee = SubmittedForm.field(command, "userId");
-      return newAssignee == null && taskId != null && SystemAccess.run(configuration, () ->
-          configuration.getTaskService().createTaskQuery().taskId(taskId).taskAssignee(userId).count() == 1
-              && configuration.getTaskService().createTaskQuery().taskId(taskId).taskCandidateUser(userId)
-                  .includeAssignedTasks().count() == 1);
     }
 
     private void check(Command<?> command, Authentication person) {

@@ -117,6 +117,18 @@ public final class Roles {
       EngineOperation.COMMENT, List.of(EVERYONE),
       EngineOperation.START_PROCESS, List.of(EVERYONE));
 
+  /**
+   * Who leads a group's work: besides the members of the group a task is offered to (who may take
+   * it over from a colleague, hand it to another colleague or give it back to the group), the
+   * members of these groups may reassign that group's tasks, always to a member of the group
+   * ({@link TaskHandOver}, enforced by {@link EngineInputPolicy}). A city's tasks stay with its
+   * team, the finance officers' with the finance officers (nobody outside finance chooses who
+   * approves a payment), and a coach's tasks move only with the grant's coach.
+   */
+  public static final Map<String, List<String>> TASK_LEADS = Map.of(
+      CityDirectory.PROGRAMME_OFFICERS, List.of(CityDirectory.PROGRAMME_MANAGERS),
+      CityDirectory.PROGRAMME_MANAGERS, List.of(CityDirectory.PROGRAMME_MANAGERS));
+
   /** Whether someone in these groups may ask the engine for this operation. */
   public static boolean mayAsk(EngineOperation operation, List<String> groupIds) {
     if (groupIds != null && groupIds.contains(Groups.CAMUNDA_ADMIN)) {
