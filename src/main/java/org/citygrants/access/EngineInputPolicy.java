@@ -7,6 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteMembershipCmd;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -79,6 +85,10 @@ public class EngineInputPolicy extends AbstractProcessEnginePlugin {
 
     @Override
     public <T> T execute(Command<T> command) {
+      if (Context.getCommandContext() == null && (command instanceof CreateMembershipCmd
+          || command instanceof DeleteMembershipCmd)) {
+        return changeMembership(command);
+      }
       if (Context.getCommandContext() == null && !SystemAccess.isActive()) {
         Authentication person = configuration.getIdentityService().getCurrentAuthentication();
         if (person != null && person.getUserId() != null) {
@@ -102,6 +112,44 @@ public class EngineInputPolicy extends AbstractProcessEnginePlugin {
         }
       }
       return next.execute(command);
+    }
+
+    /**
+     * A membership created or deleted (in Admin, by a seed): when the group is a city's, its members
+     * read the new member's profile, or no longer the former member's ({@link Roles#cityMemberProfile}).
+     * The person's own rights were checked by the engine (only administrators manage memberships).
+     */
+    private <T> T changeMembership(Command<T> command) {
+      Authentication person = configuration.getIdentityService().getCurrentAuthentication();
+      if (person != null && person.getUserId() != null && !SystemAccess.isActive()) {
+        check(command, person);
+      }
+      T result = next.execute(command);
+      String userId = SubmittedForm.field(command, "userId");
+      String groupId = SubmittedForm.field(command, "groupId");
+      if (Roles.isCityGroup(groupId) && userId != null) {
+        boolean joined = command instanceof CreateMembershipCmd;
+        SystemAccess.run(configuration, () -> {
+          AuthorizationService authorizations = configuration.getAuthorizationService();
+          Authorization existing = authorizations.createAuthorizationQuery()
+              .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId)
+              .resourceType(Resources.USER).resourceId(userId).list().stream().findFirst().orElse(null);
+          if (joined && existing == null) {
+            Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            read.setGroupId(groupId);
+            read.setResource(Resources.USER);
+            read.setResourceId(userId);
+            read.addPermission(Permissions.READ);
+            authorizations.saveAuthorization(read);
+          } else if (joined && !existing.isPermissionGranted(Permissions.READ)) {
+            existing.addPermission(Permissions.READ);
+            authorizations.saveAuthorization(existing);
+          } else if (!joined && existing != null) {
+            authorizations.deleteAuthorization(existing.getId());
+          }
+        });
+      }
+      return result;
     }
 
     private void check(Command<?> command, Authentication person) {

@@ -78,6 +78,15 @@ public final class Roles {
       // coaches: the process names in Tasklist; the grants they coach come per grant
       new RoleGrant(CityDirectory.COACHES, Resources.PROCESS_DEFINITION, List.of(ANY), List.of("READ")),
 
+      // staff read the people and groups of the programme: Tasklist shows names instead of user
+      // ids, and its assignee field accepts only a person the user can read (handing a task over)
+      new RoleGrant(CityDirectory.PROGRAMME_MANAGERS, Resources.USER, List.of(ANY), List.of("READ")),
+      new RoleGrant(CityDirectory.PROGRAMME_OFFICERS, Resources.USER, List.of(ANY), List.of("READ")),
+      new RoleGrant(CityDirectory.FINANCE_OFFICERS, Resources.USER, List.of(ANY), List.of("READ")),
+      new RoleGrant(CityDirectory.PROGRAMME_MANAGERS, Resources.GROUP, List.of(ANY), List.of("READ")),
+      new RoleGrant(CityDirectory.PROGRAMME_OFFICERS, Resources.GROUP, List.of(ANY), List.of("READ")),
+      new RoleGrant(CityDirectory.FINANCE_OFFICERS, Resources.GROUP, List.of(ANY), List.of("READ")),
+
       // the administrators
       new RoleGrant(Groups.CAMUNDA_ADMIN, null, List.of(ANY), List.of("ALL")));
 
@@ -146,6 +155,16 @@ public final class Roles {
 
   public static boolean isCityGroup(String groupId) {
     return CityDirectory.cityCodeOf(groupId).isPresent();
+  }
+
+  /**
+   * A city team's members read each other's profiles (each member's user, READ, for the city's
+   * group), so Tasklist shows a colleague's name and lets a member hand a task to them; nobody
+   * outside the city reads them. Kept by {@link RoleAuthorizations} at start and by
+   * {@link EngineInputPolicy} whenever a membership is created or deleted.
+   */
+  public static RoleGrant cityMemberProfile(String cityGroup, String userId) {
+    return new RoleGrant(cityGroup, Resources.USER, List.of(userId), List.of("READ"));
   }
 
   /** What every city group may do: Tasklist and applying (starting a city-grant). */

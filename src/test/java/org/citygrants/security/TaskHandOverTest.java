@@ -262,6 +262,32 @@ class TaskHandOverTest extends SecuredApplicationTest {
     assertThat(journey.openTaskKeys(grant)).doesNotContain(PaymentProcess.Elements.APPROVE_PAYMENT);
   }
 
+  // --- whom Tasklist can name ---------------------------------------------------------------
+
+  @Test
+  void tasklistCanNameTheColleaguesATaskMayGoToAndNobodyElse() {
+    // Tasklist's assignee field accepts only a person the signed-in user reads
+    assertThat(profileStatus(GHENT_A, GHENT_B)).as("a city colleague").isEqualTo(200);
+    assertThat(profileStatus(GHENT_A, "lyon")).as("another city's member").isNotEqualTo(200);
+    assertThat(profileStatus("lyon", GHENT_B)).as("another city's member").isNotEqualTo(200);
+    assertThat(profileStatus("lyon", "officer")).as("staff, for a city").isNotEqualTo(200);
+    assertThat(profileStatus("finance2", "finance1")).as("staff read the programme's people").isEqualTo(200);
+    assertThat(profileStatus("manager", SECOND_OFFICER)).isEqualTo(200);
+    assertThat(profileStatus("officer", GHENT_A)).isEqualTo(200);
+    assertThat(profileStatus("coach1", "coach2")).as("coaches hand nothing over").isNotEqualTo(200);
+
+    // joining and leaving a city team (as in Admin) gives and takes the colleagues' view
+    member("ghent-c", "city-ghent");
+    assertThat(profileStatus(GHENT_A, "ghent-c")).isEqualTo(200);
+    identityService.deleteMembership("ghent-c", "city-ghent");
+    assertThat(profileStatus(GHENT_A, "ghent-c")).isNotEqualTo(200);
+    identityService.deleteUser("ghent-c");
+  }
+
+  private int profileStatus(String user, String profileOf) {
+    return as(user).get("/engine-rest/user/" + profileOf + "/profile").status();
+  }
+
   // --- helpers -------------------------------------------------------------------------------
 
   private Http.Response claim(String user, String taskId, String forUser) {
