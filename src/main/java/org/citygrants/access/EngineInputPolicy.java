@@ -44,6 +44,10 @@ import org.springframework.stereotype.Component;
  *       ({@link InputRejectedException}, 400 over REST); a read-only field of the form is dropped,
  *       since the form shows it without letting the person change it. The form's own rules are
  *       then checked by {@code FormValidationPlugin}.</li>
+ *   <li>a task changes hands (an assignment, a release, a claim made for someone else) only as
+ *       {@link TaskHandOver} allows: within the group the task is offered to, by its members or its
+ *       leads, never to someone the task excludes (four eyes, which holds for administrators too);
+ *       the engine's refusal of a claim or a completion is put into words.</li>
  * </ul>
  * Commands the engine runs inside another command (delegates, listeners), commands without a
  * signed-in user (the job executor, start-up) and the application's own calls through

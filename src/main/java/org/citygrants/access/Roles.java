@@ -30,7 +30,8 @@ import org.citygrants.identity.CityDirectory;
  *
  * <p>Nobody but {@code camunda-admin} gets CREATE on deployments, users, groups, authorisations
  * or filters, or UPDATE on tasks: people work on tasks with {@code TASK_WORK} (claim, complete),
- * which the engine grants to a task's candidates and assignee.
+ * which the engine grants to a task's candidates and assignee. Who may release, take over or
+ * reassign a task is the application's rule ({@link TaskHandOver}, {@link #TASK_LEADS}).
  */
 public final class Roles {
 
