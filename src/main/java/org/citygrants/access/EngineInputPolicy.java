@@ -4,12 +4,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteMembershipCmd;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -38,6 +44,10 @@ import org.springframework.stereotype.Component;
  *       ({@link InputRejectedException}, 400 over REST); a read-only field of the form is dropped,
  *       since the form shows it without letting the person change it. The form's own rules are
  *       then checked by {@code FormValidationPlugin}.</li>
+ *   <li>a task changes hands (an assignment, a release, a claim made for someone else) only as
+ *       {@link TaskHandOver} allows: within the group the task is offered to, by its members or its
+ *       leads, never to someone the task excludes (four eyes, which holds for administrators too);
+ *       the engine's refusal of a claim or a completion is put into words.</li>
  * </ul>
  * Commands the engine runs inside another command (delegates, listeners), commands without a
  * signed-in user (the job executor, start-up) and the application's own calls through
@@ -70,38 +80,80 @@ public class EngineInputPolicy extends AbstractProcessEnginePlugin {
   private final class Guard extends CommandInterceptor {
 
     private final ProcessEngineConfigurationImpl configuration;
+    private final TaskAssignmentGuard tasks;
 
     Guard(ProcessEngineConfigurationImpl configuration) {
       this.configuration = configuration;
+      this.tasks = new TaskAssignmentGuard(configuration);
     }
 
     @Override
     public <T> T execute(Command<T> command) {
+      if (Context.getCommandContext() == null && (command instanceof CreateMembershipCmd
+          || command instanceof DeleteMembershipCmd)) {
+        return changeMembership(command);
+      }
       if (Context.getCommandContext() == null && !SystemAccess.isActive()) {
         Authentication person = configuration.getIdentityService().getCurrentAuthentication();
         if (person != null && person.getUserId() != null) {
           check(command, person);
-          if (releasesOwnGroupTask(command, person.getUserId())) {
-            // the engine's TASK_WORK lets a candidate claim but not release: the application lets
-            // the person who claimed a group task give it back to the group
+          Optional<TaskAssignmentGuard.HandOver> handOver = TaskAssignmentGuard.of(command, person.getUserId());
+          if (handOver.isPresent()) {
+            // the engine's TASK_WORK lets a candidate claim but not release or reassign: the
+            // application decides who may move a task to whom (TaskHandOver), then moves it
+            tasks.check(handOver.get(), person);
             return SystemAccess.run(configuration, () -> next.execute(command));
+          }
+          String taskId = TaskAssignmentGuard.workedOn(command);
+          if (taskId != null) {
+            tasks.checkAdministratorNotExcluded(taskId, person);
+            try {
+              return next.execute(command);
+            } catch (AuthorizationException refused) {
+              throw tasks.inWords(refused, taskId, person);
+            }
           }
         }
       }
       return next.execute(command);
     }
 
-    /** An unclaim ({@code setAssignee(task, null)}) of a group task the person holds. */
-    private boolean releasesOwnGroupTask(Command<?> command, String userId) {
-      if (!(command instanceof AssignTaskCmd)) {
-        return false;
+    /**
+     * A membership created or deleted (in Admin, by a seed): when the group is a city's, its members
+     * read the new member's profile, or no longer the former member's ({@link Roles#cityMemberProfile}).
+     * The person's own rights were checked by the engine (only administrators manage memberships).
+     */
+    private <T> T changeMembership(Command<T> command) {
+      Authentication person = configuration.getIdentityService().getCurrentAuthentication();
+      if (person != null && person.getUserId() != null && !SystemAccess.isActive()) {
+        check(command, person);
       }
-      String taskId = SubmittedForm.field(command, "taskId");
-      String newAssignee = SubmittedForm.field(command, "userId");
-      return newAssignee == null && taskId != null && SystemAccess.run(configuration, () ->
-          configuration.getTaskService().createTaskQuery().taskId(taskId).taskAssignee(userId).count() == 1
-              && configuration.getTaskService().createTaskQuery().taskId(taskId).taskCandidateUser(userId)
-                  .includeAssignedTasks().count() == 1);
+      T result = next.execute(command);
+      String userId = SubmittedForm.field(command, "userId");
+      String groupId = SubmittedForm.field(command, "groupId");
+      if (Roles.isCityGroup(groupId) && userId != null) {
+        boolean joined = command instanceof CreateMembershipCmd;
+        SystemAccess.run(configuration, () -> {
+          AuthorizationService authorizations = configuration.getAuthorizationService();
+          Authorization existing = authorizations.createAuthorizationQuery()
+              .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId)
+              .resourceType(Resources.USER).resourceId(userId).list().stream().findFirst().orElse(null);
+          if (joined && existing == null) {
+            Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            read.setGroupId(groupId);
+            read.setResource(Resources.USER);
+            read.setResourceId(userId);
+            read.addPermission(Permissions.READ);
+            authorizations.saveAuthorization(read);
+          } else if (joined && !existing.isPermissionGranted(Permissions.READ)) {
+            existing.addPermission(Permissions.READ);
+            authorizations.saveAuthorization(existing);
+          } else if (!joined && existing != null) {
+            authorizations.deleteAuthorization(existing.getId());
+          }
+        });
+      }
+      return result;
     }
 
     private void check(Command<?> command, Authentication person) {

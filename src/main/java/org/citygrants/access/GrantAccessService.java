@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -141,6 +142,30 @@ public class GrantAccessService {
         return null;
       });
     }
+  }
+
+  /**
+   * The user may neither see nor claim, complete or be given this task, whatever their groups
+   * offer: a user-level revoke of every permission on the task, which outweighs the grant its
+   * candidate group holds (Camunda checks a user's own authorisations before their groups'), and
+   * goes with the task when it ends. Tasklist's lists and filters leave the task out for them;
+   * {@code EngineInputPolicy} reads these revokes to refuse in words ({@code TaskHandOver}).
+   */
+  public void excludeFromTask(String taskId, String userId) {
+    system(() -> {
+      boolean present = authorizationService.createAuthorizationQuery()
+          .authorizationType(Authorization.AUTH_TYPE_REVOKE).userIdIn(userId)
+          .resourceType(Resources.TASK).resourceId(taskId).count() > 0;
+      if (!present) {
+        Authorization revoke = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+        revoke.setUserId(userId);
+        revoke.setResource(Resources.TASK);
+        revoke.setResourceId(taskId);
+        revoke.removePermission(Permissions.ALL);
+        authorizationService.saveAuthorization(revoke);
+      }
+      return null;
+    });
   }
 
   /** The grant's instance and, recursively, the instances it called (running or ended). */

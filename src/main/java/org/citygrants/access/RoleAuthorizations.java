@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.citygrants.identity.DemoIdentitySeeder;
 import org.citygrants.identity.IdentityProvisioner;
@@ -73,6 +74,9 @@ public class RoleAuthorizations {
       if (Roles.isCityGroup(group.getId())) {
         for (RoleGrant grant : Roles.cityGrants(group.getId())) {
           changed += ensure(grant);
+        }
+        for (User member : identityService.createUserQuery().memberOfGroup(group.getId()).list()) {
+          changed += ensure(Roles.cityMemberProfile(group.getId(), member.getId()));
         }
       }
     }

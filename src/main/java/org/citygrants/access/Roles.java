@@ -30,7 +30,8 @@ import org.citygrants.identity.CityDirectory;
  *
  * <p>Nobody but {@code camunda-admin} gets CREATE on deployments, users, groups, authorisations
  * or filters, or UPDATE on tasks: people work on tasks with {@code TASK_WORK} (claim, complete),
- * which the engine grants to a task's candidates and assignee.
+ * which the engine grants to a task's candidates and assignee. Who may release, take over or
+ * reassign a task is the application's rule ({@link TaskHandOver}, {@link #TASK_LEADS}).
  */
 public final class Roles {
 
@@ -78,6 +79,15 @@ public final class Roles {
       // coaches: the process names in Tasklist; the grants they coach come per grant
       new RoleGrant(CityDirectory.COACHES, Resources.PROCESS_DEFINITION, List.of(ANY), List.of("READ")),
 
+      // staff read the people and groups of the programme: Tasklist shows names instead of user
+      // ids, and its assignee field accepts only a person the user can read (handing a task over)
+      new RoleGrant(CityDirectory.PROGRAMME_MANAGERS, Resources.USER, List.of(ANY), List.of("READ")),
+      new RoleGrant(CityDirectory.PROGRAMME_OFFICERS, Resources.USER, List.of(ANY), List.of("READ")),
+      new RoleGrant(CityDirectory.FINANCE_OFFICERS, Resources.USER, List.of(ANY), List.of("READ")),
+      new RoleGrant(CityDirectory.PROGRAMME_MANAGERS, Resources.GROUP, List.of(ANY), List.of("READ")),
+      new RoleGrant(CityDirectory.PROGRAMME_OFFICERS, Resources.GROUP, List.of(ANY), List.of("READ")),
+      new RoleGrant(CityDirectory.FINANCE_OFFICERS, Resources.GROUP, List.of(ANY), List.of("READ")),
+
       // the administrators
       new RoleGrant(Groups.CAMUNDA_ADMIN, null, List.of(ANY), List.of("ALL")));
 
@@ -117,6 +127,18 @@ public final class Roles {
       EngineOperation.COMMENT, List.of(EVERYONE),
       EngineOperation.START_PROCESS, List.of(EVERYONE));
 
+  /**
+   * Who leads a group's work: besides the members of the group a task is offered to (who may take
+   * it over from a colleague, hand it to another colleague or give it back to the group), the
+   * members of these groups may reassign that group's tasks, always to a member of the group
+   * ({@link TaskHandOver}, enforced by {@link EngineInputPolicy}). A city's tasks stay with its
+   * team, the finance officers' with the finance officers (nobody outside finance chooses who
+   * approves a payment), and a coach's tasks move only with the grant's coach.
+   */
+  public static final Map<String, List<String>> TASK_LEADS = Map.of(
+      CityDirectory.PROGRAMME_OFFICERS, List.of(CityDirectory.PROGRAMME_MANAGERS),
+      CityDirectory.PROGRAMME_MANAGERS, List.of(CityDirectory.PROGRAMME_MANAGERS));
+
   /** Whether someone in these groups may ask the engine for this operation. */
   public static boolean mayAsk(EngineOperation operation, List<String> groupIds) {
     if (groupIds != null && groupIds.contains(Groups.CAMUNDA_ADMIN)) {
@@ -134,6 +156,16 @@ public final class Roles {
 
   public static boolean isCityGroup(String groupId) {
     return CityDirectory.cityCodeOf(groupId).isPresent();
+  }
+
+  /**
+   * A city team's members read each other's profiles (each member's user, READ, for the city's
+   * group), so Tasklist shows a colleague's name and lets a member hand a task to them; nobody
+   * outside the city reads them. Kept by {@link RoleAuthorizations} at start and by
+   * {@link EngineInputPolicy} whenever a membership is created or deleted.
+   */
+  public static RoleGrant cityMemberProfile(String cityGroup, String userId) {
+    return new RoleGrant(cityGroup, Resources.USER, List.of(userId), List.of("READ"));
   }
 
   /** What every city group may do: Tasklist and applying (starting a city-grant). */

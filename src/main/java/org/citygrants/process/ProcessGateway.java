@@ -59,7 +59,10 @@ public class ProcessGateway {
     as(userId, () -> {
       Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
       if (task == null) {
-        throw new TaskNotAvailableException("Task " + taskId + " does not exist or was completed already.");
+        Task hidden = SystemAccess.run(configuration, () -> taskService.createTaskQuery().taskId(taskId).singleResult());
+        throw new TaskNotAvailableException(hidden == null
+            ? "Task " + taskId + " does not exist or was completed already."
+            : "Task '" + hidden.getName() + "' is not offered to " + userId + ".");
       }
       if (task.getAssignee() == null) {
         boolean candidate = taskService.createTaskQuery().taskId(taskId).taskCandidateUser(userId).count() == 1;

@@ -47,6 +47,7 @@ class PermissionMatrixTest extends SecuredApplicationTest {
     READ_HISTORY("read history: GET /history/process-instance?processInstanceId="),
     START_APPLICATION("start an application: POST /process-definition/key/city-grant/start"),
     APPROVE_PAYMENT("approve a payment: POST /task/{approval}/complete"),
+    ASSIGN_OFFICER_TASK("give an officers' task to the officer: POST /task/{sizing}/assignee"),
     DEPLOY("deploy: POST /deployment/create"),
     CREATE_USER("administer users: POST /user/create");
 
@@ -71,6 +72,7 @@ class PermissionMatrixTest extends SecuredApplicationTest {
   private String lyonTaskForAdmin;
   private String approvalForRefusalsAndFinance;
   private String approvalForAdmin;
+  private String sizingTask;
 
   PermissionMatrixTest() {
     expect(Op.LIST_TASKS, "401", SEES, HIDDEN, SEES, HIDDEN, SEES, HIDDEN, SEES, SEES);
@@ -81,6 +83,8 @@ class PermissionMatrixTest extends SecuredApplicationTest {
     // the administrator may start, but only a city team applies (refused as input, 400)
     expect(Op.START_APPLICATION, "401", "200", "200", "403", "403", "403", "403", "403", "400");
     expect(Op.APPROVE_PAYMENT, "401", "403", "403", "403", "403", "403", "204", "403", "204");
+    // the officers take over their tasks, managers reassign them, nobody else moves them
+    expect(Op.ASSIGN_OFFICER_TASK, "401", "403", "403", "403", "403", "204", "403", "204", "204");
     expect(Op.DEPLOY, "401", "403", "403", "403", "403", "403", "403", "403", "200");
     expect(Op.CREATE_USER, "401", "403", "403", "403", "403", "403", "403", "403", "204");
   }
@@ -106,6 +110,8 @@ class PermissionMatrixTest extends SecuredApplicationTest {
         PaymentProcess.Elements.APPROVE_PAYMENT).getId();
     approvalForAdmin = task(grantWithPaymentToApprove("lyon", "coach1", "Lyon's third grant, for the advance."),
         PaymentProcess.Elements.APPROVE_PAYMENT).getId();
+    sizingTask = task(journey.apply("lyon", with(application("learning"), "challenge", "Lyon's fourth grant, to size.")),
+        SIZE_GRANT).getId();
   }
 
   @TestFactory
@@ -149,6 +155,7 @@ class PermissionMatrixTest extends SecuredApplicationTest {
       case APPROVE_PAYMENT -> http.post("/engine-rest/task/"
           + (role == Role.ADMIN ? approvalForAdmin : approvalForRefusalsAndFinance) + "/complete",
           submission(approvePayment(true)));
+      case ASSIGN_OFFICER_TASK -> http.post("/engine-rest/task/" + sizingTask + "/assignee", Map.of("userId", "officer"));
       case DEPLOY -> http.postMultipart("/engine-rest/deployment/create",
           Map.of("deployment-name", "probe-" + role, "enable-duplicate-filtering", "false"),
           "security-probe.bpmn", probeProcess());
