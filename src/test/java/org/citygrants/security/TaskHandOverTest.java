@@ -101,9 +101,14 @@ class TaskHandOverTest extends SecuredApplicationTest {
     assertAllowed(claim(GHENT_A, open, GHENT_B));
     assertThat(assigneeOf(open)).isEqualTo(GHENT_B);
 
-    // a colleague may also give it back to the team; the one who took it over completes it
+    // a colleague may also give it back to the team; a task claimed by a colleague is completed
+    // by the colleague, or taken over first: completing it past them is refused, naming them
     assertAllowed(unclaim(GHENT_A, open));
     assertThat(assigneeOf(open)).isNull();
+    Http.Response pastTheHolder = as(GHENT_B).post("/engine-rest/task/" + task + "/complete", submission(methodOnboarding()));
+    assertRefused(pastTheHolder, "being worked on by");
+    assertThat(pastTheHolder.body()).doesNotContain(GHENT_A).doesNotContain(task);
+    assertThat(journey.openTaskKeys(grant)).contains(COMPLETE_METHOD_ONBOARDING);
     assertAllowed(assign(GHENT_B, task, GHENT_B));
     assertAllowed(as(GHENT_B).post("/engine-rest/task/" + task + "/complete", submission(methodOnboarding())));
     assertThat(journey.openTaskKeys(grant)).doesNotContain(COMPLETE_METHOD_ONBOARDING);
