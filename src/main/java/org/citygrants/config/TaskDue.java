@@ -21,6 +21,16 @@ public class TaskDue {
     return after(durations.getTaskDue());
   }
 
+  /**
+   * Due at a deadline of the grant's plan while it is ahead (preparation tasks are due at the
+   * preparation deadline: {@code ${taskDue.until(preparationDueDate)}}), the standard time once it
+   * has passed (preparation running late).
+   */
+  public Date until(Date deadline) {
+    Date now = ClockUtil.getCurrentTime();
+    return deadline != null && deadline.after(now) ? deadline : standard();
+  }
+
   public Date payment() {
     return after(durations.getPaymentDue());
   }

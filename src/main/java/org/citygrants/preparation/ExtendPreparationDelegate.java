@@ -39,7 +39,7 @@ public class ExtendPreparationDelegate implements JavaDelegate {
     if (!due.after(ClockUtil.getCurrentTime()) || !due.after(PREPARATION_DUE_DATE.require(execution))) {
       throw new InputRejectedException(NEW_PREPARATION_DUE_DATE.name(), "The new end date must be after today and after the current deadline.");
     }
-    deadlines.setDeadline(execution, due);
+    deadlines.extendTo(execution, due);
     PREPARATION_EXTENSIONS.set(execution, PREPARATION_EXTENSIONS.getOrDefault(execution, 0L) + 1);
   }
 }

@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.citygrants.config.GrantDurations;
 import org.citygrants.config.IsoDurations;
+import org.camunda.bpm.engine.TaskService;
+import org.citygrants.process.SystemAccess;
 import org.springframework.stereotype.Component;
 
 /** Sets the preparation deadline (sized per grant) and the date the coach is reminded of it. */
@@ -40,6 +42,26 @@ public class SchedulePreparationDelegate implements JavaDelegate {
 
     String defaultPreparation() {
       return durations.getPreparation();
+    }
+
+    /**
+     * Moves the deadline, and with it the due date of the grant's open tasks that were due at the
+     * old one (the preparation tasks, {@code ${taskDue.until(preparationDueDate)}}), so the overdue
+     * digest does not chase a city for a deadline that was extended.
+     */
+    void extendTo(DelegateExecution execution, Date due) {
+      Date previous = PREPARATION_DUE_DATE.get(execution);
+      setDeadline(execution, due);
+      if (previous == null) {
+        return;
+      }
+      TaskService tasks = execution.getProcessEngineServices().getTaskService();
+      SystemAccess.run(execution.getProcessEngine().getProcessEngineConfiguration(), () ->
+          tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).dueDate(previous).list()
+              .forEach(task -> {
+                task.setDueDate(due);
+                tasks.saveTask(task);
+              }));
     }
 
     void setDeadline(DelegateExecution execution, Date due) {

@@ -69,6 +69,10 @@ abstract class EngineOnlyTest {
       return inDays(30);
     }
 
+    public Date until(Date deadline) {
+      return deadline != null && deadline.after(new Date()) ? deadline : standard();
+    }
+
     private static Date inDays(int days) {
       return new Date(System.currentTimeMillis() + days * 24L * 3600 * 1000);
     }

@@ -92,6 +92,9 @@ class PreparationPathsTest extends GrantPathTest {
     String grant = grantWithOverrunToDecide();
     Date oldDue = (Date) journey.variable(grant, "preparationDueDate");
     assertThat(journey.task(grant, DECIDE_PREPARATION_OVERRUN).getAssignee()).isNull();
+    // the city's preparation tasks are due at the preparation deadline, not a fortnight after they opened
+    assertThat(journey.task(grant, COMPLETE_METHOD_ONBOARDING).getDueDate()).isEqualTo(oldDue);
+    assertThat(journey.task(grant, SUBMIT_PROCUREMENT_PLAN).getDueDate()).isEqualTo(oldDue);
 
     journey.complete(grant, DECIDE_PREPARATION_OVERRUN, OFFICER, overrun("extend", inDays(120)));
 
@@ -106,6 +109,9 @@ class PreparationPathsTest extends GrantPathTest {
     assertThat(journey.hasTimer(grant, PREPARATION_TIME_OVER)).isFalse();
     assertThat(journey.openTaskKeys(grant)).doesNotContain(DECIDE_PREPARATION_OVERRUN)
         .contains(COMPLETE_METHOD_ONBOARDING, SUBMIT_PROCUREMENT_PLAN);
+    // and move with it: the overdue digest does not chase the city for the deadline that was extended
+    assertThat(journey.task(grant, COMPLETE_METHOD_ONBOARDING).getDueDate()).isEqualTo(newDue);
+    assertThat(journey.task(grant, SUBMIT_PROCUREMENT_PLAN).getDueDate()).isEqualTo(newDue);
 
     // the new deadline is watched like the first one: reminder, then time over
     journey.fireTimer(grant, PREPARATION_REMINDER_DUE);
