@@ -39,6 +39,8 @@ public final class CityGrantProcess {
     public static final String REVISE_ACTIVITY_PLAN = "Task_ReviseActivityPlan";
     public static final String EXPERIMENTATION = "SubProcess_Experimentation";
     public static final String PLAN_EXPERIMENT = "Task_PlanExperiment";
+    public static final String DECIDE_AFTER_COMMITTEE_REJECTION = "Task_DecideAfterCommitteeRejection";
+    public static final String COMMITTEE_REJECTED = "Event_CommitteeRejected";
     public static final String REVIEW_EXPERIMENT_PLAN = "Task_ReviewExperimentPlan";
     public static final String EXPERIMENT_MIDPOINT = "Event_ExperimentMidpoint";
     public static final String HOLD_MID_CYCLE_CHECK_IN = "Task_HoldMidCycleCheckIn";
@@ -135,6 +137,11 @@ public final class CityGrantProcess {
   public static final ProcessVariable<String> NEXT_CONVENING_CHECK = ProcessVariable.of("nextConveningCheck", String.class);
   public static final ProcessVariable<Date> NEXT_CONVENING_CHECK_DATE = ProcessVariable.of("nextConveningCheckDate", Date.class);
   public static final ProcessVariable<String> COMMITTEE_DECISION = ProcessVariable.of("committeeDecision", String.class);
+  /** A programme officer's decision after the committee rejected the activities: {@code sendBack} or {@code stop}. */
+  public static final ProcessVariable<String> COMMITTEE_REJECTION_DECISION =
+      ProcessVariable.of("committeeRejectionDecision", String.class);
+  /** The officer's note to the city with that decision; cleared at the committee's next review. */
+  public static final ProcessVariable<String> COMMITTEE_REJECTION_NOTE = ProcessVariable.of("committeeRejectionNote", String.class);
 
   // experiments
   public static final ProcessVariable<Long> EXPERIMENT_NUMBER = ProcessVariable.of("experimentNumber", Long.class);

@@ -104,13 +104,37 @@ class CommitteePathsTest extends GrantPathTest {
   }
 
   @Test
-  void aCommitteeRejectionStopsTheGrantWhichIsSettledAndClosed() {
+  void aCommitteeRejectionGoesToAnOfficerWhoSendsTheActivitiesBackToTheCityWithANote() {
+    String grant = grantWithCommittee();
+    journey.complete(grant, DECIDE_COMMITTEE_CONVENING, COACH, conveneNow());
+
+    // the committee advises: its rejection stops nothing by itself
+    journey.complete(grant, RECORD_COMMITTEE_REVIEW, COACH, committeeReview("reject"));
+    assertThat(journey.openTaskKeys(grant)).containsExactly(DECIDE_AFTER_COMMITTEE_REJECTION);
+    assertThat(journey.task(grant, DECIDE_AFTER_COMMITTEE_REJECTION).getAssignee()).isNull();
+
+    journey.complete(grant, DECIDE_AFTER_COMMITTEE_REJECTION, OFFICER, afterCommitteeRejection("sendBack"));
+    assertThat(journey.openTaskKeys(grant)).containsExactly(REVISE_ACTIVITY_PLAN);
+    assertThat(journey.variable(grant, "committeeRejectionNote")).asString().startsWith("Choose activities");
+    assertThat(passed(grant, "SubProcess_StoppedByDecision")).isFalse();
+
+    // the city revises; at the committee's next review the officer's note is done with
+    journey.complete(grant, REVISE_ACTIVITY_PLAN, CITY, reviseActivityPlan());
+    journey.complete(grant, DECIDE_COMMITTEE_CONVENING, COACH, conveneNow());
+    journey.complete(grant, RECORD_COMMITTEE_REVIEW, COACH, committeeReview("approve"));
+    assertThat(journey.openTaskKeys(grant)).containsExactly(PLAN_EXPERIMENT);
+    assertThat(journey.variable(grant, "committeeRejectionNote")).isNull();
+  }
+
+  @Test
+  void anOfficerMayStopTheGrantAfterACommitteeRejectionWhichIsThenSettledAndClosed() {
     String grant = grantWithCommittee();
     journey.complete(grant, DECIDE_COMMITTEE_CONVENING, COACH, conveneNow());
 
     journey.complete(grant, RECORD_COMMITTEE_REVIEW, COACH, committeeReview("reject"));
+    journey.complete(grant, DECIDE_AFTER_COMMITTEE_REJECTION, OFFICER, afterCommitteeRejection("stop"));
 
-    assertThat(passed(grant, "Event_CommitteeRejected")).isTrue();
+    assertThat(passed(grant, COMMITTEE_REJECTED)).isTrue();
     assertThat(passed(grant, "SubProcess_StoppedByDecision")).isTrue();
     assertThat(passed(grant, PLAN_EXPERIMENT)).isFalse();
     // the advance (12,000) was paid and nothing was spent: it comes back

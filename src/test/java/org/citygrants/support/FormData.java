@@ -104,6 +104,12 @@ public final class FormData {
         "committeeMeetingDate", inDays(0));
   }
 
+  public static Map<String, Object> afterCommitteeRejection(String decision) {
+    return of("committeeRejectionDecision", decision, "committeeRejectionNote",
+        "sendBack".equals(decision) ? "Choose activities the committee can stand behind; two schools are enough."
+            : "The city's council withdrew its support for the experiment.");
+  }
+
   public static Map<String, Object> reviseActivityPlan() {
     return of("localActionPlanSummary", "Cooler schoolyards designed with parents, two schools first.",
         "hypotheses", "We believe that parents will co-design. We will know we are right when 30 attend.",
