@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.citygrants.process.InputRejectedException;
+import org.citygrants.process.RefusalLogging;
 import org.citygrants.process.SystemAccess;
 import org.citygrants.validation.FormInputValidator;
 import org.citygrants.validation.FormSchema;
@@ -96,23 +97,37 @@ public class EngineInputPolicy extends AbstractProcessEnginePlugin {
       if (Context.getCommandContext() == null && !SystemAccess.isActive()) {
         Authentication person = configuration.getIdentityService().getCurrentAuthentication();
         if (person != null && person.getUserId() != null) {
-          check(command, person);
-          Optional<TaskAssignmentGuard.HandOver> handOver = TaskAssignmentGuard.of(command, person.getUserId());
-          if (handOver.isPresent()) {
-            // the engine's TASK_WORK lets a candidate claim but not release or reassign: the
-            // application decides who may move a task to whom (TaskHandOver), then moves it
-            tasks.check(handOver.get(), person);
-            return SystemAccess.run(configuration, () -> next.execute(command));
-          }
-          String taskId = TaskAssignmentGuard.workedOn(command);
-          if (taskId != null) {
-            tasks.checkAdministratorNotExcluded(taskId, person);
-            try {
-              return next.execute(command);
-            } catch (AuthorizationException refused) {
-              throw tasks.inWords(refused, taskId, person);
+          try {
+            return asPerson(command, person);
+          } catch (RuntimeException failure) {
+            InputRejectedException refused = RefusalLogging.refusal(failure);
+            if (refused != null) {
+              log.info("Refused input from {} on {}: field '{}': {}", person.getUserId(), SubmittedForm.target(command),
+                  refused.getField(), refused.getMessage());
             }
+            throw failure;
           }
+        }
+      }
+      return next.execute(command);
+    }
+
+    private <T> T asPerson(Command<T> command, Authentication person) {
+      check(command, person);
+      Optional<TaskAssignmentGuard.HandOver> handOver = TaskAssignmentGuard.of(command, person.getUserId());
+      if (handOver.isPresent()) {
+        // the engine's TASK_WORK lets a candidate claim but not release or reassign: the
+        // application decides who may move a task to whom (TaskHandOver), then moves it
+        tasks.check(handOver.get(), person);
+        return SystemAccess.run(configuration, () -> next.execute(command));
+      }
+      String taskId = TaskAssignmentGuard.workedOn(command);
+      if (taskId != null) {
+        tasks.checkAdministratorNotExcluded(taskId, person);
+        try {
+          return next.execute(command);
+        } catch (AuthorizationException refused) {
+          throw tasks.inWords(refused, taskId, person);
         }
       }
       return next.execute(command);

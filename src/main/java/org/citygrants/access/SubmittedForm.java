@@ -48,6 +48,26 @@ abstract class SubmittedForm {
     return Optional.empty();
   }
 
+  /** For a log line: the task or process definition a command acts on, as the command names it. */
+  static String target(Object command) {
+    for (String field : new String[] {"taskId", "processDefinitionId", "processDefinitionKey"}) {
+      try {
+        Object value = field(command, field);
+        if (value != null) {
+          return (field.equals("taskId") ? "task " : "process ") + value;
+        }
+      } catch (RuntimeException noSuchField) {
+        // not this kind of command
+      }
+    }
+    if (command instanceof StartProcessInstanceCmd) {
+      ProcessInstantiationBuilderImpl builder = field(command, "instantiationBuilder");
+      return "process " + (builder.getProcessDefinitionKey() != null ? builder.getProcessDefinitionKey()
+          : builder.getProcessDefinitionId());
+    }
+    return command.getClass().getSimpleName();
+  }
+
   final Object command;
 
   SubmittedForm(Object command) {

@@ -11,6 +11,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.citygrants.support.ApplicationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,6 +31,7 @@ import org.springframework.http.ResponseEntity;
  * stays open with its variables as they were, no grant starts.
  */
 @ApplicationTest
+@ExtendWith(OutputCaptureExtension.class)
 class EngineRestValidationTest {
 
   private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {};
@@ -61,6 +65,20 @@ class EngineRestValidationTest {
         Arguments.of("oversized decline reason",
             Map.of("sizingDecision", typed("decline", "String"), "declineReason", typed("d".repeat(1001), "String")),
             "declineReason"));
+  }
+
+  @Test
+  void aRefusalIsOneInfoLineInTheLogNotAnErrorWithAStackTrace(CapturedOutput output) {
+    String instance = startGrant();
+    String task = (String) sizingTask(instance).get("id");
+    int before = output.getOut().length();
+
+    ResponseEntity<Map<String, Object>> response = complete(task, award(Map.of("awardedAmount", typed(1000L, "Long"))));
+
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
+    String logged = output.getOut().substring(before);
+    assertThat(logged).contains("INFO").contains("Refused input from officer on task " + task + ": field 'awardedAmount'");
+    assertThat(logged).doesNotContain("ERROR").doesNotContain("ENGINE-16004").doesNotContain("\tat org.");
   }
 
   @ParameterizedTest(name = "{0}")
