@@ -60,7 +60,27 @@ public class ClaimedTaskGuard extends AbstractProcessEnginePlugin {
     String message = "This task is being worked on by " + nameOf(task, holder)
         + ". Ask them to finish it, or take it over first if they are away.";
     log.info("Refused: {} may not complete task {} held by {}", person, task.getId(), holder);
-    throw new AuthorizationException(message);
+    throw new HeldByAnother(message);
+  }
+
+  /**
+   * The refusal, as the engine's authorisation refusal (403 over REST). The engine wraps what a task
+   * listener throws; {@code EngineInputPolicy} hands this one back unwrapped ({@link #unwrapped}).
+   */
+  static final class HeldByAnother extends AuthorizationException {
+    HeldByAnother(String message) {
+      super(message);
+    }
+  }
+
+  /** The refusal behind an exception the engine wrapped, or the exception itself. */
+  static RuntimeException unwrapped(RuntimeException failure) {
+    for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+      if (cause instanceof HeldByAnother refused) {
+        return refused;
+      }
+    }
+    return failure;
   }
 
   private static String nameOf(DelegateTask task, String userId) {

@@ -23,12 +23,14 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.citygrants.process.InputRejectedException;
+import org.citygrants.identity.TasklistFilterSeeder;
 import org.citygrants.process.RefusalLogging;
 import org.citygrants.process.SystemAccess;
 import org.citygrants.validation.FormInputValidator;
 import org.citygrants.validation.FormSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,9 +65,11 @@ public class EngineInputPolicy extends AbstractProcessEnginePlugin {
   private static final Set<String> PLAIN_TYPES = Set.of("string", "boolean", "short", "integer", "long", "double", "null");
 
   private final FormInputValidator forms;
+  private final ObjectProvider<TasklistFilterSeeder> filters;
 
-  public EngineInputPolicy(FormInputValidator forms) {
+  public EngineInputPolicy(FormInputValidator forms, ObjectProvider<TasklistFilterSeeder> filters) {
     this.forms = forms;
+    this.filters = filters;
   }
 
   @Override
@@ -105,7 +109,7 @@ public class EngineInputPolicy extends AbstractProcessEnginePlugin {
               log.info("Refused input from {} on {}: field '{}': {}", person.getUserId(), SubmittedForm.target(command),
                   refused.getField(), refused.getMessage());
             }
-            throw failure;
+            throw ClaimedTaskGuard.unwrapped(failure);
           }
         }
       }
@@ -146,6 +150,12 @@ public class EngineInputPolicy extends AbstractProcessEnginePlugin {
       T result = next.execute(command);
       String userId = SubmittedForm.field(command, "userId");
       String groupId = SubmittedForm.field(command, "groupId");
+      TasklistFilterSeeder filterSeeder = filters.getIfAvailable();
+      if (command instanceof CreateMembershipCmd && userId != null && groupId != null && filterSeeder != null) {
+        // a new coach gets the coaches' "my cities' tasks" filter at once (each filter and its sharing
+        // in a command of its own, as the person who added the member: an administrator)
+        filterSeeder.memberJoined(userId, groupId);
+      }
       if (Roles.isCityGroup(groupId) && userId != null) {
         boolean joined = command instanceof CreateMembershipCmd;
         SystemAccess.run(configuration, () -> {

@@ -163,6 +163,11 @@ public class IdentityProvisioner {
     return created;
   }
 
+  /** The filter a group keeps for each of its members ({@code forEachMemberOf}), for this member. */
+  public int ensureMemberFilter(FilterSpec spec, FilterDefaults defaults, String member) {
+    return ensureFilter(spec, defaults, member, member);
+  }
+
   private int ensureFilter(FilterSpec spec, FilterDefaults defaults, String owner, String member) {
     Optional<Filter> existing = filterService.createTaskFilterQuery().filterName(spec.name()).list().stream()
         .filter(f -> Objects.equals(f.getOwner(), owner))

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Outside the demo profile: no demo identity, only the administrator named by the environment. */
@@ -34,7 +36,22 @@ class AdminBootstrapTest {
   void noDemoIdentitiesOutsideTheDemoProfile() {
     assertThat(identityService.createUserQuery().userIdIn("manager", "finance1", "lyon", "admin").count()).isZero();
     assertThat(identityService.createGroupQuery().groupId("city-lyon").count()).isZero();
-    assertThat(filterService.createTaskFilterQuery().filterName("Payments to approve").count()).isZero();
+  }
+
+  @Test
+  void tasklistFiltersExistInEveryProfileAndANewCoachGetsTheirsAtOnce() {
+    assertThat(filterService.createTaskFilterQuery().list()).extracting(Filter::getName)
+        .contains("My tasks", "My group tasks", "Payments to approve", "All open tasks");
+    assertThat(filterService.createTaskFilterQuery().filterName("Coach: my cities' tasks").count()).isZero();
+
+    User coach = identityService.newUser("coach-nodemo");
+    coach.setFirstName("Ada");
+    coach.setLastName("Coach");
+    identityService.saveUser(coach);
+    identityService.createMembership("coach-nodemo", "coaches");
+
+    assertThat(filterService.createTaskFilterQuery().filterName("Coach: my cities' tasks").filterOwner("coach-nodemo")
+        .count()).isEqualTo(1);
   }
 
   @Test

@@ -25,10 +25,17 @@ class IdentitySeedReaderTest {
       assertThat(u.password()).isEqualTo("demo");
       assertThat(u.groups()).hasSize(1);
     });
-    assertThat(seed.filters()).extracting(IdentitySeed.FilterSpec::name).containsExactly("My tasks",
+    assertThat(seed.filters()).as("the filters are the same in every profile: tasklist-filters.yaml").isEmpty();
+  }
+
+  @Test
+  void filtersFileDeclaresTheFiltersOfEveryProfile() {
+    IdentitySeed filters = IdentitySeedReader.read(new ClassPathResource("tasklist-filters.yaml"));
+    assertThat(filters.filters()).extracting(IdentitySeed.FilterSpec::name).containsExactly("My tasks",
         "My group tasks", "Coach: my cities' tasks", "Payments to approve", "All open tasks");
-    assertThat(seed.filterDefaults().variables()).extracting(IdentitySeed.VariableColumn::name)
+    assertThat(filters.filterDefaults().variables()).extracting(IdentitySeed.VariableColumn::name)
         .containsExactly("grantReference", "cityName", "objectiveType", "paymentAmount", "paymentMilestone");
+    assertThat(filters.users()).isEmpty();
   }
 
   @Test
