@@ -8,6 +8,7 @@ import org.citygrants.access.GrantAccessService;
 import org.citygrants.access.GrantPolicy;
 import org.citygrants.grant.GrantRegister.GrantRecord;
 import org.citygrants.identity.CityDirectory;
+import org.citygrants.notification.NotificationRecipients;
 import org.citygrants.process.CityGrantProcess;
 import org.citygrants.process.InputRejectedException;
 import org.citygrants.process.ProcessGateway;
@@ -33,10 +34,13 @@ public class CoachAssignments {
   private final ProcessGateway gateway;
   private final IdentityService identityService;
   private final GrantPolicy policy;
+  private final NotificationRecipients people;
 
   public CoachAssignments(GrantRegister register, CityDirectory cities, GrantAccessService access,
-      RuntimeService runtimeService, ProcessGateway gateway, IdentityService identityService, GrantPolicy policy) {
+      RuntimeService runtimeService, ProcessGateway gateway, IdentityService identityService, GrantPolicy policy,
+      NotificationRecipients people) {
     this.policy = policy;
+    this.people = people;
     this.register = register;
     this.cities = cities;
     this.access = access;
@@ -60,17 +64,20 @@ public class CoachAssignments {
       }
       if (newCoach == null || !cities.isCoach(newCoach)) {
         throw new InputRejectedException(CityGrantProcess.COACH.name(),
-            "Choose a member of the group 'coaches' as the grant's coach.");
+            "Choose the grant's coach from the programme's coaches: " + (newCoach == null ? "none was given."
+                : "'" + newCoach + "' is not one of them."));
       }
       GrantRecord grant = register.find(grantReference).orElseThrow(() -> new InputRejectedException("grantReference",
-          "Unknown grant " + grantReference + "."));
+          "There is no grant " + grantReference + ": check the grant reference."));
       boolean running = runtimeService.createProcessInstanceQuery().processInstanceId(grant.processInstanceId()).count() == 1;
       if (!running) {
-        throw new InputRejectedException("grantReference", "Grant " + grantReference + " is closed.");
+        throw new InputRejectedException("grantReference", "Grant " + grantReference
+            + " is closed: its coach can no longer change.");
       }
       String previous = grant.coach();
       List<String> moved = gateway.handOverCoachTasks(grant.processInstanceId(), previous, newCoach);
       register.recordCoach(grantReference, newCoach);
+      runtimeService.setVariable(grant.processInstanceId(), CityGrantProcess.COACH_NAME.name(), people.displayName(newCoach));
       access.grantCoach(grant.processInstanceId(), newCoach, previous);
       return new Reassignment(grantReference, previous, newCoach, moved);
     } finally {

@@ -5,6 +5,7 @@ import static org.citygrants.process.CityGrantProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.citygrants.identity.CityDirectory;
+import org.citygrants.notification.NotificationRecipients;
 import org.citygrants.process.InputRejectedException;
 import org.citygrants.access.GrantAccessService;
 import org.springframework.stereotype.Component;
@@ -20,22 +21,26 @@ public class GrantCoachAccessDelegate implements JavaDelegate {
   private final CityDirectory cities;
   private final GrantRegister register;
   private final GrantAccessService access;
+  private final NotificationRecipients people;
 
-  public GrantCoachAccessDelegate(CityDirectory cities, GrantRegister register, GrantAccessService access) {
+  public GrantCoachAccessDelegate(CityDirectory cities, GrantRegister register, GrantAccessService access,
+      NotificationRecipients people) {
     this.cities = cities;
     this.register = register;
     this.access = access;
+    this.people = people;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String coach = COACH.get(execution);
     if (coach == null || !cities.isCoach(coach)) {
-      throw new InputRejectedException(COACH.name(), "Choose a member of the group 'coaches' as the grant's coach.");
+      throw new InputRejectedException(COACH.name(), "Choose the grant's coach from the list of the programme's coaches.");
     }
     String grantReference = register.of(execution).grantReference();
     String previous = register.find(grantReference).map(GrantRegister.GrantRecord::coach).orElse(null);
     register.recordCoach(grantReference, coach);
+    COACH_NAME.set(execution, people.displayName(coach));
     access.grantCoach(execution.getProcessInstanceId(), coach, previous);
   }
 }

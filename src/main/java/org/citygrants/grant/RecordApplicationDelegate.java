@@ -7,18 +7,27 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.citygrants.ledger.LedgerProperties;
 import org.citygrants.process.InputRejectedException;
+import org.citygrants.validation.FormInputValidator;
 import org.springframework.stereotype.Component;
 
-/** Records the application's objective in the register and checks the amount the city asks for. */
+/**
+ * Records the application's objective in the register (and in words, as the application form
+ * shows it, for Tasklist's columns) and checks the amount the city asks for.
+ */
 @Component
 public class RecordApplicationDelegate implements JavaDelegate {
 
+  /** The form the city applies with: it says how each objective is shown. */
+  static final String APPLICATION_FORM = "grant-application";
+
   private final GrantRegister register;
   private final LedgerProperties money;
+  private final FormInputValidator forms;
 
-  public RecordApplicationDelegate(GrantRegister register, LedgerProperties money) {
+  public RecordApplicationDelegate(GrantRegister register, LedgerProperties money, FormInputValidator forms) {
     this.register = register;
     this.money = money;
+    this.forms = forms;
   }
 
   @Override
@@ -26,10 +35,12 @@ public class RecordApplicationDelegate implements JavaDelegate {
     Long requested = REQUESTED_AMOUNT.require(execution);
     BigDecimal amount = BigDecimal.valueOf(requested);
     if (amount.compareTo(money.minimumViableAmount()) < 0 || amount.compareTo(money.maximumAmount()) > 0) {
-      throw new InputRejectedException(REQUESTED_AMOUNT.name(), "The requested amount must be between "
+      throw new InputRejectedException(REQUESTED_AMOUNT.name(), "'Requested amount' must be between "
           + money.minimumViableAmount().toPlainString() + " and " + money.maximumAmount().toPlainString() + " "
           + money.currency() + ".");
     }
-    register.recordObjective(register.of(execution).grantReference(), OBJECTIVE_TYPE.require(execution));
+    String objective = OBJECTIVE_TYPE.require(execution);
+    register.recordObjective(register.of(execution).grantReference(), objective);
+    OBJECTIVE_LABEL.set(execution, forms.schema(APPLICATION_FORM).labelOf(OBJECTIVE_TYPE.name(), objective).orElse(objective));
   }
 }

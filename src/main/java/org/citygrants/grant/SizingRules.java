@@ -1,6 +1,10 @@
 package org.citygrants.grant;
 
 import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.IntStream;
 import org.citygrants.config.GrantDurations;
 import org.citygrants.config.IsoDurations;
 import org.citygrants.ledger.LedgerProperties;
@@ -33,12 +37,30 @@ public class SizingRules {
   /** Used when the sizing rules proposed no programme duration. */
   static final String DEFAULT_PROGRAMME_DURATION = "P12M";
 
+  /**
+   * The preparation times an officer may award, 1 to 9 months: what the sizing rules propose
+   * (2 to 6 months) with room either side. The size-grant form offers exactly these, as "3 months".
+   */
+  public static final List<String> PREPARATION_TIMES = months(IntStream.rangeClosed(1, 9));
+
+  /** The programme durations an officer may award, 6 to 24 months by quarters (the rules propose 12 to 18). */
+  public static final List<String> PROGRAMME_DURATIONS = months(IntStream.iterate(6, m -> m <= 24, m -> m + 3));
+
   private final LedgerProperties money;
   private final GrantDurations durations;
 
   public SizingRules(LedgerProperties money, GrantDurations durations) {
     this.money = money;
     this.durations = durations;
+  }
+
+  /**
+   * The amount the size-grant form proposes: what the city asked for, kept within the band the
+   * sizing rules proposed (called from the BPMN when the proposal is made).
+   */
+  public long proposedAward(Long requested, Long proposedMin, Long proposedMax) {
+    long asked = requested == null ? proposedMin : requested;
+    return Math.max(proposedMin, Math.min(proposedMax, asked));
   }
 
   /**
@@ -68,21 +90,47 @@ public class SizingRules {
     }
     boolean outsideBand = decision.awardedAmount() < decision.proposedMin() || decision.awardedAmount() > decision.proposedMax();
     if (outsideBand && isBlank(decision.sizingReason())) {
-      throw new InputRejectedException(CityGrantProcess.SIZING_REASON.name(), "The amount is outside the proposed band "
-          + decision.proposedMin() + "-" + decision.proposedMax() + ": give a reason.");
+      throw new InputRejectedException(CityGrantProcess.SIZING_REASON.name(), "The amount is outside the proposed band of "
+          + euros(decision.proposedMin()) + " to " + euros(decision.proposedMax()) + " " + money.currency()
+          + ": say why in 'Reason for the amount'.");
     }
     String preparation = orDefault(decision.preparationTime(), decision.proposedPreparationTime(), durations.getPreparation());
     String programme = orDefault(decision.programmeDuration(), decision.proposedProgrammeDuration(),
         DEFAULT_PROGRAMME_DURATION);
-    checkDuration(CityGrantProcess.PREPARATION_TIME.name(), preparation);
-    checkDuration(CityGrantProcess.PROGRAMME_DURATION.name(), programme);
+    checkDuration(CityGrantProcess.PREPARATION_TIME.name(), "Preparation time", preparation, decision.preparationTime(),
+        PREPARATION_TIMES);
+    checkDuration(CityGrantProcess.PROGRAMME_DURATION.name(), "Programme duration", programme,
+        decision.programmeDuration(), PROGRAMME_DURATIONS);
     return new Award(amount, preparation, programme);
   }
 
-  private static void checkDuration(String field, String value) {
-    if (!IsoDurations.isValid(value)) {
-      throw new InputRejectedException(field, "Write the duration in ISO-8601, e.g. P3M for three months, not '" + value + "'.");
+  /**
+   * What the officer chose is one of the durations the form offers; a proposal or the configured
+   * default (used when the officer chose nothing) only needs to be a duration the engine can run.
+   */
+  private static void checkDuration(String field, String label, String value, String chosen, List<String> offered) {
+    boolean officerChose = !isBlank(chosen);
+    if (officerChose ? !offered.contains(value) : !IsoDurations.isValid(value)) {
+      throw new InputRejectedException(field, "Choose the " + label.toLowerCase(Locale.ENGLISH) + " from the list, "
+          + "from " + inWords(offered.get(0)) + " to " + inWords(offered.get(offered.size() - 1)) + ".");
     }
+  }
+
+  /** "P3M" as "3 months", "P1M" as "1 month"; other durations as they are. */
+  public static String inWords(String duration) {
+    if (duration != null && duration.matches("P\\d+M")) {
+      int months = Integer.parseInt(duration.substring(1, duration.length() - 1));
+      return months + (months == 1 ? " month" : " months");
+    }
+    return duration;
+  }
+
+  private static List<String> months(IntStream months) {
+    return months.mapToObj(m -> "P" + m + "M").toList();
+  }
+
+  private static String euros(long amount) {
+    return NumberFormat.getIntegerInstance(Locale.ENGLISH).format(amount);
   }
 
   private static String orDefault(String value, String proposed, String fallback) {

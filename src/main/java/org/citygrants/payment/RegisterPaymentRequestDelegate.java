@@ -9,6 +9,7 @@ import org.citygrants.grant.GrantRegister;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.ledger.Payment;
 import org.citygrants.ledger.PaymentKind;
+import org.citygrants.notification.NotificationRecipients;
 import org.citygrants.process.CurrentActor;
 import org.citygrants.process.InputRejectedException;
 import org.citygrants.process.LedgerContexts;
@@ -26,8 +27,11 @@ public class RegisterPaymentRequestDelegate implements JavaDelegate {
   private final LedgerService ledger;
   private final LedgerFiguresPublisher figures;
   private final CurrentActor actor;
+  private final NotificationRecipients people;
 
-  public RegisterPaymentRequestDelegate(LedgerService ledger, LedgerFiguresPublisher figures, CurrentActor actor, GrantRegister register) {
+  public RegisterPaymentRequestDelegate(LedgerService ledger, LedgerFiguresPublisher figures, CurrentActor actor,
+      GrantRegister register, NotificationRecipients people) {
+    this.people = people;
     this.register = register;
     this.ledger = ledger;
     this.figures = figures;
@@ -39,7 +43,7 @@ public class RegisterPaymentRequestDelegate implements JavaDelegate {
     String requester = actor.requireUser(PAYMENT_AMOUNT.name());
     Double amount = PAYMENT_AMOUNT.get(execution);
     if (amount == null || amount <= 0) {
-      throw new InputRejectedException(PAYMENT_AMOUNT.name(), "The payment amount must be more than zero.");
+      throw new InputRejectedException(PAYMENT_AMOUNT.name(), "'Amount to pay' must be more than zero.");
     }
     String reference = register.of(execution).grantReference();
     // exactly what was entered: the ledger refuses more than two decimals, nothing is rounded
@@ -49,6 +53,7 @@ public class RegisterPaymentRequestDelegate implements JavaDelegate {
         LedgerContexts.of(execution, requester, PAYMENT_NOTE.getOrDefault(execution, "payment requested"))));
     PAYMENT_KEY.set(execution, payment.paymentKey());
     PAYMENT_REQUESTED_BY.set(execution, requester);
+    PAYMENT_REQUESTED_BY_NAME.set(execution, people.displayName(requester));
     figures.publish(execution, reference);
   }
 }

@@ -91,6 +91,8 @@ public final class CityGrantProcess {
   public static final ProcessVariable<String> CHALLENGE = ProcessVariable.of("challenge", String.class);
   public static final ProcessVariable<String> EXPERIMENT_AREA = ProcessVariable.of("experimentArea", String.class);
   public static final ProcessVariable<String> OBJECTIVE_TYPE = ProcessVariable.of("objectiveType", String.class);
+  /** The objective as the application form shows it ("Impact: measurable change"), for Tasklist's columns. */
+  public static final ProcessVariable<String> OBJECTIVE_LABEL = ProcessVariable.of("objectiveLabel", String.class);
   public static final ProcessVariable<Long> REQUESTED_AMOUNT = ProcessVariable.of("requestedAmount", Long.class);
   public static final ProcessVariable<String> PROCUREMENT_ROUTE = ProcessVariable.of("procurementRoute", String.class);
   public static final ProcessVariable<String> PARTICIPATION_DEPTH = ProcessVariable.of("participationDepth", String.class);
@@ -114,6 +116,8 @@ public final class CityGrantProcess {
 
   // coach
   public static final ProcessVariable<String> COACH = ProcessVariable.of("coach", String.class);
+  /** The coach's first and last name, what forms show; {@link #COACH} (the user id) is what the process uses. */
+  public static final ProcessVariable<String> COACH_NAME = ProcessVariable.of("coachName", String.class);
   public static final ProcessVariable<List> COACH_OPTIONS = ProcessVariable.of("coachOptions", List.class);
 
   // preparation

@@ -18,12 +18,16 @@ public final class PaymentProcess {
   }
 
   public static final ProcessVariable<String> PAYMENT_MILESTONE = ProcessVariable.of("paymentMilestone", String.class);
+  /** The milestone in words ("Tranche 2"), what forms and Tasklist's columns show. */
+  public static final ProcessVariable<String> PAYMENT_MILESTONE_LABEL = ProcessVariable.of("paymentMilestoneLabel", String.class);
   public static final ProcessVariable<String> PAYMENT_KIND = ProcessVariable.of("paymentKind", String.class);
   public static final ProcessVariable<Double> PROPOSED_PAYMENT_AMOUNT = ProcessVariable.of("proposedPaymentAmount", Double.class);
   public static final ProcessVariable<Double> PAYMENT_AMOUNT = ProcessVariable.of("paymentAmount", Double.class);
   public static final ProcessVariable<String> PAYMENT_NOTE = ProcessVariable.of("paymentNote", String.class);
   public static final ProcessVariable<String> PAYMENT_KEY = ProcessVariable.of("paymentKey", String.class);
   public static final ProcessVariable<String> PAYMENT_REQUESTED_BY = ProcessVariable.of("paymentRequestedBy", String.class);
+  /** The requester's first and last name, what the approver reads. */
+  public static final ProcessVariable<String> PAYMENT_REQUESTED_BY_NAME = ProcessVariable.of("paymentRequestedByName", String.class);
   public static final ProcessVariable<Boolean> PAYMENT_APPROVED = ProcessVariable.of("paymentApproved", Boolean.class);
   public static final ProcessVariable<String> PAYMENT_QUERY = ProcessVariable.of("paymentQuery", String.class);
   public static final ProcessVariable<String> PAYMENT_APPROVED_BY = ProcessVariable.of("paymentApprovedBy", String.class);

@@ -63,7 +63,8 @@ public class FormInputValidator {
   }
 
   void check(FormSchema.Field field, Object value) {
-    String name = "'" + field.label() + "' (" + field.key() + ")";
+    // the field by the label the person sees; the key travels beside the message (the 400 body's "field")
+    String name = "'" + field.label() + "'";
     if (isEmpty(value)) {
       if (field.required()) {
         throw reject(field, name + " is required.");
@@ -83,7 +84,7 @@ public class FormInputValidator {
       case "datetime" -> checkDate(field, name, value);
       case "checklist", "taglist" -> {
         if (!(value instanceof Collection<?> items)) {
-          throw reject(field, name + " must be a list of values.");
+          throw reject(field, name + ": choose from the options given.");
         }
         for (Object item : items) {
           checkAllowed(field, name, item);
@@ -183,14 +184,15 @@ public class FormInputValidator {
       throw reject(field, name + " allows at most " + field.maxLength() + " characters; " + text.length() + " given.");
     }
     if (field.pattern() != null && !Pattern.compile(field.pattern()).matcher(text).find()) {
-      throw reject(field, name + " does not have the expected form.");
+      throw reject(field, name + " is not written the way the form asks: see the hint under the field.");
     }
     checkAllowed(field, name, text);
   }
 
   private void checkAllowed(FormSchema.Field field, String name, Object value) {
     if (!field.allowedValues().isEmpty() && !field.allowedValues().contains(String.valueOf(value))) {
-      throw reject(field, name + " must be one of " + field.allowedValues() + ", not '" + shown(value) + "'.");
+      throw reject(field, name + ": choose one of the options (" + String.join(", ", field.valueLabels().values())
+          + "), not '" + shown(value) + "'.");
     }
   }
 

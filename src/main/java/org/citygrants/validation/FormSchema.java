@@ -3,8 +3,12 @@ package org.citygrants.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,15 +32,32 @@ public record FormSchema(String formId, List<Field> fields, Set<String> variable
    *     never more than two decimals, whatever its {@code decimalDigits}
    * @param notInThePast a date that must be today or later ({@code "properties": {"notInThePast": "true"}},
    *     or form-js's {@code disallowPassedDates})
+   * @param valueLabels what the form shows for each allowed value of a select, radio or checklist
+   *     ({@code "impact"} shown as "Impact: measurable change"), in the form's order
    */
   public record Field(String key, String label, String type, boolean required, BigDecimal min, BigDecimal max,
       Integer minLength, Integer maxLength, String pattern, List<String> allowedValues, String hideExpression,
-      Integer decimalDigits, boolean money, boolean notInThePast) {
+      Integer decimalDigits, boolean money, boolean notInThePast, Map<String, String> valueLabels) {
 
     /** A number field whose form allows no decimals. */
     public boolean wholeNumber() {
       return decimalDigits != null && decimalDigits == 0;
     }
+
+    /** What the form shows for a value: its option's label, or the value itself when it has none. */
+    public String labelOf(Object value) {
+      String text = String.valueOf(value);
+      return valueLabels.getOrDefault(text, text);
+    }
+  }
+
+  /**
+   * The label the form shows for a coded value of a select, radio or checklist, e.g. "Open tender"
+   * for {@code procurementRoute = "open-tender"}; empty for an unknown field or value.
+   */
+  public Optional<String> labelOf(String key, Object value) {
+    return fields.stream().filter(field -> field.key().equals(key)).findFirst()
+        .map(field -> field.valueLabels().get(String.valueOf(value)));
   }
 
   /** The signs a money field carries as its prefix or suffix. */
@@ -98,10 +119,14 @@ public record FormSchema(String formId, List<Field> fields, Set<String> variable
       }
       JsonNode validate = component.path("validate");
       List<String> values = new ArrayList<>();
-      component.path("values").forEach(v -> values.add(v.path("value").asText()));
+      Map<String, String> labels = new LinkedHashMap<>();
+      component.path("values").forEach(v -> {
+        values.add(v.path("value").asText());
+        labels.put(v.path("value").asText(), v.path("label").asText(v.path("value").asText()));
+      });
       fields.add(new Field(
           component.path("key").asText(),
-          component.path("label").asText(component.path("dateLabel").asText(component.path("key").asText())),
+          label(component),
           type,
           validate.path("required").asBoolean(false),
           decimal(validate.get("min")),
@@ -114,8 +139,22 @@ public record FormSchema(String formId, List<Field> fields, Set<String> variable
           component.path("decimalDigits").canConvertToInt() ? component.path("decimalDigits").asInt() : null,
           "number".equals(type) && isMoney(component),
           "datetime".equals(type) && (component.path("disallowPassedDates").asBoolean(false)
-              || "true".equals(component.path("properties").path("notInThePast").asText()))));
+              || "true".equals(component.path("properties").path("notInThePast").asText())),
+          component.has("valuesKey") ? Map.of() : java.util.Collections.unmodifiableMap(labels)));
     }
+  }
+
+  /**
+   * The words a person sees above the field: its label (a date field's date label), or for a field
+   * without one its key in words ("newPreparationDueDate" as "New preparation due date"), never the key itself.
+   */
+  private static String label(JsonNode component) {
+    String label = component.path("label").asText(component.path("dateLabel").asText(""));
+    if (!label.isBlank()) {
+      return label.strip();
+    }
+    String words = component.path("key").asText().replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ENGLISH);
+    return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
   private static boolean isMoney(JsonNode component) {

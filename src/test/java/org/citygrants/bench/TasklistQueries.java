@@ -28,8 +28,8 @@ final class TasklistQueries {
 
   record Probe(String name, String user, String filterName, String filterOwner) {}
 
-  static final List<String> COLUMNS = List.of("grantReference", "cityName", "objectiveType", "paymentAmount",
-      "paymentMilestone");
+  static final List<String> COLUMNS = List.of("grantReference", "cityName", "objectiveLabel", "paymentAmount",
+      "paymentMilestoneLabel");
 
   private final FilterService filters;
   private final IdentityService identity;
