@@ -12,6 +12,8 @@ import org.citygrants.grant.GrantRegister;
 import org.citygrants.ledger.GrantAccount;
 import org.citygrants.ledger.UnknownLedgerKeyException;
 import org.citygrants.process.InputRejectedException;
+import org.citygrants.validation.FormInputValidator;
+import org.citygrants.validation.FormSchema;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,6 +22,7 @@ class ApplicationAndSizingTest extends GrantPathTest {
 
   @Autowired RuntimeService runtimeService;
   @Autowired GrantRegister register;
+  @Autowired FormInputValidator forms;
 
   @Test
   void aDeclinedApplicationEndsAndTheCityIsToldWhy() {
@@ -46,7 +49,7 @@ class ApplicationAndSizingTest extends GrantPathTest {
         with(decline(), "declineReason", "")));
 
     assertThat(refused.getField()).isEqualTo("declineReason");
-    assertThat(refused.getMessage()).contains("(declineReason) is required");
+    assertThat(refused.getMessage()).isEqualTo("'Reason for declining' is required.");
     assertThat(journey.openTaskKeys(grant)).containsExactly(SIZE_GRANT);
     assertThat(notificationsTo(grant, CITY)).isEmpty();
   }
@@ -62,7 +65,7 @@ class ApplicationAndSizingTest extends GrantPathTest {
 
     InputRejectedException refused = refusal(() -> journey.complete(grant, SIZE_GRANT, OFFICER, award(25000)));
     assertThat(refused.getField()).isEqualTo("sizingReason");
-    assertThat(refused.getMessage()).contains("30000-50000");
+    assertThat(refused.getMessage()).contains("band of 30,000 to 50,000 EUR", "'Reason for the amount'");
     assertThat(journey.openTaskKeys(grant)).containsExactly(SIZE_GRANT);
     assertThatThrownBy(() -> ledger.statement(grant)).isInstanceOf(UnknownLedgerKeyException.class);
 
@@ -75,6 +78,42 @@ class ApplicationAndSizingTest extends GrantPathTest {
     assertThat(journey.variable(grant, "preparationTime")).isEqualTo("P3M");
     assertThat(ledger.statement(grant).awarded()).isEqualByComparingTo(new BigDecimal("25000"));
     assertThat(ledger.statement(grant).status()).isEqualTo(GrantAccount.Status.OPEN);
+  }
+
+  @Test
+  void theOfficersDecisionIsPrefilledWithTheProposalAndOffersDurationsInWords() {
+    String grant = journey.apply(CITY, application("learning"));
+
+    // Tasklist fills a form field from the variable of the same key: the officer starts from the proposal
+    assertThat(journey.variable(grant, "awardedAmount")).as("the 40,000 asked for, within 30,000-50,000")
+        .isEqualTo(40000L);
+    assertThat(journey.variable(grant, "preparationTime")).isEqualTo("P4M");
+    assertThat(journey.variable(grant, "programmeDuration")).isEqualTo("P15M");
+    FormSchema form = forms.schema("size-grant");
+    assertThat(form.labelOf("preparationTime", "P4M")).contains("4 months");
+    assertThat(form.labelOf("programmeDuration", "P15M")).contains("15 months");
+    assertThat(journey.variable(grant, "objectiveLabel")).isEqualTo("Learning: what we learned");
+
+    // accepting the proposal is choosing "award" and nothing else
+    journey.complete(grant, SIZE_GRANT, OFFICER, with(java.util.Map.of(), "sizingDecision", "award"));
+
+    assertThat(journey.openTaskKeys(grant)).containsExactly(ASSIGN_COACH);
+    assertThat(ledger.statement(grant).awarded()).isEqualByComparingTo(new BigDecimal("40000"));
+    assertThat(journey.variable(grant, "preparationTime")).isEqualTo("P4M");
+    assertThat(journey.variable(grant, "programmeDuration")).isEqualTo("P15M");
+  }
+
+  @Test
+  void aDurationNotOfferedInTheListIsRefusedInWords() {
+    String grant = journey.apply(CITY, application("learning"));
+
+    InputRejectedException refused = refusal(() -> journey.complete(grant, SIZE_GRANT, OFFICER,
+        with(award(40000), "preparationTime", "P4W")));
+
+    assertThat(refused.getField()).isEqualTo("preparationTime");
+    assertThat(refused.getMessage()).startsWith("'Preparation time': choose one of the options (1 month, 2 months,")
+        .doesNotContain("P4W)", "P1M", "ISO").contains("not 'P4W'");
+    assertThat(journey.openTaskKeys(grant)).containsExactly(SIZE_GRANT);
   }
 
   @Test

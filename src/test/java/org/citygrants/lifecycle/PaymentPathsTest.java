@@ -10,15 +10,21 @@ import org.citygrants.ledger.GrantStatement;
 import org.citygrants.ledger.Payment;
 import org.citygrants.ledger.PaymentStatus;
 import org.citygrants.process.InputRejectedException;
+import org.citygrants.payment.LoadLedgerFiguresDelegate;
 import org.citygrants.process.PaymentProcess;
 import org.citygrants.process.ProcessGateway.TaskNotAvailableException;
+import org.citygrants.validation.FormInputValidator;
+import org.citygrants.validation.FormSchema;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** grant-payment: the approver's query back to the requester, and four eyes. Shown on the advance. */
 class PaymentPathsTest extends GrantPathTest {
 
   private static final String REQUEST = PaymentProcess.Elements.REQUEST_PAYMENT;
   private static final String APPROVE = PaymentProcess.Elements.APPROVE_PAYMENT;
+
+  @Autowired FormInputValidator forms;
 
   @Test
   void aQueriedPaymentGoesBackToTheRequesterAndIsPaidOnceRequestedAgain() {
@@ -47,6 +53,26 @@ class PaymentPathsTest extends GrantPathTest {
     assertThat(statement.payments()).hasSize(1);
     assertThat(journey.variable(grant, "advancePaidAmount")).isEqualTo(12000.0);
     assertThat(journey.openTaskKeys(grant)).containsExactly(CONFIRM_READINESS);
+  }
+
+  @Test
+  void theFormsShowTheMilestoneInWordsTheProposalPrefilledAndTheRequesterByName() {
+    String grant = advanceToRequest();
+    Object proposed = taskVariable(grant, REQUEST, "proposedPaymentAmount");
+    assertThat(taskVariable(grant, REQUEST, "paymentAmount")).as("prefilled with the proposal").isEqualTo(proposed);
+    assertThat(taskVariable(grant, REQUEST, "paymentMilestoneLabel")).isEqualTo("Advance");
+
+    journey.complete(grant, REQUEST, FINANCE_REQUESTER, requestPayment(12000));
+
+    assertThat(taskVariable(grant, APPROVE, "paymentRequestedByName")).isEqualTo("Jonas Lindqvist");
+    assertThat(taskVariable(grant, APPROVE, "paymentRequestedBy")).as("the id the four-eyes rule uses")
+        .isEqualTo(FINANCE_REQUESTER);
+    FormSchema approval = forms.schema("approve-payment");
+    assertThat(approval.isReadOnly("paymentRequestedByName")).isTrue();
+    assertThat(approval.isReadOnly("paymentMilestoneLabel")).isTrue();
+    assertThat(approval.isReadOnly("paymentRequestedBy")).as("the approver reads a name, not a user id").isFalse();
+    assertThat(LoadLedgerFiguresDelegate.milestoneInWords("tranche-2")).isEqualTo("Tranche 2");
+    assertThat(LoadLedgerFiguresDelegate.milestoneInWords("final-balance")).isEqualTo("Final balance");
   }
 
   @Test

@@ -92,6 +92,9 @@ class PreparationPathsTest extends GrantPathTest {
     String grant = grantWithOverrunToDecide();
     Date oldDue = (Date) journey.variable(grant, "preparationDueDate");
     assertThat(journey.task(grant, DECIDE_PREPARATION_OVERRUN).getAssignee()).isNull();
+    // the officer's form shows the coach by name; the process keeps the id it assigns tasks to
+    assertThat(journey.variable(grant, "coachName")).isEqualTo("Paul Moreau");
+    assertThat(journey.variable(grant, "coach")).isEqualTo("coach1");
     // the city's preparation tasks are due at the preparation deadline, not a fortnight after they opened
     assertThat(journey.task(grant, COMPLETE_METHOD_ONBOARDING).getDueDate()).isEqualTo(oldDue);
     assertThat(journey.task(grant, SUBMIT_PROCUREMENT_PLAN).getDueDate()).isEqualTo(oldDue);

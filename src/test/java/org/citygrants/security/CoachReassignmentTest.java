@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class CoachReassignmentTest extends SecuredApplicationTest {
 
   @Autowired CoachAssignments coachAssignments;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
 
   @Test
   void reassigningTheCoachMovesTheGrantsVisibilityFromTheOldCoachToTheNewOne() {
@@ -37,6 +38,8 @@ class CoachReassignmentTest extends SecuredApplicationTest {
     CoachAssignments.Reassignment change = coachAssignments.reassign("manager", grant, "coach2");
 
     assertThat(change.previousCoach()).isEqualTo("coach1");
+    assertThat(runtimeService.getVariable(instance, "coachName")).as("forms show the new coach by name")
+        .isEqualTo("Katarzyna Wiśniewska");
     assertThat(change.movedTaskIds()).containsExactly(readinessTask);
     assertSeesTheGrant("coach2", instance, payment, readinessTask);
     assertSeesNothingOfTheGrant("coach1", instance, payment, readinessTask);

@@ -154,7 +154,7 @@ class FormInputValidatorFormsTest {
           cases.add(refused(form, input, "value not among " + input.values(),
               with(form.validSubmission(), input.key(), "not-an-option")));
           cases.add(refused(form, input, "label instead of value",
-              with(form.validSubmission(), input.key(), input.values().get(0).toUpperCase())));
+              with(form.validSubmission(), input.key(), otherCase(input.values().get(0)))));
         }
       }
       default -> {
@@ -186,7 +186,47 @@ class FormInputValidatorFormsTest {
         .isInstanceOfSatisfying(InputRejectedException.class, e -> {
           assertThat(e.getField()).isEqualTo(input.key());
           assertThat(e.getMessage()).as("message names the field by its label").contains(expectedName(input));
+          assertInWords(e.getMessage(), input);
         }));
+  }
+
+  /**
+   * A refusal a person reads says what to do in words: the field by its label only (the key travels
+   * beside it, in {@code getField()} and the REST answer's "field"), the options by their labels,
+   * never the form's regular expression, a list of codes or an id.
+   */
+  static void assertInWords(String message, FormFile.Input input) {
+    assertThat(message).as("no key in parentheses").doesNotContain("(" + input.key() + ")");
+    assertThat(message).as("no regular expression").doesNotContain("^", "\\d", "(?", "[A-", "[a-", "$/");
+    if (input.pattern() != null) {
+      assertThat(message).doesNotContain(input.pattern());
+    }
+    assertThat(message).as("no list of codes").doesNotContain(input.values().toString());
+    assertThat(message).as("no id of a task or process").doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-")
+        .doesNotContain("Task_", "Event_");
+  }
+
+  @Test
+  void aRefusedChoiceListsTheOptionsAsThePersonSeesThem() {
+    FormFile form = form("size-grant");
+    assertThatThrownBy(() -> validator.validate(form.formId(),
+        with(form.validSubmission(), "programmeDuration", "P13M"), expression -> false))
+        .isInstanceOfSatisfying(InputRejectedException.class, e -> {
+          assertThat(e.getField()).isEqualTo("programmeDuration");
+          assertThat(e.getMessage()).isEqualTo("'Programme duration': choose one of the options (6 months, 9 months, "
+              + "12 months, 15 months, 18 months, 21 months, 24 months), not 'P13M'.");
+        });
+    FormFile application = form("grant-application");
+    assertThatThrownBy(() -> validator.validate(application.formId(),
+        with(application.validSubmission(), "objectiveType", "growth"), expression -> false))
+        .hasMessage("'What will you report on?': choose one of the options (Impact: measurable change, Learning: what we learned), "
+            + "not 'growth'.");
+  }
+
+  /** A value in the other case ("impact" as "IMPACT", "P3M" as "p3m"): not the value itself. */
+  private static String otherCase(String value) {
+    String upper = value.toUpperCase(java.util.Locale.ROOT);
+    return upper.equals(value) ? value.toLowerCase(java.util.Locale.ROOT) : upper;
   }
 
   /** The label the person sees (a date field's is its {@code dateLabel}). */
