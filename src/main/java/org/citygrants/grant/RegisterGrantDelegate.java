@@ -41,7 +41,7 @@ public class RegisterGrantDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String code = startedByTheProgramme(execution) ? CITY_CODE.require(execution) : cityOfTheApplicant(execution);
     String cityName = cities.cityName(code).orElseThrow(() -> new InputRejectedException(CITY_CODE.name(),
-        "Unknown city '" + code + "': create the group city-" + code + " first."));
+        "The city '" + code + "' is not in the programme yet: ask an administrator to add it, then start again."));
     int year = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).getYear();
     String reference = register.register(code, cityName, year, execution.getProcessInstanceId(),
         PROGRAMME_INSTANCE_ID.get(execution));
@@ -64,7 +64,8 @@ public class RegisterGrantDelegate implements JavaDelegate {
     String code = CurrentActor.SYSTEM.equals(applicant) ? null : cities.cityOfUser(applicant).orElse(null);
     if (code == null) {
       throw new InputRejectedException(CITY_CODE.name(),
-          "Only a member of a city team (group city-<code>) can apply for a grant, for their own city.");
+          "Only a member of a city's team can apply for a grant, and only for their own city: ask an administrator "
+              + "to add you to your city's team.");
     }
     APPLICANT.set(execution, applicant);
     return code;
