@@ -34,9 +34,12 @@ class CityGrantProcessTest extends EngineOnlyTest {
   static final String GRANT = "LYON-2026";
   static final long DAY = 24L * 3600 * 1000;
 
-  /** What the application form gives the sizing DMN: open tender, co-design, 520,000 inhabitants. */
+  /**
+   * What the application form gives the sizing DMN (open tender, co-design, 520,000 inhabitants) and
+   * the amount asked for, which prefills the officer's decision.
+   */
   static final Map<String, Object> APPLICATION = Map.of("procurementRoute", "open-tender",
-      "participationDepth", "co-design", "population", 520_000L);
+      "participationDepth", "co-design", "population", 520_000L, "requestedAmount", 45_000L);
 
   @BeforeEach
   void delegates() {
@@ -70,7 +73,9 @@ class CityGrantProcessTest extends EngineOnlyTest {
     ProcessInstance grant = apply(true);
 
     assertThat(grant).isWaitingAt(SIZE_GRANT).hasNotPassed(SUBMIT_APPLICATION)
-        .variables().containsEntry("proposedPreparationTime", "P6M").containsEntry("proposedAmountMin", 40000L);
+        .variables().containsEntry("proposedPreparationTime", "P6M").containsEntry("proposedAmountMin", 40000L)
+        .as("the proposal prefills the officer's decision").containsEntry("awardedAmount", 45000L)
+        .containsEntry("preparationTime", "P6M").containsEntry("programmeDuration", "P18M");
     assertThat(task(grant)).hasCandidateGroup("programme-officers");
 
     complete(task(grant), withVariables("sizingDecision", "decline"));

@@ -34,6 +34,9 @@ abstract class EngineOnlyTest {
   void assertionsOnThisEngine() {
     init(engine.getProcessEngine());
     Mocks.register("taskDue", new TaskDueMock());
+    // the real rule (no engine, no Spring in it): the proposal prefills the officer's sizing decision
+    Mocks.register("sizingRules", new org.citygrants.grant.SizingRules(org.citygrants.ledger.LedgerProperties.defaults(),
+        new org.citygrants.config.GrantDurations()));
   }
 
   @AfterEach

@@ -34,7 +34,8 @@ class IdentitySeedReaderTest {
     assertThat(filters.filters()).extracting(IdentitySeed.FilterSpec::name).containsExactly("My tasks",
         "My group tasks", "Coach: my cities' tasks", "Payments to approve", "All open tasks");
     assertThat(filters.filterDefaults().variables()).extracting(IdentitySeed.VariableColumn::name)
-        .containsExactly("grantReference", "cityName", "objectiveType", "paymentAmount", "paymentMilestone");
+        .as("codes shown in words: objectiveLabel, paymentMilestoneLabel")
+        .containsExactly("grantReference", "cityName", "objectiveLabel", "paymentAmount", "paymentMilestoneLabel");
     assertThat(filters.users()).isEmpty();
   }
 
