@@ -5,6 +5,8 @@ import static org.citygrants.process.PaymentProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.citygrants.grant.GrantRegister;
+import org.citygrants.ledger.FourEyesViolationException;
+import org.citygrants.ledger.LedgerException;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.ledger.Payment;
 import org.citygrants.process.CurrentActor;
@@ -36,8 +38,15 @@ public class RecordPaymentDecisionDelegate implements JavaDelegate {
     String paymentKey = Payment.key(register.of(execution).grantReference(), PAYMENT_MILESTONE.require(execution));
     boolean approved = Boolean.TRUE.equals(PAYMENT_APPROVED.get(execution));
     if (approved) {
-      LedgerRefusals.asRefusalOf(PAYMENT_APPROVED.name(), () -> ledger.approvePayment(paymentKey, approver,
-          LedgerContexts.of(execution, approver, "payment approved")));
+      try {
+        ledger.approvePayment(paymentKey, approver, LedgerContexts.of(execution, approver, "payment approved"));
+      } catch (FourEyesViolationException ownRequest) {
+        // the ledger's words name the payment's key; the person reads what to do
+        throw new InputRejectedException(PAYMENT_APPROVED.name(), "You requested this payment yourself, so another "
+            + "finance officer must approve it: release the task for a colleague.");
+      } catch (LedgerException refused) {
+        throw new InputRejectedException(PAYMENT_APPROVED.name(), refused.getMessage());
+      }
       PAYMENT_APPROVED_BY.set(execution, approver);
     } else {
       String query = PAYMENT_QUERY.get(execution);

@@ -6,7 +6,9 @@ import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.citygrants.grant.GrantRegister;
+import org.citygrants.ledger.GrantStatement;
 import org.citygrants.ledger.LedgerService;
+import org.citygrants.ledger.Money;
 import org.citygrants.ledger.Payment;
 import org.citygrants.ledger.PaymentKind;
 import org.citygrants.notification.NotificationRecipients;
@@ -48,12 +50,34 @@ public class RegisterPaymentRequestDelegate implements JavaDelegate {
     String reference = register.of(execution).grantReference();
     // exactly what was entered: the ledger refuses more than two decimals, nothing is rounded
     BigDecimal euros = BigDecimal.valueOf(amount);
-    Payment payment = LedgerRefusals.asRefusalOf(PAYMENT_AMOUNT.name(), () -> ledger.requestPayment(reference,
-        PAYMENT_MILESTONE.require(execution), PaymentKind.valueOf(PAYMENT_KIND.require(execution)), euros, requester,
-        LedgerContexts.of(execution, requester, PAYMENT_NOTE.getOrDefault(execution, "payment requested"))));
+    PaymentKind kind = PaymentKind.valueOf(PAYMENT_KIND.require(execution));
+    Payment payment;
+    try {
+      payment = LedgerRefusals.asRefusalOf(PAYMENT_AMOUNT.name(), () -> ledger.requestPayment(reference,
+          PAYMENT_MILESTONE.require(execution), kind, euros, requester,
+          LedgerContexts.of(execution, requester, PAYMENT_NOTE.getOrDefault(execution, "payment requested"))));
+    } catch (InputRejectedException refused) {
+      throw kind == PaymentKind.TRANCHE ? refused : inWords(refused, reference);
+    }
     PAYMENT_KEY.set(execution, payment.paymentKey());
     PAYMENT_REQUESTED_BY.set(execution, requester);
     PAYMENT_REQUESTED_BY_NAME.set(execution, people.displayName(requester));
     figures.publish(execution, reference);
+  }
+
+  /**
+   * The ledger refuses a payment beyond the award naming the payment's key; the finance officer
+   * reads instead how much the grant has left to pay. (A tranche's refusal already says it in words.)
+   */
+  private InputRejectedException inWords(InputRejectedException refused, String reference) {
+    if (!refused.getMessage().contains("above the awarded")) {
+      return refused;
+    }
+    GrantStatement grant = ledger.statement(reference);
+    BigDecimal left = grant.awarded().subtract(grant.paid()).subtract(grant.pendingPayments()).max(BigDecimal.ZERO);
+    return new InputRejectedException(PAYMENT_AMOUNT.name(), "'Amount to pay' is more than the grant has left to pay: "
+        + "at most " + Money.readable(left, grant.currency()) + " (awarded " + Money.readable(grant.awarded(), grant.currency())
+        + ", paid " + Money.readable(grant.paid()) + ", awaiting approval " + Money.readable(grant.pendingPayments())
+        + "). Lower the amount.");
   }
 }

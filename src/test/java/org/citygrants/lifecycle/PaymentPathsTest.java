@@ -76,6 +76,19 @@ class PaymentPathsTest extends GrantPathTest {
   }
 
   @Test
+  void aPaymentAboveWhatTheGrantHasLeftIsRefusedInWordsWithoutThePaymentsKey() {
+    String grant = advanceToRequest();
+
+    InputRejectedException refused = refusal(() ->
+        journey.complete(grant, REQUEST, FINANCE_REQUESTER, requestPayment(45000)));
+
+    assertThat(refused.getField()).isEqualTo("paymentAmount");
+    assertThat(refused.getMessage()).isEqualTo("'Amount to pay' is more than the grant has left to pay: at most "
+        + "40,000.00 EUR (awarded 40,000.00 EUR, paid 0.00, awaiting approval 0.00). Lower the amount.");
+    assertThat(journey.openTaskKeys(grant)).containsExactly(REQUEST);
+  }
+
+  @Test
   void aQueryWithoutSayingWhatToChangeIsRefused() {
     String grant = advanceToRequest();
     journey.complete(grant, REQUEST, FINANCE_REQUESTER, requestPayment(12000));
