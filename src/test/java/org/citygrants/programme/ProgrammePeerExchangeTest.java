@@ -77,7 +77,7 @@ class ProgrammePeerExchangeTest extends ProgrammeTest {
     assertRefused(() -> journey.gateway().completeTask(MANAGER, taskId,
         FormData.with(peerExchange("Wins"), "peerExchangeTheme", "Wi")), "peerExchangeTheme", "Theme");
     assertRefused(() -> journey.gateway().completeTask(MANAGER, taskId,
-        FormData.with(peerExchange("Wins"), "peerExchangeDate", null)), "peerExchangeDate", "peerExchangeDate");
+        FormData.with(peerExchange("Wins"), "peerExchangeDate", null)), "peerExchangeDate", "'Date of the exchange' is required.");
     assertRefused(() -> journey.gateway().completeTask(MANAGER, taskId,
         FormData.with(peerExchange("Wins"), "peerExchangeNotes", "n".repeat(3001))), "peerExchangeNotes", "Notes");
 
