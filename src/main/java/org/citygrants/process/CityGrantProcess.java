@@ -191,6 +191,10 @@ public final class CityGrantProcess {
   public static final ProcessVariable<Boolean> TRANSITION_PLAN_ACCEPTED = ProcessVariable.of("transitionPlanAccepted", Boolean.class);
   public static final ProcessVariable<Boolean> FINAL_REPORT_ACCEPTED = ProcessVariable.of("finalReportAccepted", Boolean.class);
   public static final ProcessVariable<Long> OTHER_EXPENDITURE = ProcessVariable.of("otherExpenditure", Long.class);
+  public static final ProcessVariable<String> TRANSITION_OWNER = ProcessVariable.of("transitionOwner", String.class);
+  public static final ProcessVariable<String> NEXT_EXPERIMENTS = ProcessVariable.of("nextExperiments", String.class);
+  /** The city's answer at the follow-up check; exported by {@code /api/programme/follow-ups}. */
+  public static final ProcessVariable<String> FOLLOW_UP_WHAT_CONTINUED = ProcessVariable.of("followUpWhatContinued", String.class);
 
   // early stop and settlement
   public static final ProcessVariable<String> EARLY_STOP_REASON = ProcessVariable.of("earlyStopReason", String.class);
