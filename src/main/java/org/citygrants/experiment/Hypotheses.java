@@ -13,13 +13,14 @@ public final class Hypotheses {
     if (text == null || text.isBlank()) {
       return List.of();
     }
-    String[] parts = text.strip().split("\\R\\s*\\R");
+    String lines = text.strip().replace("\r\n", "\n").replace('\r', '\n');
+    String[] parts = lines.split("\n[ \t]*\n");
     if (parts.length == 1) {
-      parts = text.strip().split("\\R");
+      parts = lines.split("\n");
     }
     List<String> hypotheses = new ArrayList<>();
     for (String part : parts) {
-      String hypothesis = part.strip().replaceAll("\\s*\\R\\s*", " ");
+      String hypothesis = part.strip().replaceAll("\\s*\n\\s*", " ");
       if (!hypothesis.isEmpty() && !hypotheses.contains(hypothesis)) {
         hypotheses.add(hypothesis);
       }

@@ -54,7 +54,7 @@ public final class FormData {
   public static Map<String, Object> planningCanvas() {
     return of("localActionPlanSummary", "Cooler schoolyards designed with parents and pupils.",
         "hypotheses", "We believe that parents will co-design. We will know we are right when 30 attend.",
-        "plannedBudget", 38000);
+        "plannedBudget", 15000); // within the smallest award (15,000)
   }
 
   public static Map<String, Object> internalAuthorisations() {
