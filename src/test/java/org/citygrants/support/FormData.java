@@ -57,7 +57,7 @@ public final class FormData {
         "hypotheses", "We believe that parents will co-design. We will know we are right when 30 attend.",
         "learningGoals", "Whether co-design workshops work for schoolyards.",
         "successMeasures", "Attendance, temperature measured in July.",
-        "plannedBudget", 38000,
+        "plannedBudget", 15000,
         "plannedTimeline", "Workshops in spring, works in summer.");
   }
 
