@@ -16,11 +16,12 @@
  *
  * And when form-js refuses a click, the first field in error is brought into view instead of
  * the generic "An error happened while submitting the task form": the field says what to do.
+ * Once the task is completed, an error message left from an earlier attempt goes.
  */
 const angular = window.angular;
 
 angular.module('cam.tasklist').config(['$provide', function ($provide) {
-  $provide.decorator('camTasklistFormCamundaDirective', ['$delegate', function ($delegate) {
+  $provide.decorator('camTasklistFormCamundaDirective', ['$delegate', '$injector', function ($delegate, $injector) {
     const directive = $delegate[0];
     const link = directive.link;
     // Angular has already made `compile` out of `link`: replace it
@@ -57,6 +58,8 @@ angular.module('cam.tasklist').config(['$provide', function ($provide) {
                 }, 0);
                 // Tasklist shows no notification for a prevented submission
                 error = {message: 'submission prevented'};
+              } else if (!error) {
+                $injector.get('Notifications').clear({type: 'danger'});
               }
               done(error, result);
             });
