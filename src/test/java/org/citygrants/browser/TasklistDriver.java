@@ -76,7 +76,7 @@ final class TasklistDriver implements AutoCloseable {
     // signed in once the sign-in form is gone; the pause lets Tasklist finish its own requests after
     // the sign-in (the next step loads a page: without it, a page could stay on its spinner, seen in CI)
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
-    pause(1500);
+    settle();
   }
 
   void logout() {
@@ -101,9 +101,9 @@ final class TasklistDriver implements AutoCloseable {
 
   void openFilter(String filter) {
     driver.get(baseUrl + "/camunda/app/tasklist/");
-    pause(1500);
+    settle();
     click(By.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' task-filter ')][contains(., \"" + filter + "\")]"));
-    pause(1500);
+    settle();
   }
 
   List<String> taskNamesIn(String filter) {
@@ -115,11 +115,11 @@ final class TasklistDriver implements AutoCloseable {
   void openTask(String filter, String taskName) {
     openFilter(filter);
     click(By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(., \"" + taskName + "\")]"));
-    pause(1500);
+    settle();
     List<WebElement> claim = driver.findElements(By.xpath("//button[contains(., 'Claim')]"));
     if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
       claim.get(0).click();
-      pause(1500);
+      settle();
     }
     waitForForm();
   }
@@ -304,7 +304,22 @@ final class TasklistDriver implements AutoCloseable {
 
   private void waitForForm() {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form, .fjs-container")));
-    pause(800);
+    settle();
+  }
+
+  /**
+   * Waits until Tasklist has nothing in flight: the page loaded, AngularJS bootstrapped and none of
+   * its HTTP requests pending, twice 150 ms apart (a request often starts as another one ends).
+   * Navigating while Tasklist's own requests were running could leave a page on its spinner.
+   */
+  private void settle() {
+    for (int quiet = 0; quiet < 2; quiet++) {
+      wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+          "if (document.readyState !== 'complete' || !window.angular) return false;"
+              + "var injector = angular.element(document.documentElement).injector();"
+              + "return !!injector && injector.get('$http').pendingRequests.length === 0;")));
+      pause(150);
+    }
   }
 
   private void click(By by) {
