@@ -52,9 +52,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class GrantAccessService {
 
-  /** The process whose instances are grants; tasks of other processes are not shown to the coach. */
-  public static final String GRANT_PROCESS = "city-grant";
-
   private static final List<Resources> INSTANCE_RESOURCES =
       List.of(Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE);
   private static final List<Resources> TASK_RESOURCES = List.of(Resources.TASK, Resources.HISTORIC_TASK);

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.citygrants.identity.CityDirectory;
+import org.citygrants.process.CityGrantProcess;
 
 /**
  * What each role may do, as Camunda authorisations of its group. Granted by the application in
@@ -98,7 +99,7 @@ public final class Roles {
       // officers updated every process instance, then every city-grant instance: they stop a grant
       // through the application's early stop, which checks their role, never by editing instances
       new RoleGrant(CityDirectory.PROGRAMME_OFFICERS, Resources.PROCESS_INSTANCE, List.of(ANY), List.of("UPDATE")),
-      new RoleGrant(CityDirectory.PROGRAMME_OFFICERS, Resources.PROCESS_DEFINITION, List.of(GrantAccessService.GRANT_PROCESS),
+      new RoleGrant(CityDirectory.PROGRAMME_OFFICERS, Resources.PROCESS_DEFINITION, List.of(CityGrantProcess.PROCESS_ID),
           List.of("UPDATE_INSTANCE")));
 
   /** Stands for every signed-in user in {@link #ENGINE_OPERATIONS}. */
@@ -172,7 +173,7 @@ public final class Roles {
   public static List<RoleGrant> cityGrants(String cityGroup) {
     return List.of(
         new RoleGrant(cityGroup, Resources.APPLICATION, List.of("tasklist"), List.of("ACCESS")),
-        new RoleGrant(cityGroup, Resources.PROCESS_DEFINITION, List.of(GrantAccessService.GRANT_PROCESS),
+        new RoleGrant(cityGroup, Resources.PROCESS_DEFINITION, List.of(CityGrantProcess.PROCESS_ID),
             List.of("READ", "CREATE_INSTANCE")),
         new RoleGrant(cityGroup, Resources.PROCESS_INSTANCE, List.of(ANY), List.of("CREATE")));
   }

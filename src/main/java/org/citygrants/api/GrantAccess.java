@@ -43,6 +43,14 @@ public class GrantAccess {
     }
   }
 
+  /** 403 unless the user is programme staff or finance (the programme's follow-up answers). */
+  public void requireProgrammeStaff(String userId) {
+    if (!policy.readsProgrammeMoney(policy.person(userId))) {
+      throw ApiException.forbidden("Only programme officers, programme managers and finance officers see the "
+          + "cities' follow-up answers.");
+    }
+  }
+
   /**
    * 403 unless the user may read this grant's statement: programme staff, finance, the grant's
    * coach or a member of its city's group.

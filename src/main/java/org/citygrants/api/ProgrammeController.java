@@ -11,15 +11,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.citygrants.grant.GrantRegister;
 import org.citygrants.grant.GrantRegister.GrantRecord;
 import org.citygrants.ledger.LedgerService;
+import org.citygrants.process.CityGrantProcess;
+import org.citygrants.process.SystemAccess;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -31,10 +37,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The programme's money across all grants: budget vs actual, as JSON or a CSV download. */
+/**
+ * Across all grants: the programme's money (budget vs actual, as JSON or a CSV download) and what
+ * the cities said at their follow-up check.
+ */
 @RestController
 @RequestMapping("/api/programme")
-@Tag(name = "Programme", description = "Every grant's money, for programme staff and finance")
+@Tag(name = "Programme", description = "Every grant's money and follow-up, for programme staff and finance")
 public class ProgrammeController {
 
   static final String TEXT_CSV = "text/csv";
@@ -46,13 +55,55 @@ public class ProgrammeController {
   private final GrantRegister register;
   private final GrantAccess access;
   private final Clock clock;
+  private final ProcessEngine engine;
 
   public ProgrammeController(LedgerService ledger, GrantRegister register, GrantAccess access,
-      ObjectProvider<Clock> clock) {
+      ObjectProvider<Clock> clock, ProcessEngine engine) {
     this.ledger = ledger;
     this.register = register;
     this.access = access;
     this.clock = clock.getIfUnique(Clock::systemUTC);
+    this.engine = engine;
+  }
+
+  @GetMapping(path = "/follow-ups", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "What continued after each grant",
+      description = """
+          One row per grant whose city answered the follow-up check (months after the programme): \
+          the owner and next experiments of its transition plan and the city's answer. For \
+          programme officers, programme managers and finance officers only.""")
+  @ApiResponse(responseCode = "200", description = "The rows, ordered by grant reference",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+          schema = @Schema(implementation = FollowUpsResponse.class)))
+  @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content)
+  @ApiResponse(responseCode = "403", description = "Not programme staff or finance", content = @Content)
+  public FollowUpsResponse followUps(@Parameter(hidden = true) Authentication authentication) {
+    access.requireProgrammeStaff(access.userId(authentication));
+    // the use case checked who asks: the history is read on the application's authority
+    List<FollowUpsResponse.Row> rows = SystemAccess.run(engine.getProcessEngineConfiguration(), () -> followUpRows());
+    return new FollowUpsResponse(clock.instant(), rows);
+  }
+
+  private List<FollowUpsResponse.Row> followUpRows() {
+    HistoryService history = engine.getHistoryService();
+    List<FollowUpsResponse.Row> rows = new ArrayList<>();
+    for (HistoricVariableInstance answer : history.createHistoricVariableInstanceQuery()
+        .variableName(CityGrantProcess.FOLLOW_UP_WHAT_CONTINUED.name()).list()) {
+      String instance = answer.getProcessInstanceId();
+      register.findByProcessInstance(instance).ifPresent(grant -> rows.add(new FollowUpsResponse.Row(
+          grant.grantReference(), grant.cityName(),
+          text(history, instance, CityGrantProcess.TRANSITION_OWNER.name()),
+          text(history, instance, CityGrantProcess.NEXT_EXPERIMENTS.name()),
+          String.valueOf(answer.getValue()), answer.getCreateTime() == null ? null : answer.getCreateTime().toInstant())));
+    }
+    rows.sort(Comparator.comparing(FollowUpsResponse.Row::grantReference));
+    return rows;
+  }
+
+  private static String text(HistoryService history, String processInstanceId, String name) {
+    HistoricVariableInstance variable = history.createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId).variableName(name).singleResult();
+    return variable == null || variable.getValue() == null ? null : variable.getValue().toString();
   }
 
   @GetMapping(path = "/budget-vs-actual", produces = {MediaType.APPLICATION_JSON_VALUE, TEXT_CSV})

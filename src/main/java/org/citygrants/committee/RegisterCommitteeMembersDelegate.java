@@ -10,7 +10,10 @@ import org.citygrants.process.CurrentActor;
 import org.citygrants.process.InputRejectedException;
 import org.springframework.stereotype.Component;
 
-/** Stores the committee the city formed in the application's own table. */
+/**
+ * Stores the committee the city formed in the application's own table. The first member listed
+ * chairs: the city is not asked to type a name it has just typed.
+ */
 @Component
 public class RegisterCommitteeMembersDelegate implements JavaDelegate {
 
@@ -27,10 +30,11 @@ public class RegisterCommitteeMembersDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     List<CommitteeRegister.Member> members = CommitteeRegister.parse(COMMITTEE_MEMBERS.name(), COMMITTEE_MEMBERS.get(execution));
-    String chair = COMMITTEE_CHAIR.require(execution).trim();
-    if (members.stream().noneMatch(m -> m.name().equalsIgnoreCase(chair))) {
-      throw new InputRejectedException(COMMITTEE_CHAIR.name(), "The chair '" + chair + "' must be one of the members listed.");
+    if (members.isEmpty()) {
+      throw new InputRejectedException(COMMITTEE_MEMBERS.name(), "List the committee's members, one per line; the first chairs.");
     }
+    String chair = members.get(0).name();
+    COMMITTEE_CHAIR.set(execution, chair);
     committees.register(register.of(execution).grantReference(), members, chair, actor.userId());
   }
 }

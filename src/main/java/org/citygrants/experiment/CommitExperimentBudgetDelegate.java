@@ -50,7 +50,9 @@ public class CommitExperimentBudgetDelegate implements JavaDelegate {
     EXPERIMENT_NUMBER.set(execution, number);
     EXPERIMENT_MIDPOINT_DATE.set(execution, midpoint);
     EXPERIMENT_END_DATE.set(execution, end);
+    // the belief statement is a hypothesis of the canvas: "We believe that [the assumption tested]..."
+    String belief = BELIEF_STATEMENT.require(execution);
     experiments.started(reference, (int) number, EXPERIMENT_TITLE.require(execution), EXPERIMENT_TYPE.require(execution),
-        ASSUMPTION_TESTED.require(execution), BELIEF_STATEMENT.require(execution), budget, now, end);
+        belief, belief, budget, now, end);
   }
 }

@@ -8,7 +8,10 @@ import org.citygrants.grant.GrantRegister;
 import org.citygrants.ledger.LedgerService;
 import org.springframework.stereotype.Component;
 
-/** Shows the city, as it plans an experiment, the capital it can still commit (from the ledger). */
+/**
+ * Shows the city, as it plans an experiment, the capital it can still commit (from the ledger) and
+ * the hypotheses of its canvas to choose the one the experiment tests (not to retype it).
+ */
 @Component
 public class ReadAvailableCapitalDelegate implements JavaDelegate {
 
@@ -23,5 +26,6 @@ public class ReadAvailableCapitalDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     AVAILABLE_CAPITAL.set(execution, ExperimentCapital.available(ledger.statement(register.of(execution).grantReference())).doubleValue());
+    HYPOTHESIS_OPTIONS.set(execution, Hypotheses.options(HYPOTHESES.get(execution)));
   }
 }

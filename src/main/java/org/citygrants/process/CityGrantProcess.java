@@ -98,7 +98,6 @@ public final class CityGrantProcess {
   public static final ProcessVariable<String> PARTICIPATION_DEPTH = ProcessVariable.of("participationDepth", String.class);
   public static final ProcessVariable<Long> POPULATION = ProcessVariable.of("population", Long.class);
   public static final ProcessVariable<String> CASH_FLOW_SITUATION = ProcessVariable.of("cashFlowSituation", String.class);
-  public static final ProcessVariable<String> CONTACT_EMAIL = ProcessVariable.of("contactEmail", String.class);
 
   // sizing (DMN grant-sizing, form size-grant)
   public static final ProcessVariable<Long> PROPOSED_AMOUNT_MIN = ProcessVariable.of("proposedAmountMin", Long.class);
@@ -134,8 +133,16 @@ public final class CityGrantProcess {
   public static final ProcessVariable<Boolean> PREPARATION_LATE = ProcessVariable.of("preparationLate", Boolean.class);
   public static final ProcessVariable<Long> PREPARATION_EXTENSIONS = ProcessVariable.of("preparationExtensions", Long.class);
 
+  // planning canvas (form planning-canvas; updated in strengthen-preparation, revise-activity-plan, report-experiment)
+  public static final ProcessVariable<String> LOCAL_ACTION_PLAN_SUMMARY = ProcessVariable.of("localActionPlanSummary", String.class);
+  /** One belief statement per paragraph; each experiment tests one of them. */
+  public static final ProcessVariable<String> HYPOTHESES = ProcessVariable.of("hypotheses", String.class);
+  /** The hypotheses as choices ({@code label}, {@code value}) for the experiment plan's belief statement. */
+  public static final ProcessVariable<List> HYPOTHESIS_OPTIONS = ProcessVariable.of("hypothesisOptions", List.class);
+
   // committee
   public static final ProcessVariable<String> COMMITTEE_MEMBERS = ProcessVariable.of("committeeMembers", String.class);
+  /** The first member the city lists; set by the process, never asked. */
   public static final ProcessVariable<String> COMMITTEE_CHAIR = ProcessVariable.of("committeeChair", String.class);
   public static final ProcessVariable<Boolean> CONVENE_NOW = ProcessVariable.of("conveneNow", Boolean.class);
   public static final ProcessVariable<String> NEXT_CONVENING_CHECK = ProcessVariable.of("nextConveningCheck", String.class);
@@ -151,7 +158,7 @@ public final class CityGrantProcess {
   public static final ProcessVariable<Long> EXPERIMENT_NUMBER = ProcessVariable.of("experimentNumber", Long.class);
   public static final ProcessVariable<String> EXPERIMENT_TITLE = ProcessVariable.of("experimentTitle", String.class);
   public static final ProcessVariable<String> EXPERIMENT_TYPE = ProcessVariable.of("experimentType", String.class);
-  public static final ProcessVariable<String> ASSUMPTION_TESTED = ProcessVariable.of("assumptionTested", String.class);
+  /** The hypothesis of the canvas the experiment tests, chosen from {@link #HYPOTHESIS_OPTIONS}. */
   public static final ProcessVariable<String> BELIEF_STATEMENT = ProcessVariable.of("beliefStatement", String.class);
   public static final ProcessVariable<String> SUCCESS_MEASURE = ProcessVariable.of("successMeasure", String.class);
   public static final ProcessVariable<Long> EXPERIMENT_BUDGET = ProcessVariable.of("experimentBudget", Long.class);
@@ -171,7 +178,6 @@ public final class CityGrantProcess {
   public static final ProcessVariable<Date> EXPERIMENT_END_DATE = ProcessVariable.of("experimentEndDate", Date.class);
   public static final ProcessVariable<String> EXPERIMENT_RESULTS = ProcessVariable.of("experimentResults", String.class);
   public static final ProcessVariable<String> EXPERIMENT_LEARNINGS = ProcessVariable.of("experimentLearnings", String.class);
-  public static final ProcessVariable<String> LOCAL_ACTION_PLAN_CHANGES = ProcessVariable.of("localActionPlanChanges", String.class);
   public static final ProcessVariable<Long> EXPERIMENT_SPENT = ProcessVariable.of("experimentSpent", Long.class);
   public static final ProcessVariable<Boolean> PLAN_ANOTHER_EXPERIMENT = ProcessVariable.of("planAnotherExperiment", Boolean.class);
   public static final ProcessVariable<Boolean> EXPERIMENT_REPORT_ACCEPTED = ProcessVariable.of("experimentReportAccepted", Boolean.class);
@@ -189,6 +195,10 @@ public final class CityGrantProcess {
   public static final ProcessVariable<Boolean> TRANSITION_PLAN_ACCEPTED = ProcessVariable.of("transitionPlanAccepted", Boolean.class);
   public static final ProcessVariable<Boolean> FINAL_REPORT_ACCEPTED = ProcessVariable.of("finalReportAccepted", Boolean.class);
   public static final ProcessVariable<Long> OTHER_EXPENDITURE = ProcessVariable.of("otherExpenditure", Long.class);
+  public static final ProcessVariable<String> TRANSITION_OWNER = ProcessVariable.of("transitionOwner", String.class);
+  public static final ProcessVariable<String> NEXT_EXPERIMENTS = ProcessVariable.of("nextExperiments", String.class);
+  /** The city's answer at the follow-up check; exported by {@code /api/programme/follow-ups}. */
+  public static final ProcessVariable<String> FOLLOW_UP_WHAT_CONTINUED = ProcessVariable.of("followUpWhatContinued", String.class);
 
   // early stop and settlement
   public static final ProcessVariable<String> EARLY_STOP_REASON = ProcessVariable.of("earlyStopReason", String.class);

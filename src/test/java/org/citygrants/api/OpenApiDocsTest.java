@@ -30,7 +30,8 @@ class OpenApiDocsTest extends ApiTest {
         "/api/grants/{reference}/early-stop",
         "/api/grants/{reference}/coach",
         "/api/programme/budget-vs-actual",
-        "/api/programme/budget-vs-actual.csv");
+        "/api/programme/budget-vs-actual.csv",
+        "/api/programme/follow-ups");
     assertThat(api.path("openapi").asText()).startsWith("3.");
     assertThat(api.path("info").path("title").asText()).isEqualTo("City experimentation grants API");
     assertThat(api.path("info").path("description").asText()).contains("two decimals", "HTTP Basic");

@@ -10,7 +10,9 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -29,6 +31,8 @@ final class TasklistDriver implements AutoCloseable {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final By COMPLETE = By.xpath("//button[normalize-space(.)='Complete']");
+  private static final By CLAIM = By.xpath("//button[contains(., 'Claim') and not(contains(., 'Unclaim'))]");
 
   private final String baseUrl;
   private final Path screenshots;
@@ -54,6 +58,10 @@ final class TasklistDriver implements AutoCloseable {
     this.driver = new ChromeDriver(service, options);
     // a bound for failures only: on a loaded machine Tasklist can take longer than 20 s to show a page
     this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    // look every 100 ms rather than every 500 ms: a dozen waits per form add up
+    this.wait.pollingEvery(Duration.ofMillis(100));
+    // Tasklist redraws parts of the page while the test looks at them
+    this.wait.ignoring(StaleElementReferenceException.class);
   }
 
   void login(String app, String user) {
@@ -68,7 +76,7 @@ final class TasklistDriver implements AutoCloseable {
     // signed in once the sign-in form is gone; the pause lets Tasklist finish its own requests after
     // the sign-in (the next step loads a page: without it, a page could stay on its spinner, seen in CI)
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
-    pause(1500);
+    settle();
   }
 
   void logout() {
@@ -93,9 +101,9 @@ final class TasklistDriver implements AutoCloseable {
 
   void openFilter(String filter) {
     driver.get(baseUrl + "/camunda/app/tasklist/");
-    pause(1500);
+    settle();
     click(By.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' task-filter ')][contains(., \"" + filter + "\")]"));
-    pause(1500);
+    settle();
   }
 
   List<String> taskNamesIn(String filter) {
@@ -107,11 +115,11 @@ final class TasklistDriver implements AutoCloseable {
   void openTask(String filter, String taskName) {
     openFilter(filter);
     click(By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(., \"" + taskName + "\")]"));
-    pause(1500);
+    settle();
     List<WebElement> claim = driver.findElements(By.xpath("//button[contains(., 'Claim')]"));
     if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
       claim.get(0).click();
-      pause(1500);
+      settle();
     }
     waitForForm();
   }
@@ -138,6 +146,14 @@ final class TasklistDriver implements AutoCloseable {
     }
   }
 
+  void uncheck(String key) {
+    WebElement box = field(key);
+    scrollTo(box);
+    if (box.isSelected()) {
+      box.click();
+    }
+  }
+
   void select(String key, int index) {
     WebElement container = driver.findElement(By.xpath("//div[contains(@class,'fjs-form-field')][.//*[substring(@id, string-length(@id) - string-length('Field_" + key + "') + 1) = 'Field_" + key + "']]"));
     scrollTo(container);
@@ -153,9 +169,99 @@ final class TasklistDriver implements AutoCloseable {
   }
 
   void complete() {
-    click(By.xpath("//button[normalize-space(.)='Complete']"));
+    click(COMPLETE);
     // Tasklist closes the task's form once the engine has completed it
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-form, .fjs-container")));
+  }
+
+  /**
+   * Clicks Complete on a form whose rules are not met yet: form-js refuses and marks the fields.
+   * Returns the keys of the fields marked.
+   */
+  List<String> completeRefused() {
+    click(COMPLETE);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-has-errors .fjs-form-field-error")));
+    return fieldsInError();
+  }
+
+  /** Whether the Complete button can be clicked, within a few seconds (the form redraws first). */
+  boolean completeEnabled() {
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(5), Duration.ofMillis(100))
+          .until(ExpectedConditions.elementToBeClickable(COMPLETE));
+      return true;
+    } catch (TimeoutException disabled) {
+      return false;
+    }
+  }
+
+  /**
+   * Enters a required field and leaves it empty, as someone reading the form does: form-js checks
+   * the field then and marks it.
+   */
+  void touch(String key) {
+    WebElement field = field(key);
+    scrollTo(field);
+    field.click();
+    ((JavascriptExecutor) driver).executeScript("arguments[0].blur()", field);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-has-errors [id$='Field_" + key + "']")));
+  }
+
+  /** Whether no field on screen shows an error, within a few seconds (the form redraws first). */
+  boolean noFieldInError() {
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(5), Duration.ofMillis(100)).until(d -> fieldsInError().isEmpty());
+      return true;
+    } catch (TimeoutException stillInError) {
+      return false;
+    }
+  }
+
+  /** The keys of the fields on screen that show an error (form-js's element ids hold Field_<key>). */
+  List<String> fieldsInError() {
+    return driver.findElements(By.cssSelector(".fjs-has-errors [id*='Field_']")).stream()
+        .map(element -> element.getAttribute("id").replaceFirst(".*Field_([A-Za-z0-9]+).*", "$1"))
+        .distinct().toList();
+  }
+
+  /** Whether Tasklist offers "Create task" (to administrators only). */
+  boolean offersCreateTask() {
+    return driver.findElements(By.cssSelector(".create-task-action")).stream().anyMatch(WebElement::isDisplayed);
+  }
+
+  /** Marks the page loaded now; {@link #notReloaded()} tells whether it is still the same page. */
+  void markPage() {
+    ((JavascriptExecutor) driver).executeScript("window.cityGrantsPage = 'not reloaded'");
+  }
+
+  boolean notReloaded() {
+    return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript("return window.cityGrantsPage === 'not reloaded'"));
+  }
+
+  /**
+   * Opens a task by its id inside the running Tasklist (a change of the address's #, as a task
+   * card's link does: no page load), and claims it when it is a group task. Tasklist may still be
+   * reloading its list after the previous completion and then drops the task from the address:
+   * it is asked for again until its form can be completed.
+   */
+  void openTaskById(String taskId, String taskName) {
+    By title = By.xpath("//h2[normalize-space(.)=\"" + taskName + "\"]");
+    wait.until(d -> showing(taskId) && !d.findElements(title).isEmpty() && !d.findElements(By.cssSelector(".fjs-form")).isEmpty());
+    List<WebElement> claim = driver.findElements(CLAIM);
+    if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+      claim.get(0).click();
+    }
+    wait.until(d -> showing(taskId) && d.findElements(CLAIM).stream().noneMatch(WebElement::isDisplayed)
+        && d.findElements(COMPLETE).stream().anyMatch(button -> button.isDisplayed() && button.isEnabled()));
+  }
+
+  /** Whether the address names the task; if not, names it (the form then loads). */
+  private boolean showing(String taskId) {
+    if (driver.getCurrentUrl().contains("task=" + taskId)) {
+      return true;
+    }
+    ((JavascriptExecutor) driver).executeScript("window.location.hash = '#/?task=' + arguments[0]", taskId);
+    return false;
   }
 
   String notification() {
@@ -198,7 +304,22 @@ final class TasklistDriver implements AutoCloseable {
 
   private void waitForForm() {
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form, .fjs-container")));
-    pause(800);
+    settle();
+  }
+
+  /**
+   * Waits until Tasklist has nothing in flight: the page loaded, AngularJS bootstrapped and none of
+   * its HTTP requests pending, twice 150 ms apart (a request often starts as another one ends).
+   * Navigating while Tasklist's own requests were running could leave a page on its spinner.
+   */
+  private void settle() {
+    for (int quiet = 0; quiet < 2; quiet++) {
+      wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+          "if (document.readyState !== 'complete' || !window.angular) return false;"
+              + "var injector = angular.element(document.documentElement).injector();"
+              + "return !!injector && injector.get('$http').pendingRequests.length === 0;")));
+      pause(150);
+    }
   }
 
   private void click(By by) {

@@ -1,18 +1,32 @@
 package org.citygrants.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.citygrants.process.CityGrantProcess.Elements.*;
+import static org.citygrants.support.FormData.*;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.TaskService;
-import java.util.Map;
 import org.citygrants.ledger.LedgerService;
+import org.citygrants.process.PaymentProcess;
 import org.citygrants.process.ProcessGateway;
-import org.citygrants.support.FormData;
+import org.citygrants.support.GrantJourney;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -24,8 +38,18 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The people's journey in a real browser: lyon applies in Tasklist (a value the form refuses
  * first), officer sizes, manager assigns coach1, coach1 sees the Lyon task and coach2 does not,
- * finance1 requests the advance and finance2 approves it, manager sees the grant in Cockpit.
- * Screenshots of each step go to target/browser/. Skipped where Chromium is not installed
+ * finance1 requests the advance and finance2 approves it, coach1 confirms readiness, manager sees
+ * the grant in Cockpit.
+ *
+ * <p>On the way, every Camunda Form whose rules hide a field that has its own rule (required, a
+ * minimum, ...) is refused once, corrected and completed on the same page, without a reload
+ * (Tasklist 7.24 kept the Complete button disabled there: scripts/city-grants/complete-button.js).
+ * The journey's grant reaches four of them; a second Lyon grant is brought to the others through
+ * the Java API, and each person does them while signed in for the journey anyway, so the browser
+ * adds no sign-in. The test ends by checking that no form of {@code forms/} with such a rule was
+ * left out. Non-administrators are not offered "Create task".
+ *
+ * <p>Screenshots of each step go to target/browser/. Skipped where Chromium is not installed
  * (.ci/run installs it).
  */
 @Tag("application")
@@ -37,11 +61,16 @@ class TasklistJourneyBrowserTest {
   @LocalServerPort int port;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
+  @Autowired FormService formService;
+  @Autowired HistoryService historyService;
   @Autowired ManagementService managementService;
   @Autowired LedgerService ledger;
   @Autowired ProcessGateway gateway;
+  @Autowired GrantJourney journey;
 
   TasklistDriver browser;
+  /** The Camunda Forms refused once, corrected and completed in this test. */
+  final Set<String> formsRefusedThenCompleted = new TreeSet<>();
 
   @BeforeEach
   void openBrowser() throws Exception {
@@ -62,6 +91,7 @@ class TasklistJourneyBrowserTest {
   void aCityAppliesAndStaffCarryTheGrantToItsAdvanceInTasklist() throws Exception {
     browser.login("tasklist", "lyon");
     browser.screenshot("lyon-tasklist");
+    assertThat(browser.offersCreateTask()).as("'Create task' is for administrators only").isFalse();
     browser.startProcess("City experimentation grant");
     browser.text("challenge", "Schoolyards overheat in summer; children cannot play outside.");
     browser.text("experimentArea", "Greening schoolyards with parents");
@@ -81,16 +111,27 @@ class TasklistJourneyBrowserTest {
 
     ProcessInstance grant = runtimeService.createProcessInstanceQuery().processDefinitionKey("city-grant").singleResult();
     assertThat(grant).as("the application started a grant").isNotNull();
-    assertThat(grant.getBusinessKey()).startsWith("LYON-");
+    String lyon = grant.getBusinessKey();
+    assertThat(lyon).startsWith("LYON-");
+
+    String held = holdASecondGrantAtTheOtherFormsThatHideRuledFields();
+    lyonReportsOnTheHeldGrant(held);
 
     browser.login("tasklist", "officer");
     browser.openTask("My group tasks", "Size the grant");
-    browser.radio("sizingDecision", 0);
-    browser.text("awardedAmount", "40000");
+    String sizing = refuseOnce(lyon, SIZE_GRANT, () -> {
+      browser.radio("sizingDecision", 1); // decline: a reason is required
+      assertThat(browser.completeRefused()).containsExactly("declineReason");
+      browser.screenshot("officer-size-grant-refused");
+      browser.radio("sizingDecision", 0); // award after all: the reason is hidden
+      browser.text("awardedAmount", "40000");
+    });
     browser.screenshot("officer-sizes-the-grant");
-    browser.complete();
+    completeInBrowser(sizing, "officer");
+    officerDecidesOnTheHeldGrant(held);
 
     browser.login("tasklist", "manager");
+    assertThat(browser.offersCreateTask()).isFalse();
     browser.openTask("My group tasks", "Assign experimentation coach");
     browser.select("coach", 0);
     browser.screenshot("manager-assigns-coach1");
@@ -98,15 +139,16 @@ class TasklistJourneyBrowserTest {
     assertThat(runtimeService.getVariable(grant.getId(), "coach")).isEqualTo("coach1");
 
     // the city prepares (through the engine; the forms are covered by the lifecycle tests)
-    completeAs("lyon", "Task_CompleteMethodOnboarding", FormData.methodOnboarding());
-    completeAs("lyon", "Task_PlanExperimentation", FormData.planningCanvas());
-    completeAs("lyon", "Task_ObtainInternalAuthorisations", FormData.internalAuthorisations());
-    completeAs("lyon", "Task_SubmitProcurementPlan", FormData.procurementPlan());
+    completeAs("lyon", grant, COMPLETE_METHOD_ONBOARDING, methodOnboarding());
+    completeAs("lyon", grant, PLAN_EXPERIMENTATION, planningCanvas());
+    completeAs("lyon", grant, OBTAIN_INTERNAL_AUTHORISATIONS, internalAuthorisations());
+    completeAs("lyon", grant, SUBMIT_PROCUREMENT_PLAN, procurementPlan());
 
     browser.login("tasklist", "coach1");
     // the readiness check comes later; coach1 sees the grant's tasks in "Coach: my cities' tasks"
     assertThat(browser.taskNamesIn("Coach: my cities' tasks")).contains("Review procurement plan");
     browser.screenshot("coach1-sees-lyon");
+    coachDecidesOnTheHeldGrant(held);
     browser.login("tasklist", "coach2");
     assertThat(browser.taskNamesIn("My tasks")).isEmpty();
     assertThat(browser.taskNamesIn("Coach: my cities' tasks")).isEmpty();
@@ -114,8 +156,11 @@ class TasklistJourneyBrowserTest {
 
     browser.login("tasklist", "officer");
     browser.openTask("My group tasks", "Review procurement plan");
-    browser.check("procurementApproved");
-    browser.complete();
+    String procurement = refuseOnce(lyon, REVIEW_PROCUREMENT_PLAN, () -> {
+      assertThat(browser.completeRefused()).containsExactly("procurementFeedback");
+      browser.check("procurementApproved"); // approved: no feedback asked
+    });
+    completeInBrowser(procurement, "officer");
 
     browser.login("tasklist", "finance1");
     browser.openTask("Payments to approve", "Request payment");
@@ -125,24 +170,208 @@ class TasklistJourneyBrowserTest {
 
     browser.login("tasklist", "finance2");
     browser.openTask("Payments to approve", "Approve payment");
-    browser.check("paymentApproved");
+    String approval = refuseOnce(lyon, PaymentProcess.Elements.APPROVE_PAYMENT, () -> {
+      browser.touch("paymentQuery"); // read and left empty: required unless the payment is approved
+      assertThat(browser.fieldsInError()).containsExactly("paymentQuery");
+      browser.check("paymentApproved");
+    });
     browser.screenshot("finance2-approves-the-advance");
-    browser.complete();
+    completeInBrowser(approval, "finance2");
     managementService.createJobQuery().messages().list().forEach(job -> managementService.executeJob(job.getId()));
-    assertThat(ledger.statement(grant.getBusinessKey()).paid()).isPositive();
+    assertThat(ledger.statement(lyon).paid()).isPositive();
 
     browser.login("tasklist", "coach1");
     browser.openTask("My tasks", "Confirm readiness");
     browser.screenshot("coach1-readiness-task");
+    String readiness = refuseOnce(lyon, CONFIRM_READINESS, () -> {
+      assertThat(browser.completeRefused()).containsExactly("readinessGuidance"); // not ready: say why
+      Stream.of("criterionTeamInPlace", "criterionAuthorisationsObtained", "criterionProcurementReady",
+          "criterionHypothesesTestable", "criterionMeasuresDefined", "readyToExperiment").forEach(browser::check);
+    });
+    completeInBrowser(readiness, "coach1");
 
     browser.login("cockpit", "manager");
     browser.openCockpitInstance(grant.getId());
     browser.screenshot("manager-sees-the-grant-in-cockpit");
     assertThat(browser.diagramShows("SubProcess_Preparation")).isTrue();
+
+    assertThat(formsRefusedThenCompleted)
+        .as("every form that hides a field with a rule of its own is refused, corrected and completed in the browser")
+        .containsAll(formsThatHideFieldsWithRules());
   }
 
-  private void completeAs(String user, String taskKey, Map<String, Object> variables) {
-    Task task = taskService.createTaskQuery().taskDefinitionKey(taskKey).singleResult();
+  // --- the second grant: the other forms that hide a field with a rule ----------------------
+
+  /**
+   * A second Lyon grant, sized and given to coach1 through the Java API, then waiting at each
+   * task whose form hides a field with a rule and which the journey's grant does not reach in
+   * this test (process instance modification; the variables are what these forms show).
+   */
+  private String holdASecondGrantAtTheOtherFormsThatHideRuledFields() {
+    String held = journey.apply("lyon", application("learning"));
+    journey.complete(held, SIZE_GRANT, "officer", award(40000));
+    journey.complete(held, ASSIGN_COACH, "manager", of("coach", "coach1"));
+    String instance = journey.mainInstance(held).getId();
+    Map<String, Object> shown = new HashMap<>(committee());
+    shown.putAll(experimentPlan(5000, 6));
+    shown.putAll(experimentReport(3000, false));
+    shown.putAll(transitionPlan());
+    runtimeService.setVariables(instance, shown);
+    runtimeService.createProcessInstanceModification(instance)
+        .startBeforeActivity(DECIDE_PREPARATION_OVERRUN)
+        .startBeforeActivity(DECIDE_COMMITTEE_CONVENING)
+        .startBeforeActivity(REVIEW_EXPERIMENT_PLAN)
+        .startBeforeActivity(DECIDE_EXPERIMENT_OUTCOME)
+        .startBeforeActivity(SUBMIT_PROGRESS_REPORT)
+        .startBeforeActivity(REVIEW_TRANSITION_PLAN)
+        .startBeforeActivity(SUBMIT_FINAL_REPORT)
+        .execute();
+    return held;
+  }
+
+  /** lyon, signed in: the progress report and the final report, whose objective hides a part. */
+  private void lyonReportsOnTheHeldGrant(String held) throws IOException {
+    browser.markPage();
+    String progress = openHeld(held, SUBMIT_PROGRESS_REPORT, "Submit progress report", () -> {
+      assertThat(browser.completeRefused()).contains("progressSummary", "learningLog");
+      browser.screenshot("lyon-progress-report-refused");
+      browser.text("progressSummary", "Workshops under way, first schoolyard drawn.");
+      browser.text("learningLog", "Evening slots draw more parents.");
+    });
+    completeInBrowser(progress, "lyon");
+
+    String finalReport = openHeld(held, SUBMIT_FINAL_REPORT, "Submit final report", () -> {
+      assertThat(browser.completeRefused()).contains("finalSummary", "finalLearnings");
+      browser.text("finalSummary", "Two schoolyards co-designed; the approach continues.");
+      browser.text("finalLearnings", "Co-design needs evening slots and a facilitator.");
+      browser.text("otherExpenditure", "0");
+    });
+    completeInBrowser(finalReport, "lyon");
+    assertThat(browser.notReloaded()).as("lyon's forms on one page load").isTrue();
+  }
+
+  /** officer, signed in: the preparation overrun, then the two reports lyon has just sent. */
+  private void officerDecidesOnTheHeldGrant(String held) throws IOException {
+    browser.markPage();
+    String overrun = openHeld(held, DECIDE_PREPARATION_OVERRUN, "Decide on preparation overrun", () -> {
+      browser.radio("overrunDecision", 0); // extend: a new due date is required
+      assertThat(browser.completeRefused()).contains("newPreparationDueDate");
+      browser.screenshot("officer-overrun-refused");
+      browser.radio("overrunDecision", 1); // continue without extension: the date is hidden
+      browser.text("overrunReason", "Council vote delayed.");
+    });
+    completeInBrowser(overrun, "officer");
+
+    String progressReview = openHeld(held, REVIEW_PROGRESS_REPORT, "Review progress report", () -> {
+      assertThat(browser.completeRefused()).containsExactly("progressReportFeedback");
+      browser.check("progressReportAccepted");
+    });
+    completeInBrowser(progressReview, "officer");
+
+    String finalReview = openHeld(held, REVIEW_FINAL_REPORT, "Review final report", () -> {
+      assertThat(browser.completeRefused()).containsExactly("finalReportFeedback");
+      browser.check("finalReportAccepted");
+      browser.screenshot("officer-final-report-accepted-after-a-refusal");
+    });
+    completeInBrowser(finalReview, "officer");
+    assertThat(browser.notReloaded()).as("the officer's forms on one page load").isTrue();
+  }
+
+  /** coach1, signed in: committee convening, the experiment's plan and outcome, the transition plan. */
+  private void coachDecidesOnTheHeldGrant(String held) throws IOException {
+    browser.markPage();
+    String convening = openHeld(held, DECIDE_COMMITTEE_CONVENING, "Decide when to convene the committee", () -> {
+      assertThat(browser.completeRefused()).containsExactly("nextConveningCheck");
+      browser.screenshot("coach1-convening-refused");
+      browser.check("conveneNow"); // convene now: no date asked
+      browser.screenshot("coach1-convening-can-complete");
+    });
+    completeInBrowser(convening, "coach1");
+
+    String plan = openHeld(held, REVIEW_EXPERIMENT_PLAN, "Review experiment plan with the committee", () -> {
+      assertThat(browser.completeRefused()).containsExactly("experimentPlanFeedback");
+      browser.check("experimentPlanApproved");
+    });
+    completeInBrowser(plan, "coach1");
+
+    String outcome = openHeld(held, DECIDE_EXPERIMENT_OUTCOME, "Decide: persevere, pivot or stop", () -> {
+      browser.check("winFlagged"); // a win: its story is required
+      assertThat(browser.completeRefused()).containsExactlyInAnyOrder("experimentReportFeedback", "winStory");
+      browser.text("experimentReportFeedback", "Add the spending detail.");
+      browser.uncheck("winFlagged"); // no win after all: the story is hidden
+    });
+    completeInBrowser(outcome, "coach1");
+
+    String transition = openHeld(held, REVIEW_TRANSITION_PLAN, "Review transition plan", () -> {
+      assertThat(browser.completeRefused()).containsExactly("transitionPlanFeedback");
+      browser.check("transitionPlanAccepted");
+    });
+    completeInBrowser(transition, "coach1");
+    assertThat(browser.notReloaded()).as("coach1's forms on one page load").isTrue();
+  }
+
+  // --- helpers --------------------------------------------------------------------------------
+
+  /** Opens the held grant's task by id in the running Tasklist, then {@link #refuseOnce}. */
+  private String openHeld(String grant, String taskKey, String taskName, Correction refusalAndCorrection)
+      throws IOException {
+    browser.openTaskById(journey.task(grant, taskKey).getId(), taskName);
+    return refuseOnce(grant, taskKey, refusalAndCorrection);
+  }
+
+  /**
+   * On the open form of the grant's task: a refusal and its correction, then the Complete button
+   * must be clickable again on the same page (no field on screen in error); records the form.
+   * Returns the task's id.
+   */
+  private String refuseOnce(String grant, String taskKey, Correction refusalAndCorrection) throws IOException {
+    String taskId = journey.task(grant, taskKey).getId();
+    String form = formService.getTaskFormData(taskId).getCamundaFormRef().getKey();
+    refusalAndCorrection.run();
+    assertThat(browser.noFieldInError()).as("%s: no field on screen in error after the correction (%s)", form,
+        browser.fieldsInError()).isTrue();
+    boolean completable = browser.completeEnabled();
+    if (!completable) {
+      browser.screenshot(form + "-complete-stuck");
+    }
+    assertThat(completable).as("%s: Complete can be clicked after the correction, without a reload", form).isTrue();
+    formsRefusedThenCompleted.add(form);
+    return taskId;
+  }
+
+  /** Completes the open form and checks that the engine recorded the completion by this person. */
+  private void completeInBrowser(String taskId, String user) {
+    browser.complete();
+    HistoricTaskInstance done = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+    assertThat(done.getEndTime()).as("task %s completed", done.getTaskDefinitionKey()).isNotNull();
+    assertThat(done.getAssignee()).isEqualTo(user);
+  }
+
+  private void completeAs(String user, ProcessInstance grant, String taskKey, Map<String, Object> variables) {
+    Task task = taskService.createTaskQuery().processInstanceId(grant.getId()).taskDefinitionKey(taskKey).singleResult();
     gateway.completeTask(user, task.getId(), variables);
+  }
+
+  /** The forms of {@code forms/} with an editable field that has a rule of its own and a rule that hides it. */
+  static Set<String> formsThatHideFieldsWithRules() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    Set<String> forms = new TreeSet<>();
+    try (Stream<Path> files = Files.list(Path.of("forms"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".form")).toList()) {
+        JsonNode form = json.readTree(file.toFile());
+        boolean hidesRuledField = form.findParents("conditional").stream()
+            .anyMatch(field -> field.path("conditional").hasNonNull("hide") && !field.path("validate").isEmpty()
+                && !field.path("readonly").asBoolean(false) && !field.path("disabled").asBoolean(false));
+        if (hidesRuledField) {
+          forms.add(form.path("id").asText());
+        }
+      }
+    }
+    return forms;
+  }
+
+  @FunctionalInterface
+  private interface Correction {
+    void run() throws IOException;
   }
 }

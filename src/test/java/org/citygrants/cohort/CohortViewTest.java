@@ -111,7 +111,7 @@ abstract class CohortViewTest {
   }
 
   private String grantInPreparation(String city, String coach, int amount) {
-    String grant = journey.apply(city, with(application("learning"), "contactEmail", "experiments@" + city + ".example.org"));
+    String grant = journey.apply(city, application("learning"));
     journey.complete(grant, SIZE_GRANT, "officer", with(award(amount), "sizingReason",
         "A smaller first grant, agreed with the city."));
     journey.complete(grant, ASSIGN_COACH, "manager", of("coach", coach));

@@ -166,7 +166,8 @@ public final class GrantPlayer {
       case REVIEW_TRANSITION_PLAN -> port.complete(coach, task.id(), transitionReview(true));
       case SUBMIT_FINAL_REPORT -> port.complete(cityUser, task.id(), with(
           finalReport(scenario == GrantScenario.PIVOT ? 2000 : 15000),
-          "finalImpactResults", "Two schoolyards 3 degrees cooler in July; 34 parents involved."));
+          "impactIndicator", "Schoolyard surface temperature at 3 pm in July (degrees C)", "impactCurrent", 47.5,
+          "impactEvidence", "Two schoolyards 3 degrees cooler in July; 34 parents involved."));
       case REVIEW_FINAL_REPORT -> port.complete(cast.officer(), task.id(), finalReview(true));
       case REPORT_FOLLOW_UP -> port.complete(cityUser, task.id(), followUp());
       case PaymentProcess.Elements.REQUEST_PAYMENT -> {

@@ -36,14 +36,18 @@ enum TestDatabase {
     DataSource createDataSource() {
       try {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+        HikariDataSource pool = pool(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+        // the pool first: a server asked to stop while connections stay open held the test JVM's
+        // exit for 30 s, until Surefire killed it
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          pool.close();
           try {
             postgres.close();
           } catch (IOException ignored) {
             // the JVM is going away anyway
           }
         }));
-        return pool(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+        return pool;
       } catch (IOException e) {
         throw new UncheckedIOException("embedded PostgreSQL did not start", e);
       }
@@ -87,7 +91,7 @@ enum TestDatabase {
     }
   }
 
-  private static DataSource pool(String url, String user, String password) {
+  private static HikariDataSource pool(String url, String user, String password) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     config.setUsername(user);

@@ -143,6 +143,11 @@ class ExperimentCyclePathsTest extends GrantPathTest {
     assertThat(journey.openTaskKeys(grant)).contains(PLAN_EXPERIMENT);
     assertThat(journey.variable(grant, "lastExperimentOutcome")).isEqualTo("persevere");
     assertThat(journey.variable(grant, "availableCapital")).isEqualTo(18000.0);
+    assertThat((List<Object>) journey.variable(grant, "hypothesisOptions"))
+        .as("the next plan picks from the hypotheses as the city updated them in its report")
+        .extracting(option -> (Object) ((Map<?, ?>) option).get("value"))
+        .containsExactly("We believe that parents will co-design. We will know we are right when 30 attend.",
+            "We believe that evening workshops draw working parents. We will know we are right when half come after 6 pm.");
 
     runExperiment(grant, 10000, 9000, true, "pivot", false);
     assertThat(journey.variable(grant, "lastExperimentOutcome")).isEqualTo("pivot");

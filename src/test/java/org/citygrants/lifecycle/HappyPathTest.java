@@ -5,10 +5,16 @@ import static org.citygrants.process.CityGrantProcess.Elements.*;
 import static org.citygrants.support.FormData.*;
 
 import java.math.BigDecimal;
+import java.util.List;
+import org.citygrants.api.ProgrammeController;
 import org.citygrants.ledger.GrantStatement;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 
 class HappyPathTest extends LifecycleTest {
+
+  @Autowired ProgrammeController programme;
 
   @Test
   void aGrantRunsFromApplicationToFollowUpWithItsMoneySettledToTheCent() {
@@ -35,5 +41,12 @@ class HappyPathTest extends LifecycleTest {
     assertThat(statement.paid()).isEqualByComparingTo(new BigDecimal("35000.00"));
     assertThat(statement.reportedSpent()).isEqualByComparingTo(new BigDecimal("35000.00"));
     assertThat(statement.payments()).hasSize(3);
+    // the follow-up answer is read by the programme, in its export
+    assertThat(programme.followUps(new UsernamePasswordAuthenticationToken(OFFICER, null, List.of())).rows())
+        .filteredOn(row -> row.grantReference().equals(grant)).singleElement()
+        .satisfies(row -> {
+          assertThat(row.whatContinued()).contains("ten schools");
+          assertThat(row.transitionOwner()).isEqualTo("Lyon innovation team");
+        });
   }
 }

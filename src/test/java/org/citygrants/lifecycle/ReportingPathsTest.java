@@ -96,7 +96,6 @@ class ReportingPathsTest extends GrantPathTest {
   private static Map<String, Object> impactProgressReport() {
     return of("progressSummary", "Two schoolyards greened, temperatures measured.",
         "impactIndicator", "Schoolyard surface temperature at 3 pm in July", "impactBaseline", 52.0,
-        "impactCurrent", 47.5, "impactEvidence", "Thermal camera readings in two schoolyards.",
-        "spentToDate", 9000, "difficulties", "");
+        "impactCurrent", 47.5, "impactEvidence", "Thermal camera readings in two schoolyards.");
   }
 }

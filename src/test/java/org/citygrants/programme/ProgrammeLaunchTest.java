@@ -73,8 +73,8 @@ class ProgrammeLaunchTest extends ProgrammeTest {
     String tampere = cohort.grant("tampere");
 
     assertRefused(() -> cityApplies(tampere, "tampere", "requestedAmount", 400), "requestedAmount", "Requested amount (EUR)");
-    assertRefused(() -> cityApplies(tampere, "tampere", "contactEmail", "not an e-mail"), "contactEmail",
-        "Contact e-mail of the city team");
+    assertRefused(() -> cityApplies(tampere, "tampere", "population", -5), "population",
+        "Population of your city (inhabitants)");
     assertThat(journey.openTaskKeys(tampere)).containsExactly(SUBMIT_APPLICATION);
     assertThat(journey.variable(tampere, CityGrantProcess.REQUESTED_AMOUNT.name())).isNull();
 

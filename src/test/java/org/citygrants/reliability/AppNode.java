@@ -110,7 +110,8 @@ final class AppNode {
         "--camunda.bpm.job-execution.wait-time-in-millis=200",
         "--camunda.bpm.job-execution.max-wait=1000",
         "--camunda.bpm.generic-properties.properties.hostname=" + engineHostname,
-        "--spring.main.banner-mode=off"));
+        "--spring.main.banner-mode=off",
+        "--server.shutdown=immediate"));
     command.addAll(extraArguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));

@@ -44,25 +44,25 @@ class EngineInputPolicyTest extends SecuredApplicationTest {
   @Test
   void aPersonCompletesATaskWithTheFieldsOfItsFormOnly() {
     String grant = grantInPreparation("lyon", "coach1", "Lyon on the Java API.");
-    String task = task(grant, COMPLETE_METHOD_ONBOARDING).getId();
+    String task = task(grant, SUBMIT_PROCUREMENT_PLAN).getId();
     GrantSnapshot before = snapshot(grant);
     signIn("lyon", "city-lyon");
 
-    assertThatThrownBy(() -> taskService.complete(task, with(methodOnboarding(), "grantReference", "TAMPERE-2026")))
+    assertThatThrownBy(() -> taskService.complete(task, with(procurementPlan(), "grantReference", "TAMPERE-2026")))
         .isInstanceOfSatisfying(InputRejectedException.class, e -> assertThat(e.getField()).isEqualTo("grantReference"));
-    assertThatThrownBy(() -> formService.submitTaskForm(task, with(methodOnboarding(), "coach", "lyon")))
+    assertThatThrownBy(() -> formService.submitTaskForm(task, with(procurementPlan(), "coach", "lyon")))
         .isInstanceOfSatisfying(InputRejectedException.class, e -> assertThat(e.getField()).isEqualTo("coach"));
-    assertThatThrownBy(() -> taskService.complete(task, with(methodOnboarding(), "onboardingQuestions",
+    assertThatThrownBy(() -> taskService.complete(task, with(procurementPlan(), "procurementPlan",
         Map.of("nested", Map.of("deeper", List.of(1, 2, 3))))))
-        .isInstanceOfSatisfying(InputRejectedException.class, e -> assertThat(e.getField()).isEqualTo("onboardingQuestions"));
+        .isInstanceOfSatisfying(InputRejectedException.class, e -> assertThat(e.getField()).isEqualTo("procurementPlan"));
     identityService.clearAuthentication();
     assertThat(snapshot(grant)).isEqualTo(before);
 
     signIn("lyon", "city-lyon");
     taskService.claim(task, "lyon");
-    taskService.complete(task, methodOnboarding());
+    taskService.complete(task, procurementPlan());
     identityService.clearAuthentication();
-    assertThat(journey.openTaskKeys(grant)).doesNotContain(COMPLETE_METHOD_ONBOARDING);
+    assertThat(journey.openTaskKeys(grant)).doesNotContain(SUBMIT_PROCUREMENT_PLAN);
   }
 
   @Test

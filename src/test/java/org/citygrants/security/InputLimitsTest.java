@@ -71,21 +71,21 @@ class InputLimitsTest extends SecuredApplicationTest {
   @Test
   void aDeeplyNestedValueIsRefusedNamingTheField() {
     String grant = grantInPreparation("lyon", "coach1", "Lyon's grant, nested values.");
-    String task = task(grant, COMPLETE_METHOD_ONBOARDING).getId();
+    String task = task(grant, SUBMIT_PROCUREMENT_PLAN).getId();
     GrantSnapshot before = snapshot(grant);
     String nested = "[".repeat(3000) + "]".repeat(3000);
 
     Http.Response inTheBody = as("lyon").post("/engine-rest/task/" + task + "/complete",
-        "{\"variables\":{\"onboardingQuestions\":{\"value\":" + nested + ",\"type\":\"String\"}}}");
+        "{\"variables\":{\"procurementPlan\":{\"value\":" + nested + ",\"type\":\"String\"}}}");
     Http.Response asJson = as("lyon").post("/engine-rest/task/" + task + "/complete",
-        Map.of("variables", Map.of("onboardingQuestions", Map.of("value", nested, "type", "Json"))));
+        Map.of("variables", Map.of("procurementPlan", Map.of("value", nested, "type", "Json"))));
     Http.Response onTheApi = as("officer").post("/api/grants/" + grant + "/early-stop", "{\"reason\":" + nested + "}");
 
     for (Http.Response refused : List.of(inTheBody, asJson, onTheApi)) {
       assertThat(refused.status()).as("%s", refused).isEqualTo(400);
     }
-    assertThat(inTheBody.json().path("field").asText()).isEqualTo("onboardingQuestions");
-    assertThat(asJson.json().path("field").asText()).isEqualTo("onboardingQuestions");
+    assertThat(inTheBody.json().path("field").asText()).isEqualTo("procurementPlan");
+    assertThat(asJson.json().path("field").asText()).isEqualTo("procurementPlan");
     assertThat(onTheApi.json().path("field").asText()).isEqualTo("reason");
     assertThat(snapshot(grant)).isEqualTo(before);
   }

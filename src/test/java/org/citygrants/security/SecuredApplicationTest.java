@@ -49,8 +49,7 @@ abstract class SecuredApplicationTest {
 
   /** A grant applied for by the city user, awarded, with its coach: the four preparation tasks are open. */
   String grantInPreparation(String cityUser, String coach, String challenge) {
-    String grant = journey.apply(cityUser, with(application("learning"), "challenge", challenge,
-        "contactEmail", "experiments@" + cityUser + ".example.org"));
+    String grant = journey.apply(cityUser, with(application("learning"), "challenge", challenge));
     journey.complete(grant, SIZE_GRANT, "officer", award(40000));
     journey.complete(grant, ASSIGN_COACH, "manager", of("coach", coach));
     return grant;

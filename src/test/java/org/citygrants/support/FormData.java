@@ -35,8 +35,7 @@ public final class FormData {
         "procurementRoute", "simplified",
         "participationDepth", "co-design",
         "population", 520000,
-        "cashFlowSituation", "tight",
-        "contactEmail", "experiments@lyon.example.org");
+        "cashFlowSituation", "tight");
   }
 
   public static Map<String, Object> award(int amount) {
@@ -49,21 +48,17 @@ public final class FormData {
   }
 
   public static Map<String, Object> methodOnboarding() {
-    return of("methodModulesCompleted", true, "onboardingQuestions", "");
+    return of(); // the form asks nothing: completing it says the team followed the modules
   }
 
   public static Map<String, Object> planningCanvas() {
     return of("localActionPlanSummary", "Cooler schoolyards designed with parents and pupils.",
         "hypotheses", "We believe that parents will co-design. We will know we are right when 30 attend.",
-        "learningGoals", "Whether co-design workshops work for schoolyards.",
-        "successMeasures", "Attendance, temperature measured in July.",
-        "plannedBudget", 38000,
-        "plannedTimeline", "Workshops in spring, works in summer.");
+        "plannedBudget", 15000); // within the smallest award (15,000)
   }
 
   public static Map<String, Object> internalAuthorisations() {
-    return of("authorisationType", "council-decision", "authorisationDate", inDays(-10),
-        "authorisationReference", "DEL-2026-114", "dataProtectionChecked", true);
+    return of("authorisationDate", inDays(-10), "authorisationReference", "Council decision DEL-2026-114");
   }
 
   public static Map<String, Object> procurementPlan() {
@@ -82,13 +77,11 @@ public final class FormData {
   }
 
   public static Map<String, Object> strengthenPreparation() {
-    return of("hypotheses", "We believe that parents will co-design. We will know we are right when 30 attend.",
-        "successMeasures", "Attendance and temperatures.", "preparationUpdate", "Hypotheses rewritten with the coach.");
+    return of("hypotheses", "We believe that parents will co-design. We will know we are right when 30 attend.");
   }
 
   public static Map<String, Object> committee() {
-    return of("committeeMembers", "Anne Martin; chair; Lyon council\nBruno Petit; finance; Lyon council\nChloe Roux; parent; school association",
-        "committeeChair", "Anne Martin");
+    return of("committeeMembers", "Anne Martin; chair; Lyon council\nBruno Petit; finance; Lyon council\nChloe Roux; parent; school association");
   }
 
   public static Map<String, Object> conveneNow() {
@@ -118,8 +111,7 @@ public final class FormData {
 
   public static Map<String, Object> experimentPlan(int budget, int weeks) {
     return of("experimentTitle", "Co-design workshops", "experimentType", "people",
-        "assumptionTested", "Parents will take part in designing schoolyards.",
-        "beliefStatement", "We believe that parents will come. We will know we are right when 30 parents attend.",
+        "beliefStatement", "We believe that parents will co-design. We will know we are right when 30 attend.",
         "successMeasure", "30 parents at two workshops", "experimentBudget", budget, "experimentDurationWeeks", weeks);
   }
 
@@ -133,7 +125,9 @@ public final class FormData {
 
   public static Map<String, Object> experimentReport(int spent, boolean another) {
     return of("experimentResults", "34 parents came to two workshops.", "experimentLearnings", "Evening slots work best.",
-        "localActionPlanChanges", "Add evening workshops.", "experimentSpent", spent, "planAnotherExperiment", another);
+        "hypotheses", "We believe that parents will co-design. We will know we are right when 30 attend.\n\n"
+            + "We believe that evening workshops draw working parents. We will know we are right when half come after 6 pm.",
+        "experimentSpent", spent, "planAnotherExperiment", another);
   }
 
   public static Map<String, Object> experimentOutcome(boolean accepted, String outcome, boolean win) {
@@ -142,8 +136,7 @@ public final class FormData {
   }
 
   public static Map<String, Object> progressReport() {
-    return of("progressSummary", "Workshops under way, first schoolyard drawn.", "learningLog", "Evening slots draw more parents.",
-        "assumptionsValidated", 1, "assumptionsInvalidated", 0, "spentToDate", 5000, "difficulties", "");
+    return of("progressSummary", "Workshops under way, first schoolyard drawn.", "learningLog", "Evening slots draw more parents.");
   }
 
   public static Map<String, Object> progressReview(boolean accepted) {
@@ -152,7 +145,7 @@ public final class FormData {
 
   public static Map<String, Object> transitionPlan() {
     return of("transitionOwner", "Lyon innovation team", "transitionBudgetLine", "Education department 2027",
-        "nextExperiments", "Extend to ten schools.", "skillsKept", "Co-design facilitation.");
+        "nextExperiments", "Extend to ten schools.");
   }
 
   public static Map<String, Object> transitionReview(boolean accepted) {
@@ -160,7 +153,7 @@ public final class FormData {
   }
 
   public static Map<String, Object> finalReport(int otherExpenditure) {
-    return of("finalSummary", "Two schoolyards co-designed; the approach continues.", "finalLearnings",
+    return of("finalSummary", "Two schoolyards co-designed; the approach continues.", "learningLog",
         "Co-design needs evening slots and a facilitator.", "otherExpenditure", otherExpenditure);
   }
 
@@ -169,8 +162,7 @@ public final class FormData {
   }
 
   public static Map<String, Object> followUp() {
-    return of("approachContinued", "fully", "followUpWhatContinued", "Ten schools now co-design their yards.",
-        "followUpExperimentsSince", 2);
+    return of("followUpWhatContinued", "Yes: ten schools now co-design their yards; two experiments since.");
   }
 
   public static Map<String, Object> requestPayment(double amount) {

@@ -135,8 +135,7 @@ class EngineRestValidationTest {
     return Stream.of(
         Arguments.of("amount below min", Map.of("requestedAmount", typed(400L, "Long")), "requestedAmount"),
         Arguments.of("missing required challenge", Map.of("challenge", typed(null, "Null")), "challenge"),
-        Arguments.of("unknown enum value", Map.of("objectiveType", typed("fame", "String")), "objectiveType"),
-        Arguments.of("invalid e-mail", Map.of("contactEmail", typed("lyon.example.org", "String")), "contactEmail"));
+        Arguments.of("unknown enum value", Map.of("objectiveType", typed("fame", "String")), "objectiveType"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -219,7 +218,6 @@ class EngineRestValidationTest {
     variables.put("participationDepth", typed("co-design", "String"));
     variables.put("population", typed(520000L, "Long"));
     variables.put("cashFlowSituation", typed("tight", "String"));
-    variables.put("contactEmail", typed("experiments@lyon.example.org", "String"));
     return variables;
   }
 

@@ -22,6 +22,13 @@ export default {
     vendor: 'Experimentation Programme'
   },
 
+  // the programme's additions to Tasklist (scripts/city-grants/): the Complete button of a
+  // Camunda Form whose rules hide a field, and "Create task" for administrators only
+  customScripts: [
+    'scripts/city-grants/complete-button',
+    'scripts/city-grants/create-task-for-administrators'
+  ],
+
   // change the app name and vendor
   // app: {
   //   name: 'Todos',

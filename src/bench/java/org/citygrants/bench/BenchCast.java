@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.citygrants.process.CityGrantProcess;
 import org.citygrants.cohortrun.Cast;
 import org.citygrants.identity.CityDirectory;
 import org.citygrants.identity.DemoIdentitySeeder;
@@ -65,11 +66,11 @@ final class BenchCast {
   private static void requireSameRightsAsARealCity(AuthorizationService authorizations, String user, String group) {
     List<String> groups = List.of(group);
     boolean rights = authorizations.isUserAuthorized(user, groups, Permissions.CREATE_INSTANCE,
-        Resources.PROCESS_DEFINITION, GrantAccessService.GRANT_PROCESS)
+        Resources.PROCESS_DEFINITION, CityGrantProcess.PROCESS_ID)
         && authorizations.isUserAuthorized(user, groups, Permissions.CREATE, Resources.PROCESS_INSTANCE, "*")
         && authorizations.isUserAuthorized(user, groups, Permissions.ACCESS, Resources.APPLICATION, "tasklist");
     boolean realCity = authorizations.isUserAuthorized("lyon", List.of("city-lyon"), Permissions.CREATE_INSTANCE,
-        Resources.PROCESS_DEFINITION, GrantAccessService.GRANT_PROCESS);
+        Resources.PROCESS_DEFINITION, CityGrantProcess.PROCESS_ID);
     if (!rights || !realCity) {
       throw new IllegalStateException("the bench city " + group + " lacks the rights a real city has");
     }
