@@ -123,7 +123,8 @@ class TasklistJourneyBrowserTest {
       assertThat(browser.completeRefused()).containsExactly("declineReason");
       browser.screenshot("officer-size-grant-refused");
       browser.radio("sizingDecision", 0); // award after all: the reason is hidden
-      browser.text("awardedAmount", "40000");
+      // the rules' proposal is there already: the amount the city asked for, within the band
+      assertThat(browser.value("awardedAmount")).isEqualTo("40000");
     });
     browser.screenshot("officer-sizes-the-grant");
     completeInBrowser(sizing, "officer");
@@ -163,7 +164,8 @@ class TasklistJourneyBrowserTest {
 
     browser.login("tasklist", "finance1");
     browser.openTask("Payments to approve", "Request payment");
-    browser.text("paymentAmount", browser.value("proposedPaymentAmount"));
+    // the amount to pay comes prefilled with the proposal: nothing to type
+    assertThat(browser.value("paymentAmount")).isEqualTo(browser.value("proposedPaymentAmount"));
     browser.screenshot("finance1-requests-the-advance");
     browser.complete();
 
