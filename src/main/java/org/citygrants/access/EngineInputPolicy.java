@@ -188,9 +188,8 @@ public class EngineInputPolicy extends AbstractProcessEnginePlugin {
       EngineOperation operation = EngineOperation.of(command);
       if (!Roles.mayAsk(operation, person.getGroupIds())) {
         log.info("Refused: {} may not {} ({})", person.getUserId(), operation.description(), command.getClass().getName());
-        throw new AuthorizationException("The user with id '" + person.getUserId() + "' may not "
-            + operation.description() + ": variables reach a grant only through its forms, by starting a process "
-            + "or completing a task.");
+        throw new AuthorizationException("You may not " + operation.description()
+            + ": a grant changes only through its forms, by starting a process or completing a task.");
       }
       SubmittedForm.of(command).ifPresent(submitted -> {
         Map<String, Object> variables = submitted.variables();

@@ -61,13 +61,13 @@ public class ProcessGateway {
       if (task == null) {
         Task hidden = SystemAccess.run(configuration, () -> taskService.createTaskQuery().taskId(taskId).singleResult());
         throw new TaskNotAvailableException(hidden == null
-            ? "Task " + taskId + " does not exist or was completed already."
-            : "Task '" + hidden.getName() + "' is not offered to " + userId + ".");
+            ? "This task does not exist or was completed already."
+            : "'" + hidden.getName() + "' is not one of your tasks.");
       }
       if (task.getAssignee() == null) {
         boolean candidate = taskService.createTaskQuery().taskId(taskId).taskCandidateUser(userId).count() == 1;
         if (!candidate) {
-          throw new TaskNotAvailableException("Task '" + task.getName() + "' is not for " + userId + ".");
+          throw new TaskNotAvailableException("'" + task.getName() + "' is not one of your tasks.");
         }
         try {
           taskService.claim(taskId, userId);
@@ -79,7 +79,8 @@ public class ProcessGateway {
           throw new ConcurrentChangeException(task, e);
         }
       } else if (!task.getAssignee().equals(userId)) {
-        throw new TaskNotAvailableException("Task '" + task.getName() + "' is assigned to " + task.getAssignee() + ".");
+        throw new TaskNotAvailableException("'" + task.getName() + "' is being worked on by a colleague: ask them to finish "
+            + "it, or take it over first if they are away.");
       }
       try {
         taskService.complete(taskId, variables);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.citygrants.process.PaymentProcess;
@@ -56,6 +57,7 @@ abstract class CohortViewTest {
   @Autowired ProcessEngine processEngine;
   @Autowired GrantJourney journey;
   @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
 
   /** The cohort of this context's engine, created before its first test. */
   @BeforeEach
