@@ -33,8 +33,9 @@ public class PrepareCohortDelegate implements JavaDelegate {
     }
     List<String> unknown = codes.stream().filter(code -> cities.cityName(code).isEmpty()).toList();
     if (codes.isEmpty() || !unknown.isEmpty()) {
-      throw new InputRejectedException(COHORT_CITIES.name(), "'Cohort cities' (cohortCities): " + (codes.isEmpty()
-          ? "name at least one city." : "unknown cities " + unknown + "; each city needs its group city-<code> first."));
+      throw new InputRejectedException(COHORT_CITIES.name(), "'Cities in the cohort': " + (codes.isEmpty()
+          ? "name at least one city." : "no city of the programme has the code " + String.join(", ", unknown)
+          + "; check the spelling, or ask an administrator to add the city first."));
     }
     COHORT_CITY_CODES.set(execution, new ArrayList<>(codes));
     WINS_COLLECTED.set(execution, 0L);

@@ -106,8 +106,11 @@ class ProgrammeLaunchTest extends ProgrammeTest {
   @Test
   void theRefusalOfAnUnknownCityNamesTheField() {
     assertThatThrownBy(() -> journey.gateway().launchProgramme(MANAGER, "Cohort 2026", List.of("atlantis")))
-        .isInstanceOf(InputRejectedException.class)
-        .hasMessageContaining(ProgrammeProcess.COHORT_CITIES.name());
+        .isInstanceOfSatisfying(InputRejectedException.class, e -> {
+          assertThat(e.getField()).isEqualTo(ProgrammeProcess.COHORT_CITIES.name());
+          assertThat(e.getMessage()).startsWith("'Cities in the cohort'").contains("atlantis")
+              .doesNotContain("(cohortCities)").doesNotContain("city-<code>");
+        });
   }
 
   @Test
