@@ -6,15 +6,10 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.citygrants.process.ParseListeners;
 import org.citygrants.process.SystemAccess;
 import org.slf4j.Logger;
@@ -25,7 +20,7 @@ import org.springframework.stereotype.Component;
  * A task someone has claimed is theirs to complete: a colleague who completes it anyway (the
  * engine only asks whether they may work on the task, which every candidate may) is refused in
  * words, and may take it over first ({@link TaskHandOver}) when the holder is away. Checked in the
- * completion itself, as every user task's first complete listener, whatever carried the request.
+ * completion itself, as a complete listener of every user task, whatever carried the request.
  * Administrators, the engine's own work (no signed-in user) and the application's use cases
  * ({@link SystemAccess}) pass.
  */
@@ -36,13 +31,8 @@ public class ClaimedTaskGuard extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    ParseListeners.addBeforeTheEngines(configuration, new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, ClaimedTaskGuard::onlyItsHolderCompletes);
-      }
-    });
+    ParseListeners.addUserTaskListener(configuration, TaskListener.EVENTNAME_COMPLETE, userTask -> true,
+        ClaimedTaskGuard::onlyItsHolderCompletes);
   }
 
   static void onlyItsHolderCompletes(DelegateTask task) {

@@ -7,10 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteMembershipCmd;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -23,7 +19,6 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.citygrants.process.InputRejectedException;
-import org.citygrants.identity.TasklistFilterSeeder;
 import org.citygrants.process.RefusalLogging;
 import org.citygrants.process.SystemAccess;
 import org.citygrants.validation.FormInputValidator;
@@ -65,11 +60,11 @@ public class EngineInputPolicy extends AbstractProcessEnginePlugin {
   private static final Set<String> PLAIN_TYPES = Set.of("string", "boolean", "short", "integer", "long", "double", "null");
 
   private final FormInputValidator forms;
-  private final ObjectProvider<TasklistFilterSeeder> filters;
+  private final ObjectProvider<RoleAuthorizations> memberships;
 
-  public EngineInputPolicy(FormInputValidator forms, ObjectProvider<TasklistFilterSeeder> filters) {
+  public EngineInputPolicy(FormInputValidator forms, ObjectProvider<RoleAuthorizations> memberships) {
     this.forms = forms;
-    this.filters = filters;
+    this.memberships = memberships;
   }
 
   @Override
@@ -138,9 +133,9 @@ public class EngineInputPolicy extends AbstractProcessEnginePlugin {
     }
 
     /**
-     * A membership created or deleted (in Admin, by a seed): when the group is a city's, its members
-     * read the new member's profile, or no longer the former member's ({@link Roles#cityMemberProfile}).
-     * The person's own rights were checked by the engine (only administrators manage memberships).
+     * A membership created or deleted (in Admin, by a seed): what follows from it is kept by
+     * {@link RoleAuthorizations#memberJoined} and {@link RoleAuthorizations#memberLeft}. The person's
+     * own rights were checked by the engine (only administrators manage memberships).
      */
     private <T> T changeMembership(Command<T> command) {
       Authentication person = configuration.getIdentityService().getCurrentAuthentication();
@@ -150,33 +145,13 @@ public class EngineInputPolicy extends AbstractProcessEnginePlugin {
       T result = next.execute(command);
       String userId = SubmittedForm.field(command, "userId");
       String groupId = SubmittedForm.field(command, "groupId");
-      TasklistFilterSeeder filterSeeder = filters.getIfAvailable();
-      if (command instanceof CreateMembershipCmd && userId != null && groupId != null && filterSeeder != null) {
-        // a new coach gets the coaches' "my cities' tasks" filter at once (each filter and its sharing
-        // in a command of its own, as the person who added the member: an administrator)
-        filterSeeder.memberJoined(userId, groupId);
-      }
-      if (Roles.isCityGroup(groupId) && userId != null) {
-        boolean joined = command instanceof CreateMembershipCmd;
-        SystemAccess.run(configuration, () -> {
-          AuthorizationService authorizations = configuration.getAuthorizationService();
-          Authorization existing = authorizations.createAuthorizationQuery()
-              .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId)
-              .resourceType(Resources.USER).resourceId(userId).list().stream().findFirst().orElse(null);
-          if (joined && existing == null) {
-            Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            read.setGroupId(groupId);
-            read.setResource(Resources.USER);
-            read.setResourceId(userId);
-            read.addPermission(Permissions.READ);
-            authorizations.saveAuthorization(read);
-          } else if (joined && !existing.isPermissionGranted(Permissions.READ)) {
-            existing.addPermission(Permissions.READ);
-            authorizations.saveAuthorization(existing);
-          } else if (!joined && existing != null) {
-            authorizations.deleteAuthorization(existing.getId());
-          }
-        });
+      RoleAuthorizations roles = memberships.getIfAvailable();
+      if (userId != null && groupId != null && roles != null) {
+        if (command instanceof CreateMembershipCmd) {
+          roles.memberJoined(userId, groupId);
+        } else {
+          roles.memberLeft(userId, groupId);
+        }
       }
       return result;
     }

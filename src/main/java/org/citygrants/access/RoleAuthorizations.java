@@ -4,6 +4,10 @@ import java.util.Arrays;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.citygrants.identity.TasklistFilterSeeder;
+import org.citygrants.process.SystemAccess;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -43,13 +47,18 @@ public class RoleAuthorizations {
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final FilterService filterService;
+  private final ProcessEngineConfiguration configuration;
+  private final TasklistFilterSeeder filters;
 
   public RoleAuthorizations(IdentityProvisioner provisioner, IdentityService identityService,
-      AuthorizationService authorizationService, FilterService filterService) {
+      AuthorizationService authorizationService, FilterService filterService, ProcessEngine processEngine,
+      TasklistFilterSeeder filters) {
     this.provisioner = provisioner;
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
+    this.configuration = processEngine.getProcessEngineConfiguration();
+    this.filters = filters;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -85,6 +94,29 @@ public class RoleAuthorizations {
     }
     changed += filterOwnersOnlyRead();
     return changed;
+  }
+
+  /**
+   * A user joined a group (Admin, a seed; {@code EngineInputPolicy} calls this): a city team reads
+   * its new member's profile ({@link Roles#cityMemberProfile}), and a group that keeps one Tasklist
+   * filter per member (the coaches) gives them theirs at once.
+   */
+  public void memberJoined(String userId, String groupId) {
+    if (Roles.isCityGroup(groupId)) {
+      SystemAccess.run(configuration, () -> ensure(Roles.cityMemberProfile(groupId, userId)));
+    }
+    // each filter and its sharing in a command of its own, as the administrator who added the member
+    filters.memberJoined(userId, groupId);
+  }
+
+  /** A user left a group: a city team no longer reads the former member's profile. */
+  public void memberLeft(String userId, String groupId) {
+    if (Roles.isCityGroup(groupId)) {
+      SystemAccess.run(configuration, () -> authorizationService.createAuthorizationQuery()
+          .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId)
+          .resourceType(Resources.USER).resourceId(userId).list()
+          .forEach(read -> authorizationService.deleteAuthorization(read.getId())));
+    }
   }
 
   private int ensure(RoleGrant grant) {

@@ -163,7 +163,7 @@ public final class Roles {
    * A city team's members read each other's profiles (each member's user, READ, for the city's
    * group), so Tasklist shows a colleague's name and lets a member hand a task to them; nobody
    * outside the city reads them. Kept by {@link RoleAuthorizations} at start and by
-   * {@link EngineInputPolicy} whenever a membership is created or deleted.
+   * {@link RoleAuthorizations#memberJoined} whenever a membership is created or deleted.
    */
   public static RoleGrant cityMemberProfile(String cityGroup, String userId) {
     return new RoleGrant(cityGroup, Resources.USER, List.of(userId), List.of("READ"));

@@ -1,13 +1,8 @@
 package org.citygrants.grant;
 
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.citygrants.access.GrantAccessService;
 import org.citygrants.process.CityGrantProcess;
 import org.citygrants.process.ParseListeners;
@@ -31,18 +26,11 @@ public class CoachReadsGrantTasksPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    ParseListeners.addAfterTheEngines(configuration, new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        TaskListener coachReads = task -> {
-          if (task.getProcessDefinitionId() != null
-              && task.getProcessDefinitionId().startsWith(CityGrantProcess.PROCESS_ID + ":")) {
-            register.getObject().findByProcessInstance(task.getProcessInstanceId())
-                .ifPresent(grant -> access.getObject().grantTaskToCoach(task.getId(), grant.coach()));
-          }
-        };
-        ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-            .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, coachReads);
+    ParseListeners.addUserTaskListener(configuration, TaskListener.EVENTNAME_CREATE, userTask -> true, task -> {
+      if (task.getProcessDefinitionId() != null
+          && task.getProcessDefinitionId().startsWith(CityGrantProcess.PROCESS_ID + ":")) {
+        register.getObject().findByProcessInstance(task.getProcessInstanceId())
+            .ifPresent(grant -> access.getObject().grantTaskToCoach(task.getId(), grant.coach()));
       }
     });
   }

@@ -5,14 +5,9 @@ import static org.citygrants.process.PaymentProcess.PAYMENT_MILESTONE;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.citygrants.access.GrantAccessService;
 import org.citygrants.grant.GrantRegister;
 import org.citygrants.ledger.LedgerService;
@@ -51,17 +46,11 @@ public class ApprovalHiddenFromRequesterPlugin extends AbstractProcessEnginePlug
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    ParseListeners.addAfterTheEngines(configuration, new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        if (PaymentProcess.Elements.APPROVE_PAYMENT.equals(activity.getId())
-            && activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
-            && PaymentProcess.PAYMENT_PROCESS_ID.equals(definition.getKey())) {
-          ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-              .addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, ApprovalHiddenFromRequesterPlugin.this::hideFromRequester);
-        }
-      }
-    });
+    ParseListeners.addUserTaskListener(configuration, TaskListener.EVENTNAME_CREATE,
+        userTask -> PaymentProcess.Elements.APPROVE_PAYMENT.equals(userTask.getId())
+            && userTask.getProcessDefinition() instanceof ProcessDefinitionEntity definition
+            && PaymentProcess.PAYMENT_PROCESS_ID.equals(definition.getKey()),
+        this::hideFromRequester);
   }
 
   private void hideFromRequester(DelegateTask task) {
