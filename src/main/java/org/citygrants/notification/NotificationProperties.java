@@ -26,8 +26,16 @@ public record NotificationProperties(
 
   /** Tasklist's start page. */
   public String tasklistUrl() {
-    String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    return base + "/camunda/app/tasklist/default/";
+    return base() + "/camunda/app/tasklist/default/";
+  }
+
+  /** The grant's own page: its terms, next step, money and calendar. */
+  public String grantPageUrl(String grantReference) {
+    return base() + "/grants/" + grantReference;
+  }
+
+  private String base() {
+    return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
   }
 
   /** The direct link that opens one task in Tasklist. */
