@@ -41,7 +41,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * <p>Refusals of the process layer name process variables; the API names its request fields
  * instead ({@code earlyStopReason} → {@code reason}, {@code grantReference} → {@code reference}).
  */
-@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+// the API proper and the grant pages' data (org.citygrants.grantpage, named so that api does not depend on it)
+@RestControllerAdvice(basePackages = {"org.citygrants.api", "org.citygrants.grantpage"})
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);

@@ -1,7 +1,10 @@
 package org.citygrants.experiment;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,8 +14,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ExperimentLog {
 
+  /** One experiment: its plan, and once the coach decided, its spending and outcome (null before). */
   public record Experiment(String grantReference, int number, String title, String type, BigDecimal budget,
-      BigDecimal spent, String outcome, boolean winFlagged) {}
+      BigDecimal spent, String outcome, boolean winFlagged, Instant startedAt, Instant endsAt, Instant decidedAt) {}
 
   private final JdbcClient jdbc;
 
@@ -43,9 +47,23 @@ public class ExperimentLog {
 
   public List<Experiment> all() {
     return jdbc.sql("SELECT * FROM experiment ORDER BY grant_reference, experiment_number")
-        .query((rs, i) -> new Experiment(rs.getString("grant_reference"), rs.getInt("experiment_number"),
-            rs.getString("title"), rs.getString("experiment_type"), rs.getBigDecimal("budget"), rs.getBigDecimal("spent"),
-            rs.getString("outcome"), rs.getBoolean("win_flagged")))
-        .list();
+        .query(ExperimentLog::map).list();
+  }
+
+  /** One grant's experiments, the first first. */
+  public List<Experiment> of(String grantReference) {
+    return jdbc.sql("SELECT * FROM experiment WHERE grant_reference = ? ORDER BY experiment_number")
+        .param(grantReference).query(ExperimentLog::map).list();
+  }
+
+  private static Experiment map(ResultSet rs, int row) throws SQLException {
+    return new Experiment(rs.getString("grant_reference"), rs.getInt("experiment_number"),
+        rs.getString("title"), rs.getString("experiment_type"), rs.getBigDecimal("budget"), rs.getBigDecimal("spent"),
+        rs.getString("outcome"), rs.getBoolean("win_flagged"), instant(rs.getTimestamp("started_at")),
+        instant(rs.getTimestamp("ends_at")), instant(rs.getTimestamp("decided_at")));
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
   }
 }

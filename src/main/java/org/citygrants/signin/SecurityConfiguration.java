@@ -28,7 +28,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       identity service, nothing anonymous; the user becomes the engine's authenticated user
  *       for the request, so the engine's authorisations decide what it sees and does; input is
  *       form input ({@link EngineRestWriteGuard} and, inside the engine, {@link EngineInputPolicy}).</li>
- *   <li>{@code /api/**} and the application's pages ({@code /cohort/**}): HTTP Basic, or the
+ *   <li>{@code /api/**} and the application's pages ({@code /cohort/**}, {@code /grants/**}): HTTP Basic, or the
  *       session of the Camunda webapps (a browser signed in to Tasklist); nothing anonymous (a
  *       browser page is sent to the Tasklist sign-in, anything else gets 401).</li>
  *   <li>the Camunda webapps ({@code /camunda/**}) keep their own sign-in, session and CSRF
@@ -85,7 +85,7 @@ public class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain applicationApi(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
     ApiAuthenticationEntryPoint entryPoint = new ApiAuthenticationEntryPoint();
-    http.securityMatcher(new OrRequestMatcher(paths("/api/**", "/cohort/**")))
+    http.securityMatcher(new OrRequestMatcher(paths("/api/**", "/cohort/**", "/grants", "/grants/**")))
         .authenticationManager(authenticationManager)
         .authorizeHttpRequests(requests -> requests
             .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()

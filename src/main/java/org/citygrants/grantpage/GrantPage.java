@@ -1,0 +1,84 @@
+package org.citygrants.grantpage;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One grant as the page {@code /grants/{reference}} shows it and {@code GET /api/grants/{reference}}
+ * returns it: how much, until when, what next, what was done, what was received and what is to
+ * come. Amounts are strings with two decimals in {@link #currency}; texts are words, never codes.
+ */
+public record GrantPage(
+    String reference,
+    String cityCode,
+    String cityName,
+    String programmeName,
+    String objective,
+    Person coach,
+    Status status,
+    String currency,
+    Terms terms,
+    List<NextStep> nextSteps,
+    List<DoneStep> stepsDone,
+    List<Experiment> experiments,
+    List<Report> reports,
+    List<Payment> payments,
+    Money money,
+    Instant generatedAt) {
+
+  /** A person by name, with an e-mail address where one is known. */
+  public record Person(String name, String email) {}
+
+  /** Where the grant stands: its phase, the step of the lifecycle it is at, whether it ended. */
+  public record Status(String key, String label, int step, int steps, boolean ended) {}
+
+  /**
+   * The award's terms (null fields: not decided yet).
+   *
+   * @param advanceRateDecided false while the rate shown is what the rules would give today
+   */
+  public record Terms(
+      String requested,
+      String awarded,
+      String preparationTime,
+      LocalDate preparationDeadline,
+      int preparationExtensions,
+      String programmeDuration,
+      LocalDate programmeEnd,
+      Integer advanceRatePercent,
+      boolean advanceRateDecided,
+      String advanceAmount,
+      List<BudgetLine> budgetLines) {}
+
+  /** A budget line of the award: what it is for, what it holds, what is committed on it. */
+  public record BudgetLine(String label, String purpose, String allocated, String committed, String remaining) {}
+
+  /**
+   * A step waiting for someone.
+   *
+   * @param dueBy the last day to do it (a due date at midnight is the end of the day before)
+   * @param yours whether the viewer may take it (then {@link #taskUrl} opens it in Tasklist)
+   */
+  public record NextStep(String name, String heldBy, Instant due, LocalDate dueBy, boolean overdue, boolean yours,
+      String taskUrl) {}
+
+  /** A step done: what, when, by whom. */
+  public record DoneStep(String name, Instant at, String by) {}
+
+  /** An experiment: its plan and, once the coach decided, its spending and the decision. */
+  public record Experiment(int number, String title, String type, String budget, String spent, String decision,
+      Instant startedAt, Instant endsAt, Instant decidedAt) {}
+
+  /** A report and its review: accepted, sent back, or waiting. */
+  public record Report(String name, Instant submittedAt, String outcome, Instant reviewedAt, String reviewedBy,
+      String feedback) {}
+
+  /** A payment made, under way or expected (the indicative calendar). */
+  public record Payment(String label, String amount, boolean atMost, LocalDate date, String status, String statusLabel,
+      String basis) {}
+
+  /** The grant's money from its ledger. */
+  public record Money(String awarded, String committed, String pendingPayments, String paid, String reportedSpent,
+      String available) {}
+}

@@ -1,0 +1,498 @@
+package org.citygrants.grantpage;
+
+import static org.citygrants.process.CityGrantProcess.*;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.citygrants.access.GrantPolicy;
+import org.citygrants.api.ApiException;
+import org.citygrants.cohort.web.GrantPhase;
+import org.citygrants.config.GrantDurations;
+import org.citygrants.experiment.ExperimentLog;
+import org.citygrants.grant.GrantRegister;
+import org.citygrants.grant.GrantRegister.GrantRecord;
+import org.citygrants.identity.CityDirectory;
+import org.citygrants.ledger.BudgetLine;
+import org.citygrants.ledger.GrantAccount;
+import org.citygrants.ledger.GrantStatement;
+import org.citygrants.ledger.LedgerProperties;
+import org.citygrants.ledger.LedgerService;
+import org.citygrants.ledger.UnknownLedgerKeyException;
+import org.citygrants.notification.NotificationProperties;
+import org.citygrants.payment.AdvanceRateRules;
+import org.citygrants.payment.PaymentCalendar;
+import org.citygrants.process.SystemAccess;
+import org.citygrants.validation.FormInputValidator;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds a grant's page for one viewer: the register says whose grant it is, {@link GrantPolicy}
+ * whether the viewer reads it (its city team, its coach, programme staff and finance; anyone else
+ * 403), then the engine's runtime and history, the experiment log and the ledger give the rest.
+ * The engine is read as the application: the viewer may read the grant, though not every task of
+ * it (a city does not see the finance officer's approval, yet sees that a payment waits for it).
+ */
+@Service
+public class GrantPageService {
+
+  /** The review tasks of the reports a city submits, their decision and their feedback variable. */
+  private record Review(String taskKey, String report, String acceptedVariable, String feedbackVariable) {}
+
+  private static final List<Review> REVIEWS = List.of(
+      new Review(Elements.DECIDE_EXPERIMENT_OUTCOME, "Experiment report", EXPERIMENT_REPORT_ACCEPTED.name(),
+          "experimentReportFeedback"),
+      new Review(Elements.REVIEW_PROGRESS_REPORT, "Progress report", PROGRESS_REPORT_ACCEPTED.name(),
+          "progressReportFeedback"),
+      new Review(Elements.REVIEW_TRANSITION_PLAN, "Transition plan", TRANSITION_PLAN_ACCEPTED.name(),
+          "transitionPlanFeedback"),
+      new Review(Elements.REVIEW_FINAL_REPORT, "Final report", FINAL_REPORT_ACCEPTED.name(), "finalReportFeedback"));
+
+  private static final Map<String, String[]> BUDGET_LINES = Map.of(
+      BudgetLine.EXPERIMENTS.code(), new String[] {"Experiments",
+          "the experiments the city runs: each one's budget is set aside from this line when it is approved"},
+      BudgetLine.LEARNING_ACTIVITIES.code(), new String[] {"Learning activities",
+          "method training, peer exchanges with the other cities and the city's own learning activities"},
+      BudgetLine.COMMITTEE.code(), new String[] {"Investment committee",
+          "convening the city's investment committee: meetings, travel, materials"},
+      BudgetLine.COACHING.code(), new String[] {"Coaching",
+          "working with the experimentation coach: visits and workshops"});
+
+  private static final Map<String, String> DECISIONS = Map.of(
+      "persevere", "Persevere", "pivot", "Pivot", "stop", "Stop");
+
+  private final GrantRegister register;
+  private final GrantPolicy policy;
+  private final ExperimentLog experimentLog;
+  private final LedgerService ledger;
+  private final LedgerProperties money;
+  private final HistoryService historyService;
+  private final TaskService taskService;
+  private final IdentityService identityService;
+  private final ProcessEngineConfiguration configuration;
+  private final FormInputValidator forms;
+  private final GrantDurations durations;
+  private final NotificationProperties links;
+  private final AdvanceRateRules advanceRates;
+
+  public GrantPageService(GrantRegister register, GrantPolicy policy, ExperimentLog experimentLog, LedgerService ledger,
+      LedgerProperties money, HistoryService historyService, TaskService taskService, IdentityService identityService,
+      ProcessEngineConfiguration configuration, FormInputValidator forms, GrantDurations durations,
+      NotificationProperties links, AdvanceRateRules advanceRates) {
+    this.register = register;
+    this.policy = policy;
+    this.experimentLog = experimentLog;
+    this.ledger = ledger;
+    this.money = money;
+    this.historyService = historyService;
+    this.taskService = taskService;
+    this.identityService = identityService;
+    this.configuration = configuration;
+    this.forms = forms;
+    this.durations = durations;
+    this.links = links;
+    this.advanceRates = advanceRates;
+  }
+
+  /** The grants the user reads in full, for the list page and Tasklist's "My grant" link. */
+  public List<GrantSummary> grantsOf(String userId) {
+    return SystemAccess.run(configuration, () -> {
+      GrantPolicy.Person person = policy.person(userId);
+      List<GrantSummary> grants = new ArrayList<>();
+      for (GrantRecord grant : register.all()) {
+        if (policy.readsInFull(person, grant.cityCode(), grant.coach())) {
+          GrantPhase phase = phase(grant, activities(grant));
+          grants.add(new GrantSummary(grant.grantReference(), grant.cityName(), phase.label(), phase.ended(),
+              "/grants/" + grant.grantReference()));
+        }
+      }
+      return grants;
+    });
+  }
+
+  /** A grant in a list: where it stands and where its page is. */
+  public record GrantSummary(String reference, String cityName, String phase, boolean ended, String page) {}
+
+  /**
+   * The page of one grant for this user.
+   *
+   * @throws ApiException 404 for an unknown grant, 403 when the user may not read it
+   */
+  public GrantPage pageFor(String userId, String reference) {
+    return SystemAccess.run(configuration, () -> build(userId, reference));
+  }
+
+  /**
+   * The payment calendars of every grant the user reads in full (finance's view of the weeks to
+   * come is built from these).
+   */
+  public Map<GrantRecord, List<PaymentCalendar.Entry>> calendarsOf(String userId) {
+    return SystemAccess.run(configuration, () -> {
+      GrantPolicy.Person person = policy.person(userId);
+      Map<GrantRecord, List<PaymentCalendar.Entry>> calendars = new LinkedHashMap<>();
+      for (GrantRecord grant : register.all()) {
+        if (policy.readsInFull(person, grant.cityCode(), grant.coach())) {
+          Variables variables = variables(grant);
+          List<HistoricActivityInstance> activities = activities(grant);
+          calendars.put(grant, calendar(grant, variables, statement(grant).orElse(null), phase(grant, activities)));
+        }
+      }
+      return calendars;
+    });
+  }
+
+  private GrantPage build(String userId, String reference) {
+    GrantRecord grant = register.find(reference)
+        .orElseThrow(() -> ApiException.notFound("There is no grant " + reference + "."));
+    GrantPolicy.Person person = policy.person(userId);
+    if (!policy.readsInFull(person, grant.cityCode(), grant.coach())) {
+      throw ApiException.forbidden("The page of grant " + reference + " is for " + grant.cityName()
+          + "'s city team, its coach and programme staff. The cohort view shows how every city is doing.");
+    }
+    Variables variables = variables(grant);
+    List<HistoricActivityInstance> activities = activities(grant);
+    GrantPhase phase = phase(grant, activities);
+    Optional<GrantStatement> statement = statement(grant);
+    String currency = statement.map(GrantStatement::currency).orElse(money.currency());
+
+    return new GrantPage(grant.grantReference(), grant.cityCode(), grant.cityName(),
+        variables.string(PROGRAMME_NAME.name()), objective(grant, variables), coach(grant),
+        new GrantPage.Status(phase.key(), phase.label(), phase.step(), GrantPhase.STEPS, phase.ended()), currency,
+        terms(variables, statement.orElse(null)),
+        nextSteps(grant, person),
+        stepsDone(grant),
+        experiments(grant),
+        reports(grant),
+        calendar(grant, variables, statement.orElse(null), phase).stream().map(GrantPageService::payment).toList(),
+        statement.map(GrantPageService::money).orElse(null),
+        ClockUtil.getCurrentTime().toInstant());
+  }
+
+  // --- who, what, where it stands
+
+  private String objective(GrantRecord grant, Variables variables) {
+    String label = variables.string(OBJECTIVE_LABEL.name());
+    if (label != null) {
+      return label;
+    }
+    return grant.objectiveType() == null ? null
+        : forms.schema("grant-application").labelOf(OBJECTIVE_TYPE.name(), grant.objectiveType()).orElse(null);
+  }
+
+  private GrantPage.Person coach(GrantRecord grant) {
+    if (grant.coach() == null) {
+      return null;
+    }
+    User user = identityService.createUserQuery().userId(grant.coach()).singleResult();
+    return user == null ? new GrantPage.Person("the coach", null)
+        : new GrantPage.Person(displayName(user), blankToNull(user.getEmail()));
+  }
+
+  private List<HistoricActivityInstance> activities(GrantRecord grant) {
+    return historyService.createHistoricActivityInstanceQuery().processInstanceId(grant.processInstanceId()).list();
+  }
+
+  private GrantPhase phase(GrantRecord grant, List<HistoricActivityInstance> activities) {
+    HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+        .processInstanceId(grant.processInstanceId()).singleResult();
+    if (instance == null) {
+      return GrantPhase.CLOSED;
+    }
+    if (instance.getEndTime() != null) {
+      return GrantPhase.ofEnded(activities.stream().map(HistoricActivityInstance::getActivityId).toList());
+    }
+    return GrantPhase.ofRunning(activities.stream().filter(a -> a.getEndTime() == null)
+        .map(HistoricActivityInstance::getActivityId).toList());
+  }
+
+  // --- the terms
+
+  private GrantPage.Terms terms(Variables v, GrantStatement statement) {
+    Long awarded = v.number(AWARDED_AMOUNT.name());
+    Long requested = v.number(REQUESTED_AMOUNT.name());
+    Long decidedRate = v.number(ADVANCE_RATE_PERCENT.name());
+    Integer rate = decidedRate != null ? Integer.valueOf(decidedRate.intValue()) : estimatedRate(v);
+    String advance = null;
+    if (v.decimal(ADVANCE_AMOUNT.name()) != null) {
+      advance = amount(BigDecimal.valueOf(v.decimal(ADVANCE_AMOUNT.name())));
+    } else if (awarded != null && rate != null) {
+      advance = amount(BigDecimal.valueOf(awarded).multiply(BigDecimal.valueOf(rate)).divide(BigDecimal.valueOf(100),
+          2, RoundingMode.HALF_EVEN));
+    }
+    List<GrantPage.BudgetLine> lines = statement == null ? List.of() : statement.budgetLines().stream()
+        .map(line -> {
+          String[] words = BUDGET_LINES.getOrDefault(line.line().code(), new String[] {line.line().code(), ""});
+          return new GrantPage.BudgetLine(words[0], words[1], amount(line.allocated()), amount(line.committed()),
+              amount(line.remaining()));
+        }).toList();
+    Long extensions = v.number(PREPARATION_EXTENSIONS.name());
+    return new GrantPage.Terms(
+        requested == null ? null : amount(BigDecimal.valueOf(requested)),
+        awarded == null ? null : amount(BigDecimal.valueOf(awarded)),
+        durationLabel(PREPARATION_TIME.name(), v.string(PREPARATION_TIME.name())),
+        day(v.date(PREPARATION_DUE_DATE.name()), true),
+        extensions == null ? 0 : extensions.intValue(),
+        durationLabel(PROGRAMME_DURATION.name(), v.string(PROGRAMME_DURATION.name())),
+        day(v.date(PROGRAMME_END_DATE.name()), false),
+        rate, decidedRate != null, advance, lines);
+  }
+
+  private Integer estimatedRate(Variables v) {
+    return advanceRates.rateFor(v.string(CASH_FLOW_SITUATION.name()), v.string(PROCUREMENT_ROUTE.name()))
+        .map(Long::intValue).orElse(null);
+  }
+
+  /** "3 months" for P3M, as the officer chose it on the sizing form. */
+  private String durationLabel(String key, String iso) {
+    if (iso == null) {
+      return null;
+    }
+    return forms.schema("size-grant").labelOf(key, iso).orElse(iso);
+  }
+
+  // --- steps
+
+  private List<GrantPage.NextStep> nextSteps(GrantRecord grant, GrantPolicy.Person viewer) {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(grant.grantReference())
+        .orderByTaskCreateTime().asc().list();
+    Map<String, String> names = new HashMap<>();
+    List<GrantPage.NextStep> steps = new ArrayList<>();
+    for (Task task : tasks) {
+      List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+          .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+          .map(IdentityLink::getGroupId).toList();
+      String heldBy = task.getAssignee() != null
+          ? names.computeIfAbsent(task.getAssignee(), this::displayName)
+          : groups.stream().map(this::groupLabel).collect(Collectors.joining(" or "));
+      boolean yours = viewer.userId().equals(task.getAssignee())
+          || (task.getAssignee() == null && groups.stream().anyMatch(viewer.groups()::contains));
+      Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+      steps.add(new GrantPage.NextStep(task.getName(), heldBy.isEmpty() ? "the programme team" : heldBy, due,
+          day(task.getDueDate(), true),
+          due != null && due.isBefore(now), yours, yours ? links.taskUrl(task.getId()) : null));
+    }
+    return steps;
+  }
+
+  private String groupLabel(String groupId) {
+    Optional<String> city = CityDirectory.cityCodeOf(groupId);
+    Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
+    String name = group == null || group.getName() == null ? groupId : group.getName();
+    return city.isPresent() ? name + " city team" : name;
+  }
+
+  private List<GrantPage.DoneStep> stepsDone(GrantRecord grant) {
+    List<HistoricTaskInstance> done = historyService.createHistoricTaskInstanceQuery()
+        .processInstanceBusinessKey(grant.grantReference()).finished().taskDeleteReason("completed")
+        .orderByHistoricTaskInstanceEndTime().asc().list();
+    Map<String, String> names = new HashMap<>();
+    return done.stream().map(task -> new GrantPage.DoneStep(task.getName(), task.getEndTime().toInstant(),
+        task.getAssignee() == null ? null : names.computeIfAbsent(task.getAssignee(), this::displayName))).toList();
+  }
+
+  // --- experiments and reports
+
+  private List<GrantPage.Experiment> experiments(GrantRecord grant) {
+    return experimentLog.of(grant.grantReference()).stream().map(e -> new GrantPage.Experiment(e.number(), e.title(),
+        experimentType(e.type()), amount(e.budget()), amount(e.spent()),
+        e.outcome() == null ? null : DECISIONS.getOrDefault(e.outcome(), e.outcome()),
+        e.startedAt(), e.endsAt(), e.decidedAt())).toList();
+  }
+
+  /** "Solution" for solution: the first words of the option the city chose on the plan form. */
+  private String experimentType(String type) {
+    String label = forms.schema("plan-experiment").labelOf(EXPERIMENT_TYPE.name(), type).orElse(type);
+    int colon = label == null ? -1 : label.indexOf(':');
+    return colon > 0 ? label.substring(0, colon) : label;
+  }
+
+  private List<GrantPage.Report> reports(GrantRecord grant) {
+    Map<String, Review> byTask = REVIEWS.stream().collect(Collectors.toMap(Review::taskKey, Function.identity()));
+    List<HistoricTaskInstance> reviews = historyService.createHistoricTaskInstanceQuery()
+        .processInstanceId(grant.processInstanceId())
+        .taskDefinitionKeyIn(byTask.keySet().toArray(String[]::new))
+        .orderByHistoricActivityInstanceStartTime().asc().list();
+    if (reviews.isEmpty()) {
+      return List.of();
+    }
+    Map<String, List<HistoricVariableUpdate>> updates = historyService.createHistoricDetailQuery()
+        .processInstanceId(grant.processInstanceId()).variableUpdates().orderByTime().asc().list().stream()
+        .filter(HistoricVariableUpdate.class::isInstance).map(HistoricVariableUpdate.class::cast)
+        .filter(u -> u.getActivityInstanceId() != null)
+        .collect(Collectors.groupingBy(HistoricDetail::getActivityInstanceId));
+    Map<String, String> names = new HashMap<>();
+    List<GrantPage.Report> reports = new ArrayList<>();
+    for (HistoricTaskInstance task : reviews) {
+      Review review = byTask.get(task.getTaskDefinitionKey());
+      boolean completed = task.getEndTime() != null && "completed".equals(task.getDeleteReason());
+      if (task.getEndTime() != null && !completed) {
+        continue; // cancelled with the grant: no review happened
+      }
+      List<HistoricVariableUpdate> set = updates.getOrDefault(task.getActivityInstanceId(), List.of());
+      Object accepted = last(set, review.acceptedVariable());
+      Object feedback = last(set, review.feedbackVariable());
+      String outcome = !completed ? "Waiting for review"
+          : Boolean.TRUE.equals(accepted) ? "Accepted" : Boolean.FALSE.equals(accepted) ? "Sent back" : "Reviewed";
+      reports.add(new GrantPage.Report(review.report(), task.getStartTime().toInstant(), outcome,
+          completed ? task.getEndTime().toInstant() : null,
+          completed && task.getAssignee() != null ? names.computeIfAbsent(task.getAssignee(), this::displayName) : null,
+          feedback instanceof String text && !text.isBlank() ? text : null));
+    }
+    return reports;
+  }
+
+  private static Object last(List<HistoricVariableUpdate> updates, String name) {
+    Object value = null;
+    for (HistoricVariableUpdate update : updates) {
+      if (name.equals(update.getVariableName())) {
+        value = update.getValue();
+      }
+    }
+    return value;
+  }
+
+  // --- money and calendar
+
+  private Optional<GrantStatement> statement(GrantRecord grant) {
+    try {
+      return Optional.of(ledger.statement(grant.grantReference()));
+    } catch (UnknownLedgerKeyException e) {
+      return Optional.empty(); // not awarded (yet)
+    }
+  }
+
+  private List<PaymentCalendar.Entry> calendar(GrantRecord grant, Variables v, GrantStatement statement,
+      GrantPhase phase) {
+    if (statement == null) {
+      return List.of();
+    }
+    Long decidedRate = v.number(ADVANCE_RATE_PERCENT.name());
+    Integer rate = decidedRate != null ? Integer.valueOf(decidedRate.intValue()) : estimatedRate(v);
+    List<PaymentCalendar.PlannedExperiment> experiments = experimentLog.of(grant.grantReference()).stream()
+        .map(e -> new PaymentCalendar.PlannedExperiment(e.number(), e.budget(),
+            e.endsAt() == null ? null : LocalDate.ofInstant(e.endsAt(), zone()), e.outcome() != null)).toList();
+    PaymentCalendar.Plan plan = new PaymentCalendar.Plan(statement.awarded(),
+        rate == null ? null : BigDecimal.valueOf(rate), decidedRate != null,
+        day(v.date(PREPARATION_DUE_DATE.name()), true), day(v.date(PROGRAMME_END_DATE.name()), false),
+        experiments, statement.payments(), reviewTime(),
+        phase.ended() || statement.status() == GrantAccount.Status.CLOSED);
+    return PaymentCalendar.of(plan, zone());
+  }
+
+  private Period reviewTime() {
+    try {
+      return Period.parse(durations.getTaskDue());
+    } catch (RuntimeException e) {
+      return Period.ofDays(14); // a time-based due (PT10M) in a demo: the calendar keeps a fortnight
+    }
+  }
+
+  private static GrantPage.Payment payment(PaymentCalendar.Entry entry) {
+    return new GrantPage.Payment(entry.label(), amount(entry.amount()), entry.atMost(), entry.date(),
+        entry.status().name().toLowerCase(java.util.Locale.ROOT), entry.status().label(), entry.basis());
+  }
+
+  private static GrantPage.Money money(GrantStatement s) {
+    return new GrantPage.Money(amount(s.awarded()), amount(s.committed()), amount(s.pendingPayments()),
+        amount(s.paid()), amount(s.reportedSpent()), amount(s.available()));
+  }
+
+  // --- helpers
+
+  private Variables variables(GrantRecord grant) {
+    List<HistoricVariableInstance> all = historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(grant.processInstanceId()).list();
+    Map<String, Object> values = new LinkedHashMap<>();
+    // process-wide values first; a value local to one activity only where no process-wide one exists
+    all.stream().sorted(Comparator.comparing(
+            (HistoricVariableInstance h) -> grant.processInstanceId().equals(h.getActivityInstanceId())))
+        .forEach(h -> values.put(h.getName(), h.getValue()));
+    return new Variables(values);
+  }
+
+  /** The grant's variables as the engine's history keeps them (latest values). */
+  private record Variables(Map<String, Object> values) {
+
+    String string(String name) {
+      return values.get(name) instanceof String s && !s.isBlank() ? s : null;
+    }
+
+    Long number(String name) {
+      return values.get(name) instanceof Number n ? Long.valueOf(n.longValue()) : null;
+    }
+
+    Double decimal(String name) {
+      return values.get(name) instanceof Number n ? Double.valueOf(n.doubleValue()) : null;
+    }
+
+    Date date(String name) {
+      return values.get(name) instanceof Date d ? d : null;
+    }
+  }
+
+  /**
+   * The day a date falls on. A deadline is stored as the first instant after it (midnight at the
+   * start of the next day): its day is the one before.
+   */
+  private static LocalDate day(Date date, boolean exclusiveEnd) {
+    if (date == null) {
+      return null;
+    }
+    LocalDate day = LocalDate.ofInstant(date.toInstant(), zone());
+    boolean midnight = date.toInstant().atZone(zone()).toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+    return exclusiveEnd && midnight ? day.minusDays(1) : day;
+  }
+
+  private static ZoneId zone() {
+    return ZoneId.systemDefault();
+  }
+
+  private String displayName(String userId) {
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    return user == null ? "a former member of the programme" : displayName(user);
+  }
+
+  private static String displayName(User user) {
+    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).trim();
+    return name.isEmpty() ? user.getId() : name;
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
+  }
+
+  static String amount(BigDecimal amount) {
+    return amount == null ? null : amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
+  }
+}
