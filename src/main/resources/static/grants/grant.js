@@ -9,6 +9,8 @@
   let currency = 'EUR';
   const money = (amount) => new Intl.NumberFormat(LOCALE, { style: 'currency', currency, maximumFractionDigits: 2 })
     .format(Number(amount));
+  const whole = (amount) => new Intl.NumberFormat(LOCALE, { style: 'currency', currency, maximumFractionDigits: 0 })
+    .format(Number(amount));
   const day = (value) => (value ? dateFormat.format(new Date(value.length === 10 ? `${value}T12:00:00` : value)) : '');
 
   /** el('li', {class: 'x'}, 'text', childNode, ...) */
@@ -94,23 +96,22 @@
     const next = g.payments.find((p) => p.status !== 'paid');
     const values = [];
     if (g.money) {
-      values.push([money(g.money.awarded), 'awarded']);
-      values.push([money(g.money.paid), 'received so far']);
-      values.push([money(g.money.reportedSpent), 'spending accepted']);
-      values.push([money(g.money.available), 'not yet set aside']);
+      values.push([whole(g.money.awarded), 'awarded']);
+      values.push([whole(g.money.paid), 'received so far']);
+      values.push([whole(g.money.reportedSpent), 'spending accepted']);
     } else if (g.terms.requested) {
-      values.push([money(g.terms.requested), 'requested']);
+      values.push([whole(g.terms.requested), 'requested']);
     }
     if (next) {
-      values.push([money(next.amount), `next payment${next.atMost ? ' (at most)' : ''}${next.date ? `, ${day(next.date)}` : ''}`]);
+      values.push([whole(next.amount), `next payment${next.atMost ? ' (at most)' : ''}${next.date ? `, around ${day(next.date)}` : ''}`]);
     }
     if (g.terms.preparationDeadline && g.status.key === 'preparation') {
-      values.push([day(g.terms.preparationDeadline), 'end of the preparation time']);
+      values.push([day(g.terms.preparationDeadline), 'end of the preparation time', 'date']);
     } else if (g.terms.programmeEnd && !g.status.ended) {
-      values.push([day(g.terms.programmeEnd), 'end of the programme']);
+      values.push([day(g.terms.programmeEnd), 'end of the programme', 'date']);
     }
-    document.getElementById('tiles').replaceChildren(...values.map(([value, label]) =>
-      el('div', { class: 'tile money' }, el('div', { class: 'value' }, value), el('div', { class: 'label' }, label))));
+    document.getElementById('tiles').replaceChildren(...values.map(([value, label, kind]) =>
+      el('div', { class: `tile money ${kind || ''}` }, el('div', { class: 'value' }, value), el('div', { class: 'label' }, label))));
   }
 
   function nextSteps(g) {
@@ -140,12 +141,11 @@
     }
     add('Coach', g.coach && (g.coach.email ? el('span', {}, `${g.coach.name} · `, el('a', { href: `mailto:${g.coach.email}` }, g.coach.email)) : g.coach.name));
     document.getElementById('termsList').replaceChildren(...rows);
-    const lines = t.budgetLines.map((l) => el('tr', {},
-      el('td', {}, l.label, el('span', { class: 'purpose' }, l.purpose)),
-      el('td', { class: 'num' }, money(l.allocated)), el('td', { class: 'num' }, money(l.committed)),
-      el('td', { class: 'num' }, money(l.remaining))));
-    document.querySelector('#budgetLines tbody').replaceChildren(...(lines.length ? lines
-      : [el('tr', {}, el('td', { colspan: 4, class: 'meta' }, 'The budget lines are set when the grant is awarded.'))]));
+    fill('budgetLines', t.budgetLines.map((l) => el('li', {},
+      el('div', { class: 'row' }, el('span', { class: 'what' }, l.label), el('span', { class: 'amount' }, money(l.allocated))),
+      el('div', { class: 'meta' }, l.purpose),
+      el('div', { class: 'meta' }, `${money(l.committed)} set aside · ${money(l.remaining)} left`))),
+    'The budget lines are set when the grant is awarded.');
   }
 
   function payments(g) {

@@ -23,10 +23,12 @@ export default {
   },
 
   // the programme's additions to Tasklist (scripts/city-grants/): the Complete button of a
-  // Camunda Form whose rules hide a field, and "Create task" for administrators only
+  // Camunda Form whose rules hide a field, "Create task" for administrators only, and the
+  // link to one's grant page (with the reference shown after an application)
   customScripts: [
     'scripts/city-grants/complete-button',
-    'scripts/city-grants/create-task-for-administrators'
+    'scripts/city-grants/create-task-for-administrators',
+    'scripts/city-grants/grant-page'
   ],
 
   // change the app name and vendor

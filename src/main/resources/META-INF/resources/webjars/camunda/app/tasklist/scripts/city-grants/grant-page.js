@@ -1,0 +1,123 @@
+/*
+ * The grant's page from Tasklist.
+ *
+ * - A "My grant" link in Tasklist's header for everyone who follows a grant (its city team, its
+ *   coach, programme staff and finance): to the grant's page when there is one, to the list of
+ *   one's grants (/grants/) otherwise. Asked of the application (GET /api/grants, signed in by
+ *   the Tasklist session); no link when the answer is an empty list or an error.
+ * - Beside a task's "Add comment": a link to the page of the grant the task belongs to (the
+ *   task's grantReference variable, read with the person's own rights).
+ * - After a city submits its application (the start form of "City experimentation grant"), a
+ *   note with the grant's reference and a link to its page: the engine's answer to the start
+ *   carries the reference (the process's business key, set when the grant is registered).
+ */
+const angular = window.angular;
+// the application's root: the webapps' root (app-root, e.g. /camunda) without its last segment
+const APP_ROOT = (function () {
+  const base = document.querySelector('base');
+  const webapps = ((base && base.getAttribute('app-root')) || '').replace(/\/+$/, '');
+  return webapps.substring(0, webapps.lastIndexOf('/'));
+}());
+
+function grantsPage(reference) {
+  return APP_ROOT + '/grants/' + (reference ? encodeURIComponent(reference) : '');
+}
+
+function showReference(reference) {
+  const old = document.getElementById('city-grants-reference-note');
+  if (old) {
+    old.remove();
+  }
+  const note = document.createElement('div');
+  note.id = 'city-grants-reference-note';
+  note.className = 'city-grants-reference-note';
+  note.setAttribute('role', 'status');
+  const text = document.createElement('p');
+  text.append('Your application is registered as ');
+  const strong = document.createElement('strong');
+  strong.textContent = reference;
+  text.append(strong, '. The programme team will size the grant; you will find each next step here, in Tasklist, and everything about the grant on its page.');
+  const link = document.createElement('a');
+  link.href = grantsPage(reference);
+  link.textContent = 'Open the grant\u2019s page';
+  link.className = 'btn btn-primary';
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'btn btn-default';
+  close.textContent = 'Close';
+  close.addEventListener('click', function () { note.remove(); });
+  note.append(text, link, close);
+  document.body.append(note);
+}
+
+angular.module('cam.tasklist')
+  .config(['ViewsProvider', '$httpProvider', function (ViewsProvider, $httpProvider) {
+    ViewsProvider.registerDefaultView('tasklist.navbar.action', {
+      id: 'grant-page-action',
+      priority: 300,
+      template: '<a ng-if="grantLink" ng-href="{{ grantLink.href }}" title="{{ grantLink.title }}">'
+        + '<span class="glyphicon glyphicon-home"></span> '
+        + '<span class="hidden-sm hidden-xs">{{ grantLink.label }}</span></a>',
+      controller: ['$scope', '$rootScope', '$http', function ($scope, $rootScope, $http) {
+        $scope.grantLink = null;
+        $rootScope.$watch('authentication.name', function (userId) {
+          $scope.grantLink = null;
+          if (!userId) {
+            return;
+          }
+          $http.get(APP_ROOT + '/api/grants', {headers: {Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest'}})
+            .then(function (response) {
+              const grants = Array.isArray(response.data) ? response.data : [];
+              if (grants.length === 1) {
+                $scope.grantLink = {href: grantsPage(grants[0].reference), label: 'My grant',
+                  title: 'Everything about ' + grants[0].reference + ': terms, next step, payments'};
+              } else if (grants.length > 1) {
+                $scope.grantLink = {href: grantsPage(''), label: 'Grants', title: 'The grants you follow'};
+              }
+            })
+            .catch(function () { /* no link */ });
+        });
+      }]
+    });
+
+    ViewsProvider.registerDefaultView('tasklist.task.action', {
+      id: 'grant-page-task-action',
+      priority: 50,
+      template: '<a ng-if="grantReference" ng-href="{{ grantHref }}" class="grant-page-link" '
+        + 'title="Terms, next steps, payments and reports of {{ grantReference }}">'
+        + '<span class="glyphicon glyphicon-home"></span> Grant page</a>',
+      controller: ['$scope', '$http', function ($scope, $http) {
+        const engineApi = document.querySelector('base').getAttribute('engine-api');
+        $scope.grantReference = null;
+        $scope.taskData.observe('task', function (task) {
+          $scope.grantReference = null;
+          if (!task || !task.id) {
+            return;
+          }
+          $http.get(engineApi + 'engine/default/task/' + encodeURIComponent(task.id) + '/variables/grantReference')
+            .then(function (response) {
+              const reference = response.data && response.data.value;
+              if (typeof reference === 'string' && /^[A-Z0-9][A-Z0-9-]*$/.test(reference)) {
+                $scope.grantReference = reference;
+                $scope.grantHref = grantsPage(reference);
+              }
+            })
+            .catch(function () { /* a task without a grant: no link */ });
+        });
+      }]
+    });
+
+    $httpProvider.interceptors.push(function () {
+      return {
+        response: function (response) {
+          const url = (response.config && response.config.url) || '';
+          const data = response.data;
+          if (/\/process-definition\/[^/]+\/submit-form$/.test(url) && data && data.businessKey
+              && /^[A-Z0-9][A-Z0-9-]*$/.test(data.businessKey)) {
+            showReference(data.businessKey);
+          }
+          return response;
+        }
+      };
+    });
+  }]);
