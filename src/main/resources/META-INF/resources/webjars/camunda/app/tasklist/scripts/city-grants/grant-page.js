@@ -6,7 +6,7 @@
  *   one's grants (/grants/) otherwise. Asked of the application (GET /api/grants, signed in by
  *   the Tasklist session); no link when the answer is an empty list or an error.
  * - Beside a task's "Add comment": a link to the page of the grant the task belongs to (the
- *   task's grantReference variable, read with the person's own rights).
+ *   task's grantReference, read as the task's form reads its variables, with the person's rights).
  * - After a city submits its application (the start form of "City experimentation grant"), a
  *   note with the grant's reference and a link to its page: the engine's answer to the start
  *   carries the reference (the process's business key, set when the grant is registered).
@@ -94,9 +94,12 @@ angular.module('cam.tasklist')
           if (!task || !task.id) {
             return;
           }
-          $http.get(engineApi + 'engine/default/task/' + encodeURIComponent(task.id) + '/variables/grantReference')
+          // the variables the task's form may read: what the person sees of the task, no more
+          $http.get(engineApi + 'engine/default/task/' + encodeURIComponent(task.id) + '/form-variables',
+            {params: {variableNames: 'grantReference'}})
             .then(function (response) {
-              const reference = response.data && response.data.value;
+              const variable = response.data && response.data.grantReference;
+              const reference = variable && variable.value;
               if (typeof reference === 'string' && /^[A-Z0-9][A-Z0-9-]*$/.test(reference)) {
                 $scope.grantReference = reference;
                 $scope.grantHref = grantsPage(reference);
