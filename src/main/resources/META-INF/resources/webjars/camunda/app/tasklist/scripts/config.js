@@ -23,10 +23,14 @@ export default {
   },
 
   // the programme's additions to Tasklist (scripts/city-grants/): the Complete button of a
-  // Camunda Form whose rules hide a field, and "Create task" for administrators only
+  // Camunda Form whose rules hide a field, "Create task" for administrators only, and date
+  // fields that refuse a day that does not exist instead of rolling it over, and plain titles
+  // over a refusal ("Not completed, nothing was saved")
   customScripts: [
     'scripts/city-grants/complete-button',
-    'scripts/city-grants/create-task-for-administrators'
+    'scripts/city-grants/create-task-for-administrators',
+    'scripts/city-grants/date-fields',
+    'scripts/city-grants/messages'
   ],
 
   // change the app name and vendor
