@@ -283,6 +283,9 @@ class TasklistJourneyBrowserTest {
     browser.markPage();
     String convening = openHeld(held, DECIDE_COMMITTEE_CONVENING, "Decide when to convene the committee", () -> {
       assertThat(browser.completeRefused()).containsExactly("nextConveningCheck");
+      browser.text("nextConveningCheck", "32/13/2026"); // a day that does not exist: refused, not rolled over
+      assertThat(browser.pageText()).contains("Not taken: 32/13/2026 is not a day of the calendar");
+      assertThat(browser.value("nextConveningCheck")).isEmpty();
       browser.screenshot("coach1-convening-refused");
       browser.check("conveneNow"); // convene now: no date asked
       browser.screenshot("coach1-convening-can-complete");
