@@ -89,8 +89,8 @@ public class LedgerService {
    */
   public GrantAccount openGrant(String grantReference, String cityCode, BigDecimal awarded, MovementContext ctx) {
     requireGrantReference(grantReference);
-    requireText(cityCode, "grant " + grantReference + ": the city code", 64);
-    BigDecimal amount = Money.positive(awarded, "grant " + grantReference);
+    requireText(cityCode, "the city of grant " + grantReference, 64);
+    BigDecimal amount = Money.positive(awarded, "the award of grant " + grantReference);
     Optional<GrantAccount> existing = accounts.lock(grantReference);
     if (existing.isPresent()) {
       GrantAccount account = existing.get();
@@ -98,9 +98,10 @@ public class LedgerService {
         throw new GrantClosedException(grantReference);
       }
       if (account.awarded().compareTo(amount) != 0 || !account.cityCode().equals(cityCode)) {
-        throw new LedgerConflictException("grant " + grantReference + " is already open for " + account.cityCode()
-            + " with " + Money.show(account.awarded(), account.currency()) + "; it cannot be opened again for "
-            + cityCode + " with " + Money.show(amount, account.currency()));
+        throw new LedgerConflictException("Grant " + grantReference + " is already awarded: "
+            + readable(account.awarded(), account) + " to " + account.cityCode() + ". It cannot be awarded again with "
+            + readable(amount, account) + (cityCode.equals(account.cityCode()) ? "" : " to " + cityCode)
+            + "; nothing was changed.");
       }
       return account;
     }
@@ -126,19 +127,20 @@ public class LedgerService {
       return account;
     }
     GrantFigures f = figuresOf(grantReference);
-    String cannotClose = "grant " + grantReference + " cannot be closed: ";
+    String cannotClose = "Grant " + grantReference + " cannot be closed yet: ";
     if (f.pending().signum() > 0) {
-      throw new LedgerException(cannotClose + "payments of " + Money.show(f.pending(), f.currency())
-          + " are still requested or approved; disburse or reject them first");
+      throw new LedgerException(cannotClose + "payments of " + Money.readable(f.pending(), f.currency())
+          + " are requested or approved and not paid out; pay them out or reject them first.");
     }
     if (f.recoveryOrdered().signum() > 0) {
-      throw new LedgerException(cannotClose + "recoveries of " + Money.show(f.recoveryOrdered(), f.currency())
-          + " are ordered but not yet received");
+      throw new LedgerException(cannotClose + "the city has not yet paid back the "
+          + Money.readable(f.recoveryOrdered(), f.currency()) + " it was asked to return.");
     }
     Settlement settlement = f.settlement();
     if (settlement.outcome() != Settlement.Outcome.NONE) {
-      throw new LedgerException(cannotClose + "it is not settled yet, a " + settlement.outcome() + " of "
-          + Money.show(settlement.amount(), f.currency()) + " remains");
+      throw new LedgerException(cannotClose + (settlement.outcome() == Settlement.Outcome.FINAL_BALANCE
+          ? "a final balance of " + Money.readable(settlement.amount(), f.currency()) + " is still to be paid."
+          : Money.readable(settlement.amount(), f.currency()) + " of unspent money is still to be recovered."));
     }
     Instant now = now();
     releaseActive(grantReference, ctx.because("grant closed"), now);
@@ -165,9 +167,9 @@ public class LedgerService {
       MovementContext ctx) {
     requireKey(commitmentKey, "commitment", grantReference);
     if (line == null) {
-      throw new LedgerException("commitment " + commitmentKey + ": the budget line is missing");
+      throw new LedgerException("No budget line was given for " + InWords.commitment(commitmentKey) + ".");
     }
-    BigDecimal value = Money.positive(amount, "commitment " + commitmentKey);
+    BigDecimal value = Money.positive(amount, InWords.commitment(commitmentKey));
     GrantAccount account = openForChange(grantReference);
     Optional<Commitment> existing = commitments.find(commitmentKey);
     if (existing.isPresent()) {
@@ -175,19 +177,19 @@ public class LedgerService {
     }
     GrantFigures f = figuresOf(grantReference);
     if (value.compareTo(f.uncommitted()) > 0) {
-      throw new InsufficientCapitalException("commitment " + commitmentKey + " of " + show(value, account)
-          + " exceeds the capital of grant " + grantReference + " still available for commitments: "
-          + show(f.uncommitted(), account) + " (awarded " + show(f.awarded(), account) + ", committed "
-          + show(f.committed(), account) + ")");
+      throw new InsufficientCapitalException(InWords.sentence(InWords.commitment(commitmentKey)) + ", "
+          + readable(value, account) + ", is more than grant " + grantReference + " has left to commit: "
+          + readable(f.uncommitted(), account) + " (awarded " + readable(f.awarded(), account) + ", already committed "
+          + readable(f.committed(), account) + ").");
     }
     BigDecimal allocated = accounts.allocation(grantReference, line).orElse(Money.ZERO);
     BigDecimal lineCommitted = commitments.activeOnLine(grantReference, line);
     BigDecimal lineLeft = allocated.subtract(lineCommitted);
     if (value.compareTo(lineLeft) > 0) {
-      throw new InsufficientCapitalException("commitment " + commitmentKey + " of " + show(value, account)
-          + " exceeds what budget line " + line.code() + " of grant " + grantReference + " has left: "
-          + show(lineLeft, account) + " (allocated " + show(allocated, account) + ", committed "
-          + show(lineCommitted, account) + ")");
+      throw new InsufficientCapitalException(InWords.sentence(InWords.commitment(commitmentKey)) + ", "
+          + readable(value, account) + ", is more than the " + InWords.line(line) + " budget of grant " + grantReference
+          + " has left: " + readable(lineLeft, account) + " (" + readable(allocated, account) + " in all, already committed "
+          + readable(lineCommitted, account) + ").");
     }
     Instant now = now();
     Commitment commitment = new Commitment(commitmentKey, grantReference, line, value, Commitment.Status.ACTIVE,
@@ -251,39 +253,40 @@ public class LedgerService {
       String requestedBy, MovementContext ctx) {
     requireGrantReference(grantReference);
     if (milestone == null || !MILESTONE.matcher(milestone).matches()) {
-      throw new LedgerException("grant " + grantReference + ": the milestone '" + milestone
-          + "' must be letters, digits and dashes, e.g. advance, tranche-2, final-balance");
+      throw new LedgerException("A payment of grant " + grantReference + " is named by its milestone in letters, digits"
+          + " and dashes, such as advance, tranche-2 or final-balance, not '" + milestone + "'.");
     }
     String paymentKey = Payment.key(grantReference, milestone);
     if (kind == null) {
-      throw new LedgerException("payment " + paymentKey + ": the payment kind is missing");
+      throw new LedgerException("The kind of payment (advance, tranche, final balance) is missing for "
+          + InWords.payment(paymentKey) + ".");
     }
-    requireText(requestedBy, "payment " + paymentKey + ": the requester", MovementContext.MAX_ACTOR);
-    BigDecimal value = Money.positive(amount, "payment " + paymentKey);
+    requireText(requestedBy, "who requests " + InWords.payment(paymentKey), MovementContext.MAX_ACTOR);
+    BigDecimal value = Money.positive(amount, InWords.payment(paymentKey));
     GrantAccount account = openForChange(grantReference);
     Optional<Payment> existing = payments.find(paymentKey);
     if (existing.isPresent()) {
       Payment payment = existing.get();
       if (payment.kind() != kind) {
-        throw new LedgerConflictException("payment " + paymentKey + " is a " + payment.kind()
-            + "; it cannot be requested again as a " + kind);
+        throw new LedgerConflictException(InWords.sentence(InWords.payment(paymentKey)) + " is already requested as "
+            + (payment.kind() == PaymentKind.ADVANCE ? "an " : "a ") + InWords.kind(payment.kind())
+            + "; it cannot be requested again as " + (kind == PaymentKind.ADVANCE ? "an " : "a ") + InWords.kind(kind) + ".");
       }
       if (payment.status() != PaymentStatus.REJECTED) {
         if (payment.amount().compareTo(value) != 0) {
-          throw new LedgerConflictException("payment " + paymentKey + " is already " + payment.status() + " for "
-              + show(payment.amount(), account) + "; a request for " + show(value, account)
-              + " under the same key is refused");
+          throw new LedgerConflictException(InWords.sentence(InWords.payment(paymentKey)) + " is already "
+              + InWords.status(payment.status()) + ", for " + readable(payment.amount(), account) + "; it cannot be requested"
+              + " again for " + readable(value, account) + ". Nothing was changed.");
         }
         return payment;
       }
     }
     GrantFigures f = figuresOf(grantReference);
     if (value.compareTo(f.unpaid()) > 0) {
-      throw new InsufficientCapitalException("payment " + paymentKey + " of " + show(value, account)
-          + " would bring the money requested and paid on grant " + grantReference + " to "
-          + show(f.paid().add(f.pending()).add(value), account) + ", above the awarded "
-          + show(f.awarded(), account) + " (paid " + show(f.paid(), account) + ", pending "
-          + show(f.pending(), account) + ")");
+      throw new InsufficientCapitalException(InWords.sentence(InWords.payment(paymentKey)) + " of "
+          + readable(value, account) + " is more than grant " + grantReference + " has left to pay: at most "
+          + readable(f.unpaid().max(Money.ZERO), account) + " (awarded " + readable(f.awarded(), account) + ", paid "
+          + readable(f.paid(), account) + ", awaiting approval or payment " + readable(f.pending(), account) + ").");
     }
     if (kind == PaymentKind.TRANCHE) {
       requireTrancheWithinCommitments(grantReference, paymentKey, value, account);
@@ -314,9 +317,9 @@ public class LedgerService {
     if (value.compareTo(room) > 0) {
       throw new InsufficientCapitalException("A tranche of " + readable(value, account) + " is more than what was"
           + " committed: grant " + grantReference + " committed " + readable(committed, account)
-          + (approvedExcess.signum() > 0 ? " and an officer approved " + Money.readable(approvedExcess)
+          + (approvedExcess.signum() > 0 ? " and an officer approved " + readable(approvedExcess, account)
               + " of spending above it" : "")
-          + (tranches.signum() > 0 ? "; tranches of " + Money.readable(tranches) + " are already requested or paid" : "")
+          + (tranches.signum() > 0 ? "; tranches of " + readable(tranches, account) + " are already requested or paid" : "")
           + ", so this tranche may be at most " + readable(room.max(Money.ZERO), account)
           + ". Spending above the committed budget is paid only after a programme officer approves it with a reason.");
     }
@@ -327,7 +330,7 @@ public class LedgerService {
    * approved or disbursed payment again is a no-op.
    */
   public Payment approvePayment(String paymentKey, String approver, MovementContext ctx) {
-    requireText(approver, "payment " + paymentKey + ": the approver", MovementContext.MAX_ACTOR);
+    requireText(approver, "who approves " + InWords.payment(paymentKey), MovementContext.MAX_ACTOR);
     Payment payment = lockPayment(paymentKey);
     if (approver.equalsIgnoreCase(payment.requestedBy())) {
       throw new FourEyesViolationException(paymentKey);
@@ -336,8 +339,9 @@ public class LedgerService {
       case APPROVED, DISBURSED -> {
         return payment;
       }
-      case REJECTED -> throw new PaymentStateException("payment " + paymentKey + " was rejected by "
-          + payment.rejectedBy() + " (" + payment.rejectionReason() + "); it must be requested again first");
+      case REJECTED -> throw new PaymentStateException(payment.rejectedBy(), who ->
+          InWords.sentence(InWords.payment(paymentKey)) + " was rejected by " + who + " (\"" + payment.rejectionReason()
+              + "\"): it must be requested again before it can be approved.");
       case REQUESTED -> {
         Instant now = now();
         payments.approve(paymentKey, approver, now);
@@ -351,15 +355,15 @@ public class LedgerService {
 
   /** Rejects a requested or approved payment, with a reason; rejecting it again is a no-op. */
   public Payment rejectPayment(String paymentKey, String approver, String reason, MovementContext ctx) {
-    requireText(approver, "payment " + paymentKey + ": the finance officer", MovementContext.MAX_ACTOR);
-    requireText(reason, "payment " + paymentKey + ": the reason for the rejection", Integer.MAX_VALUE);
+    requireText(approver, "who rejects " + InWords.payment(paymentKey), MovementContext.MAX_ACTOR);
+    requireText(reason, "the reason for the rejection of " + InWords.payment(paymentKey), Integer.MAX_VALUE);
     Payment payment = lockPayment(paymentKey);
     if (payment.status() == PaymentStatus.REJECTED) {
       return payment;
     }
     if (payment.status() == PaymentStatus.DISBURSED) {
-      throw new PaymentStateException("payment " + paymentKey
-          + " is already disbursed; it cannot be rejected, order a recovery instead");
+      throw new PaymentStateException(InWords.sentence(InWords.payment(paymentKey))
+          + " is already paid out, so it cannot be rejected: order a recovery of the money instead.");
     }
     payments.reject(paymentKey, approver, MovementContext.shorten(reason));
     journal.append(payment.grantReference(), MovementType.PAYMENT_REJECTED, payment.amount(), paymentKey,
@@ -377,19 +381,20 @@ public class LedgerService {
       return payment;
     }
     if (payment.status() != PaymentStatus.APPROVED) {
-      throw new PaymentStateException("payment " + paymentKey + " is " + payment.status()
-          + "; only an approved payment can be disbursed");
+      throw new PaymentStateException(InWords.sentence(InWords.payment(paymentKey)) + " is "
+          + InWords.status(payment.status()) + "; only an approved payment is paid out.");
     }
     GrantFigures f = figuresOf(payment.grantReference());
     if (f.paid().add(payment.amount()).compareTo(f.awarded()) > 0) {
-      throw new InsufficientCapitalException("payment " + paymentKey + " would bring the money paid on grant "
-          + payment.grantReference() + " above the awarded " + Money.show(f.awarded(), f.currency()));
+      throw new InsufficientCapitalException("Paying out " + InWords.payment(paymentKey) + " would bring the money paid"
+          + " on grant " + payment.grantReference() + " above its award of " + Money.readable(f.awarded(), f.currency()) + ".");
     }
     Instant now = now();
     if (!payments.disburse(paymentKey, now)) {
       // not expected while the grant row is locked; the conditional UPDATE alone also guarantees one disbursement
       return payments.find(paymentKey).filter(p -> p.status() == PaymentStatus.DISBURSED)
-          .orElseThrow(() -> new PaymentStateException("payment " + paymentKey + " changed while disbursing it"));
+          .orElseThrow(() -> new PaymentStateException(InWords.sentence(InWords.payment(paymentKey))
+              + " changed while it was being paid out; it was not paid twice."));
     }
     journal.append(payment.grantReference(), MovementType.PAYMENT_DISBURSED, payment.amount(), paymentKey,
         ctx.actor(), now, ctx);
@@ -408,25 +413,25 @@ public class LedgerService {
   public Expenditure reportExpenditure(String grantReference, String expenditureKey, BigDecimal amount,
       boolean accepted, MovementContext ctx) {
     requireKey(expenditureKey, "expenditure", grantReference);
-    BigDecimal value = Money.positive(amount, "expenditure " + expenditureKey);
+    BigDecimal value = Money.positive(amount, InWords.spending(expenditureKey));
     GrantAccount account = openForChange(grantReference);
     Optional<Expenditure> existing = expenditures.find(expenditureKey);
     if (existing.isPresent()) {
       Expenditure expenditure = existing.get();
       if (!expenditure.grantReference().equals(grantReference) || expenditure.amount().compareTo(value) != 0
           || expenditure.accepted() != accepted) {
-        throw new LedgerConflictException("expenditure " + expenditureKey + " is already reported on grant "
-            + expenditure.grantReference() + " for " + show(expenditure.amount(), account)
-            + (expenditure.accepted() ? " (accepted)" : " (not accepted)")
-            + "; a different report under the same key is refused");
+        throw new LedgerConflictException(InWords.sentence(InWords.spending(expenditureKey)) + " is already recorded"
+            + " on grant " + expenditure.grantReference() + ": " + readable(expenditure.amount(), account)
+            + (expenditure.accepted() ? ", accepted" : ", not accepted") + ". A different report of it is refused.");
       }
       return expenditure;
     }
     Optional<Commitment> against = commitments.find(expenditureKey);
     if (accepted && against.isPresent() && value.compareTo(against.get().amount()) > 0) {
-      throw new LedgerException("The spending of " + readable(value, account) + " reported for " + expenditureKey
-          + " is above the " + readable(against.get().amount(), account) + " committed to it: only the committed"
-          + " part is accepted, and a programme officer decides on the rest (reportSpendingAgainst)");
+      throw new LedgerException("The spending of " + readable(value, account) + " reported for "
+          + InWords.commitment(expenditureKey).replaceFirst("^the budget of ", "") + " is above the "
+          + readable(against.get().amount(), account) + " committed to it: only the committed part is accepted,"
+          + " and a programme officer decides on the rest.");
     }
     Instant now = now();
     Expenditure expenditure = new Expenditure(expenditureKey, grantReference, value, accepted, now);
@@ -447,15 +452,16 @@ public class LedgerService {
     Commitment commitment = commitments.find(commitmentKey)
         .orElseThrow(() -> new UnknownLedgerKeyException("commitment", commitmentKey));
     String grantReference = commitment.grantReference();
-    BigDecimal value = Money.positive(reported, "spending reported for " + commitmentKey);
+    BigDecimal value = Money.positive(reported, InWords.spending(commitmentKey));
     GrantAccount account = openForChange(grantReference);
     Optional<Expenditures.Row> existing = expenditures.findRow(commitmentKey);
     if (existing.isPresent()) {
       Expenditures.Row row = existing.get();
       BigDecimal before = row.reportedAmount() != null ? row.reportedAmount() : row.expenditure().amount();
       if (before.compareTo(value) != 0 || !row.expenditure().accepted()) {
-        throw new LedgerConflictException("spending of " + readable(before, account) + " is already reported for "
-            + commitmentKey + "; a different report of " + readable(value, account) + " is refused");
+        throw new LedgerConflictException("Spending of " + readable(before, account) + " is already reported for "
+            + InWords.commitment(commitmentKey).replaceFirst("^the budget of ", "") + "; a different report of "
+            + readable(value, account) + " is refused.");
       }
       return spendingReport(commitment, account.currency());
     }
@@ -480,7 +486,7 @@ public class LedgerService {
   public SpendingReport decideExcessSpending(String commitmentKey, boolean approved, String officer, String reason,
       MovementContext ctx) {
     lockGrantOf(commitmentKey, "commitment");
-    requireText(officer, "the decision on the spending above " + commitmentKey + ": the officer",
+    requireText(officer, "who decides on the spending above " + InWords.commitment(commitmentKey),
         MovementContext.MAX_ACTOR);
     requireText(reason, "the reason for " + (approved ? "approving" : "refusing") + " the spending above the"
         + " committed budget", MovementContext.MAX_REASON);
@@ -489,13 +495,15 @@ public class LedgerService {
     GrantAccount account = openForChange(commitment.grantReference());
     Expenditures.Row report = expenditures.findRow(commitmentKey)
         .filter(row -> row.reportedAmount() != null)
-        .orElseThrow(() -> new LedgerException("No spending above the committed budget of " + commitmentKey
-            + " waits for a decision"));
+        .orElseThrow(() -> new LedgerException("No spending above " + InWords.commitment(commitmentKey)
+            + " waits for a decision."));
     Optional<Expenditures.Row> decided = expenditures.excessDecisionOn(commitmentKey);
     if (decided.isPresent()) {
       if (decided.get().expenditure().accepted() != approved) {
-        throw new LedgerConflictException("The spending above the committed budget of " + commitmentKey + " was already "
-            + (decided.get().expenditure().accepted() ? "approved" : "refused") + " by " + decided.get().decidedBy());
+        String decision = decided.get().expenditure().accepted() ? "approved" : "refused";
+        throw new LedgerConflictException(decided.get().decidedBy(), who -> "The spending above "
+            + InWords.commitment(commitmentKey) + " was already " + decision + " by " + who
+            + "; that decision stands.");
       }
       return spendingReport(commitment, account.currency());
     }
@@ -564,24 +572,23 @@ public class LedgerService {
    */
   public Recovery orderRecovery(String grantReference, String recoveryKey, BigDecimal amount, MovementContext ctx) {
     requireKey(recoveryKey, "recovery", grantReference);
-    BigDecimal value = Money.positive(amount, "recovery " + recoveryKey);
+    BigDecimal value = Money.positive(amount, InWords.recovery());
     GrantAccount account = openForChange(grantReference);
     Optional<Recovery> existing = recoveries.find(recoveryKey);
     if (existing.isPresent()) {
       Recovery recovery = existing.get();
       if (!recovery.grantReference().equals(grantReference) || recovery.amount().compareTo(value) != 0) {
-        throw new LedgerConflictException("recovery " + recoveryKey + " is already ordered on grant "
-            + recovery.grantReference() + " for " + show(recovery.amount(), account)
-            + "; a different recovery under the same key is refused");
+        throw new LedgerConflictException("A recovery of " + readable(recovery.amount(), account)
+            + " is already ordered on grant " + recovery.grantReference() + "; a different one is refused.");
       }
       return recovery;
     }
     GrantFigures f = figuresOf(grantReference);
     if (value.compareTo(f.recoverable()) > 0) {
-      throw new LedgerException("recovery " + recoveryKey + " of " + show(value, account)
-          + " exceeds the unspent money of grant " + grantReference + ": " + show(f.recoverable().max(Money.ZERO), account)
-          + " (paid " + show(f.paid(), account) + ", accepted expenditure " + show(f.acceptedSpent(), account)
-          + ", recovered or ordered " + show(f.recovered().add(f.recoveryOrdered()), account) + ")");
+      throw new LedgerException("A recovery of " + readable(value, account) + " is more than the unspent money of grant "
+          + grantReference + ": " + readable(f.recoverable().max(Money.ZERO), account) + " (paid "
+          + readable(f.paid(), account) + ", accepted spending " + readable(f.acceptedSpent(), account)
+          + ", recovered or ordered " + readable(f.recovered().add(f.recoveryOrdered()), account) + ").");
     }
     Instant now = now();
     Recovery recovery = new Recovery(recoveryKey, grantReference, value, Recovery.Status.ORDERED, now, null);
@@ -657,13 +664,14 @@ public class LedgerService {
   private Commitment sameCommitment(Commitment commitment, String grantReference, BigDecimal amount, BudgetLine line) {
     if (!commitment.grantReference().equals(grantReference) || commitment.amount().compareTo(amount) != 0
         || commitment.budgetLine() != line) {
-      throw new LedgerConflictException("commitment " + commitment.commitmentKey() + " already exists on grant "
-          + commitment.grantReference() + " for " + commitment.amount().toPlainString() + " on "
-          + commitment.budgetLine().code() + "; a different commitment under the same key is refused");
+      throw new LedgerConflictException(InWords.sentence(InWords.commitment(commitment.commitmentKey()))
+          + " is already committed on grant " + commitment.grantReference() + ": "
+          + Money.readable(commitment.amount(), currency) + " on the " + InWords.line(commitment.budgetLine())
+          + " budget. A different commitment of it is refused.");
     }
     if (commitment.status() == Commitment.Status.RELEASED) {
-      throw new LedgerConflictException("commitment " + commitment.commitmentKey()
-          + " was released; commit again under a new key");
+      throw new LedgerConflictException(InWords.sentence(InWords.commitment(commitment.commitmentKey()))
+          + " was released; it cannot be committed again.");
     }
     return commitment;
   }
@@ -671,10 +679,6 @@ public class LedgerService {
   private Instant now() {
     // microseconds: what both databases store, so a value read back equals the value written
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
-  }
-
-  private static String show(BigDecimal amount, GrantAccount account) {
-    return Money.show(amount, account.currency());
   }
 
   private static String readable(BigDecimal amount, GrantAccount account) {
@@ -700,10 +704,10 @@ public class LedgerService {
 
   private static void requireText(String value, String what, int maxLength) {
     if (value == null || value.isBlank()) {
-      throw new LedgerException(what + " is missing");
+      throw new LedgerException(InWords.sentence(what) + " is missing.");
     }
     if (value.length() > maxLength) {
-      throw new LedgerException(what + " is longer than " + maxLength + " characters");
+      throw new LedgerException(InWords.sentence(what) + " is longer than " + maxLength + " characters.");
     }
   }
 }

@@ -18,20 +18,21 @@ public final class Money {
 
   /** A positive amount with at most two decimals, returned with scale 2; otherwise a refusal. */
   static BigDecimal positive(BigDecimal amount, String what) {
+    String sentence = InWords.sentence(what);
     if (amount == null) {
-      throw new LedgerException(what + ": the amount is missing");
+      throw new LedgerException(sentence + " has no amount: the amount is missing.");
     }
     if (amount.signum() <= 0) {
-      throw new LedgerException(what + ": the amount must be positive, not " + amount.toPlainString());
+      throw new LedgerException(sentence + " must be more than zero, not " + amount.toPlainString() + ".");
     }
     if (amount.compareTo(LIMIT) >= 0) {
-      throw new LedgerException(what + ": the amount " + amount.toPlainString() + " is too large");
+      throw new LedgerException(sentence + ": the amount " + amount.toPlainString() + " is too large.");
     }
     try {
       return amount.setScale(2, RoundingMode.UNNECESSARY);
     } catch (ArithmeticException moreThanCents) {
-      throw new LedgerException(what + ": the amount " + amount.toPlainString()
-          + " has more than two decimals (cents)");
+      throw new LedgerException(sentence + ": the amount " + amount.toPlainString()
+          + " has more than two decimals (cents); nothing was rounded.");
     }
   }
 

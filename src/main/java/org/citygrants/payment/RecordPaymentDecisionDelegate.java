@@ -5,7 +5,6 @@ import static org.citygrants.process.PaymentProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.citygrants.grant.GrantRegister;
-import org.citygrants.ledger.FourEyesViolationException;
 import org.citygrants.ledger.LedgerException;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.ledger.Payment;
@@ -40,12 +39,9 @@ public class RecordPaymentDecisionDelegate implements JavaDelegate {
     if (approved) {
       try {
         ledger.approvePayment(paymentKey, approver, LedgerContexts.of(execution, approver, "payment approved"));
-      } catch (FourEyesViolationException ownRequest) {
-        // the ledger's words name the payment's key; the person reads what to do
-        throw new InputRejectedException(PAYMENT_APPROVED.name(), "You requested this payment yourself, so another "
-            + "finance officer must approve it: release the task for a colleague.");
       } catch (LedgerException refused) {
-        throw new InputRejectedException(PAYMENT_APPROVED.name(), refused.getMessage());
+        // in words, with the names of the people it mentions ("You requested the advance yourself, ...")
+        throw new InputRejectedException(PAYMENT_APPROVED.name(), LedgerRefusals.inWords(refused));
       }
       PAYMENT_APPROVED_BY.set(execution, approver);
     } else {

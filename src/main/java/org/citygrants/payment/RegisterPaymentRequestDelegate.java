@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.citygrants.grant.GrantRegister;
 import org.citygrants.ledger.GrantStatement;
+import org.citygrants.ledger.InsufficientCapitalException;
+import org.citygrants.ledger.LedgerException;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.ledger.Money;
 import org.citygrants.ledger.Payment;
@@ -53,11 +55,15 @@ public class RegisterPaymentRequestDelegate implements JavaDelegate {
     PaymentKind kind = PaymentKind.valueOf(PAYMENT_KIND.require(execution));
     Payment payment;
     try {
-      payment = LedgerRefusals.asRefusalOf(PAYMENT_AMOUNT.name(), () -> ledger.requestPayment(reference,
-          PAYMENT_MILESTONE.require(execution), kind, euros, requester,
-          LedgerContexts.of(execution, requester, PAYMENT_NOTE.getOrDefault(execution, "payment requested"))));
-    } catch (InputRejectedException refused) {
-      throw kind == PaymentKind.TRANCHE ? refused : inWords(refused, reference);
+      payment = ledger.requestPayment(reference, PAYMENT_MILESTONE.require(execution), kind, euros, requester,
+          LedgerContexts.of(execution, requester, PAYMENT_NOTE.getOrDefault(execution, "payment requested")));
+    } catch (InsufficientCapitalException beyondWhatMayBePaid) {
+      // a tranche's refusal says what was committed; another payment's, how much the grant has left to pay
+      throw kind == PaymentKind.TRANCHE
+          ? new InputRejectedException(PAYMENT_AMOUNT.name(), LedgerRefusals.inWords(beyondWhatMayBePaid))
+          : leftToPay(reference);
+    } catch (LedgerException refused) {
+      throw new InputRejectedException(PAYMENT_AMOUNT.name(), LedgerRefusals.inWords(refused));
     }
     PAYMENT_KEY.set(execution, payment.paymentKey());
     PAYMENT_REQUESTED_BY.set(execution, requester);
@@ -65,19 +71,14 @@ public class RegisterPaymentRequestDelegate implements JavaDelegate {
     figures.publish(execution, reference);
   }
 
-  /**
-   * The ledger refuses a payment beyond the award naming the payment's key; the finance officer
-   * reads instead how much the grant has left to pay. (A tranche's refusal already says it in words.)
-   */
-  private InputRejectedException inWords(InputRejectedException refused, String reference) {
-    if (!refused.getMessage().contains("above the awarded")) {
-      return refused;
-    }
+  /** A payment beyond the award: the field, by its label, and how much the grant has left to pay. */
+  private InputRejectedException leftToPay(String reference) {
     GrantStatement grant = ledger.statement(reference);
     BigDecimal left = grant.awarded().subtract(grant.paid()).subtract(grant.pendingPayments()).max(BigDecimal.ZERO);
     return new InputRejectedException(PAYMENT_AMOUNT.name(), "'Amount to pay' is more than the grant has left to pay: "
         + "at most " + Money.readable(left, grant.currency()) + " (awarded " + Money.readable(grant.awarded(), grant.currency())
-        + ", paid " + Money.readable(grant.paid()) + ", awaiting approval " + Money.readable(grant.pendingPayments())
+        + ", paid " + Money.readable(grant.paid(), grant.currency()) + ", awaiting approval "
+        + Money.readable(grant.pendingPayments(), grant.currency())
         + "). Lower the amount.");
   }
 }

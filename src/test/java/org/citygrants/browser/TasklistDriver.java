@@ -164,6 +164,16 @@ final class TasklistDriver implements AutoCloseable {
     pause(200);
   }
 
+  /** Types into a date field (form-js's input is {@code ...Field_<key>-date}), leaves it, and returns what it holds then. */
+  String typeDate(String key, String typed) {
+    WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='Field_" + key + "-date']")));
+    scrollTo(field);
+    field.clear();
+    field.sendKeys(typed);
+    ((JavascriptExecutor) driver).executeScript("arguments[0].blur()", field);
+    return field.getAttribute("value");
+  }
+
   String value(String key) {
     return field(key).getAttribute("value");
   }

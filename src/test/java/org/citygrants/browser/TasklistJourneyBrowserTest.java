@@ -283,6 +283,9 @@ class TasklistJourneyBrowserTest {
     browser.markPage();
     String convening = openHeld(held, DECIDE_COMMITTEE_CONVENING, "Decide when to convene the committee", () -> {
       assertThat(browser.completeRefused()).containsExactly("nextConveningCheck");
+      // a day that does not exist is refused in words, not rolled over to another day
+      assertThat(browser.typeDate("nextConveningCheck", "32/13/2026")).isEmpty();
+      assertThat(browser.pageText()).contains("Not taken: 32/13/2026 is not a day of the calendar");
       browser.screenshot("coach1-convening-refused");
       browser.check("conveneNow"); // convene now: no date asked
       browser.screenshot("coach1-convening-can-complete");

@@ -81,7 +81,7 @@ abstract class LedgerServiceContract extends LedgerContract {
     openLyon();
 
     assertRefused(LedgerConflictException.class, () -> ledger.openGrant(LYON, "LYON", eur("40000"), OFFICER),
-        "grant LYON-2026 is already open", "50000.00 EUR", "40000.00 EUR");
+        "Grant LYON-2026 is already awarded: 50,000.00 EUR to LYON", "40,000.00 EUR", "nothing was changed");
   }
 
   @Test
@@ -89,7 +89,7 @@ abstract class LedgerServiceContract extends LedgerContract {
     openLyon();
 
     assertRefused(LedgerException.class, () -> ledger.openGrant("PARIS-2026", "PARIS", eur("-1"), OFFICER),
-        "grant PARIS-2026", "must be positive");
+        "The award of grant PARIS-2026 must be more than zero, not -1.");
     assertRefused(LedgerException.class, () -> ledger.openGrant("PARIS-2026", "PARIS", eur("1000.005"), OFFICER),
         "more than two decimals");
     assertRefused(LedgerException.class, () -> ledger.openGrant("PARIS-2026", "PARIS", null, OFFICER),
@@ -97,7 +97,7 @@ abstract class LedgerServiceContract extends LedgerContract {
     assertRefused(LedgerException.class, () -> ledger.openGrant("PARIS:2026", "PARIS", eur("1000"), OFFICER),
         "grant reference 'PARIS:2026'");
     assertRefused(LedgerException.class, () -> ledger.commit(LYON, "LYON-2026:experiment-1", eur("0"), "experiments",
-        OFFICER), "commitment LYON-2026:experiment-1", "must be positive");
+        OFFICER), "The budget of experiment 1 must be more than zero");
     assertThatThrownBy(() -> new MovementContext(" ", null, null, null)).isInstanceOf(LedgerException.class)
         .hasMessageContaining("actor");
   }
@@ -108,13 +108,13 @@ abstract class LedgerServiceContract extends LedgerContract {
 
     assertRefused(UnknownLedgerKeyException.class,
         () -> ledger.commit("PARIS-2026", "PARIS-2026:experiment-1", eur("10"), "experiments", OFFICER),
-        "there is no grant PARIS-2026");
+        "Grant PARIS-2026 has no money in the ledger: it is unknown, or not awarded yet.");
     assertRefused(UnknownLedgerKeyException.class, () -> ledger.disburse("LYON-2026:tranche-9", SYSTEM),
-        "there is no payment LYON-2026:tranche-9");
+        "The ledger has no tranche 9 of grant LYON-2026: it was never requested.");
     assertRefused(UnknownLedgerKeyException.class, () -> ledger.releaseCommitment("LYON-2026:experiment-9", SYSTEM),
-        "there is no commitment LYON-2026:experiment-9");
+        "The ledger has no budget of experiment 9 of grant LYON-2026");
     assertRefused(UnknownLedgerKeyException.class, () -> ledger.confirmRecovery("LYON-2026:recovery", SYSTEM),
-        "there is no recovery LYON-2026:recovery");
+        "The ledger has no recovery of unspent money of grant LYON-2026");
     assertThatThrownBy(() -> ledger.statement("PARIS-2026")).isInstanceOf(UnknownLedgerKeyException.class);
   }
 
@@ -145,7 +145,7 @@ abstract class LedgerServiceContract extends LedgerContract {
     assertThat(snapshot()).isEqualTo(before);
     assertRefused(LedgerConflictException.class,
         () -> ledger.commit(LYON, "LYON-2026:experiment-1", eur("13000"), "experiments", OFFICER),
-        "commitment LYON-2026:experiment-1 already exists", "different commitment under the same key is refused");
+        "The budget of experiment 1 is already committed on grant LYON-2026: 12,000.00 EUR on the experiments budget", "A different commitment of it is refused.");
   }
 
   @Test
@@ -155,7 +155,7 @@ abstract class LedgerServiceContract extends LedgerContract {
 
     assertRefused(InsufficientCapitalException.class,
         () -> ledger.commit(LYON, "LYON-2026:experiment-2", eur("5000.01"), "experiments", OFFICER),
-        "commitment LYON-2026:experiment-2 of 5000.01 EUR exceeds what budget line experiments of grant LYON-2026 has left: 5000.00 EUR");
+        "The budget of experiment 2, 5,000.01 EUR, is more than the experiments budget of grant LYON-2026 has left: 5,000.00 EUR (35,000.00 EUR in all, already committed 30,000.00 EUR).");
   }
 
   @Test
@@ -166,13 +166,13 @@ abstract class LedgerServiceContract extends LedgerContract {
 
     InsufficientCapitalException refusal = assertRefused(InsufficientCapitalException.class,
         () -> ledger.commit(LYON, "LYON-2026:coaching", eur("7500.01"), "coaching", OFFICER),
-        "exceeds the capital of grant LYON-2026 still available for commitments: 7500.00 EUR");
+        "is more than grant LYON-2026 has left to commit: 7,500.00 EUR");
     assertThat(refusal.code()).isEqualTo("INSUFFICIENT_CAPITAL");
     ledger.commit(LYON, "LYON-2026:committee", eur("2500"), "committee", OFFICER);
     ledger.commit(LYON, "LYON-2026:coaching", eur("5000"), "coaching", OFFICER);
     assertThat(balancedStatement(LYON).available()).isEqualTo(eur("0.00"));
     assertRefused(InsufficientCapitalException.class,
-        () -> ledger.commit(LYON, "LYON-2026:extra", eur("0.01"), "coaching", OFFICER), "LYON-2026:extra");
+        () -> ledger.commit(LYON, "LYON-2026:extra", eur("0.01"), "coaching", OFFICER), "The commitment for extra");
   }
 
   @Test
@@ -189,7 +189,7 @@ abstract class LedgerServiceContract extends LedgerContract {
     assertRefused(LedgerException.class, () -> ledger.orderRecovery(LYON, "recovery", eur("100"), SYSTEM),
         "the recovery key 'recovery'");
     assertRefused(UnknownLedgerKeyException.class, () -> ledger.approvePayment("advance", "frank", SYSTEM),
-        "there is no payment advance");
+        "The ledger has no advance");
   }
 
   @Test
@@ -220,7 +220,7 @@ abstract class LedgerServiceContract extends LedgerContract {
     assertThat(movements(LYON, COMMITMENT_RELEASED)).isEqualTo(3);
     assertRefused(LedgerConflictException.class,
         () -> ledger.commit(LYON, "LYON-2026:experiment-1", eur("10000"), "experiments", OFFICER),
-        "commitment LYON-2026:experiment-1 was released");
+        "The budget of experiment 1 was released; it cannot be committed again.");
   }
 
   // ------------------------------------------------------------------ payments
@@ -262,9 +262,9 @@ abstract class LedgerServiceContract extends LedgerContract {
     FourEyesViolationException refusal = assertRefused(FourEyesViolationException.class,
         () -> ledger.approvePayment(ADVANCE, "rita", SYSTEM));
     assertThat(refusal).hasMessage(
-        "You requested this payment (LYON-2026:advance); a different finance officer must approve it.");
+        "You requested the advance yourself, so another finance officer must approve it: release the task for a colleague.");
     assertThat(refusal.code()).isEqualTo("FOUR_EYES_VIOLATION");
-    assertRefused(FourEyesViolationException.class, () -> ledger.approvePayment(ADVANCE, "RITA", SYSTEM), ADVANCE);
+    assertRefused(FourEyesViolationException.class, () -> ledger.approvePayment(ADVANCE, "RITA", SYSTEM), "the advance");
   }
 
   @Test
@@ -279,13 +279,13 @@ abstract class LedgerServiceContract extends LedgerContract {
     assertThat(snapshot()).isEqualTo(before);
     assertRefused(LedgerConflictException.class,
         () -> ledger.requestPayment(LYON, "advance", PaymentKind.ADVANCE, eur("16000"), "rita", SYSTEM),
-        "payment LYON-2026:advance is already REQUESTED for 15000.00 EUR", "16000.00 EUR");
+        "The advance is already requested, awaiting approval, for 15,000.00 EUR; it cannot be requested again for 16,000.00 EUR.");
     assertRefused(LedgerConflictException.class,
         () -> ledger.requestPayment(LYON, "advance", PaymentKind.TRANCHE, eur("15000"), "rita", SYSTEM),
-        "payment LYON-2026:advance is a ADVANCE");
+        "The advance is already requested as an advance; it cannot be requested again as a tranche.");
     assertRefused(LedgerException.class,
         () -> ledger.requestPayment(LYON, "tranche 2", PaymentKind.TRANCHE, eur("15000"), "rita", SYSTEM),
-        "milestone 'tranche 2'");
+        "not 'tranche 2'");
   }
 
   @Test
@@ -297,7 +297,7 @@ abstract class LedgerServiceContract extends LedgerContract {
 
     assertRefused(InsufficientCapitalException.class,
         () -> ledger.requestPayment(LYON, "tranche-2", PaymentKind.TRANCHE, eur("5000.01"), "rita", SYSTEM),
-        "payment LYON-2026:tranche-2 of 5000.01 EUR would bring the money requested and paid on grant LYON-2026 to 50000.01 EUR, above the awarded 50000.00 EUR");
+        "Tranche 2 of 5,000.01 EUR is more than grant LYON-2026 has left to pay: at most 5,000.00 EUR (awarded 50,000.00 EUR");
     ledger.requestPayment(LYON, "tranche-2", PaymentKind.TRANCHE, eur("5000"), "rita", SYSTEM);
     assertThat(balancedStatement(LYON).available()).isEqualTo(eur("0.00"));
   }
@@ -314,10 +314,14 @@ abstract class LedgerServiceContract extends LedgerContract {
     assertThat(rejected.rejectionReason()).isEqualTo("cash-flow plan missing");
     assertThat(balancedStatement(LYON).pendingPayments()).isEqualTo(eur("0.00"));
     assertThat(movements(LYON, PAYMENT_REJECTED)).isEqualTo(1);
-    assertRefused(PaymentStateException.class, () -> ledger.approvePayment(ADVANCE, "frank", SYSTEM),
-        "payment LYON-2026:advance was rejected by frank (cash-flow plan missing)");
+    PaymentStateException stillRejected = assertRefused(PaymentStateException.class,
+        () -> ledger.approvePayment(ADVANCE, "frank", SYSTEM),
+        "The advance was rejected by frank (\"cash-flow plan missing\"): it must be requested again before it can be approved.");
+    // the person who rejected it, by the name the caller finds for their id
+    assertThat(stillRejected.messageNaming(id -> id.equals("frank") ? "Frank Fischer" : id))
+        .startsWith("The advance was rejected by Frank Fischer (");
     assertRefused(PaymentStateException.class, () -> ledger.disburse(ADVANCE, SYSTEM),
-        "payment LYON-2026:advance is REJECTED; only an approved payment can be disbursed");
+        "The advance is rejected; only an approved payment is paid out.");
 
     Payment requestedAgain = ledger.requestPayment(LYON, "advance", PaymentKind.ADVANCE, eur("12000"), "frank", SYSTEM);
 
@@ -341,9 +345,9 @@ abstract class LedgerServiceContract extends LedgerContract {
     ledger.disburse(ADVANCE, SYSTEM);
 
     assertRefused(PaymentStateException.class, () -> ledger.rejectPayment(ADVANCE, "frank", "too late", SYSTEM),
-        "payment LYON-2026:advance is already disbursed", "order a recovery instead");
+        "The advance is already paid out, so it cannot be rejected: order a recovery of the money instead.");
     assertRefused(LedgerException.class, () -> ledger.rejectPayment(ADVANCE, "frank", " ", SYSTEM),
-        "reason for the rejection is missing");
+        "The reason for the rejection of the advance is missing.");
   }
 
   @Test
@@ -352,7 +356,7 @@ abstract class LedgerServiceContract extends LedgerContract {
     ledger.requestPayment(LYON, "advance", PaymentKind.ADVANCE, eur("15000"), "rita", SYSTEM);
 
     assertRefused(PaymentStateException.class, () -> ledger.disburse(ADVANCE, SYSTEM),
-        "payment LYON-2026:advance is REQUESTED; only an approved payment can be disbursed");
+        "The advance is requested, awaiting approval; only an approved payment is paid out.");
   }
 
   @Test
@@ -550,7 +554,7 @@ abstract class LedgerServiceContract extends LedgerContract {
     assertThat(snapshot()).isEqualTo(before);
     assertRefused(LedgerConflictException.class,
         () -> ledger.reportExpenditure(LYON, "LYON-2026:report-1", eur("4000"), false, SYSTEM),
-        "expenditure LYON-2026:report-1 is already reported on grant LYON-2026 for 4000.00 EUR (accepted)");
+        "The spending in the report 1 is already recorded on grant LYON-2026: 4,000.00 EUR, accepted.");
   }
 
   @Test
@@ -564,12 +568,12 @@ abstract class LedgerServiceContract extends LedgerContract {
     assertThat(ledger.computeSettlement(LYON)).isEqualTo(new Settlement(Settlement.Outcome.RECOVERY, eur("5000.00")));
     assertRefused(LedgerException.class,
         () -> ledger.orderRecovery(LYON, "LYON-2026:recovery", eur("5000.01"), SYSTEM),
-        "recovery LYON-2026:recovery of 5000.01 EUR exceeds the unspent money of grant LYON-2026: 5000.00 EUR");
+        "A recovery of 5,000.01 EUR is more than the unspent money of grant LYON-2026: 5,000.00 EUR");
 
     Recovery ordered = ledger.orderRecovery(LYON, "LYON-2026:recovery", eur("5000"), SYSTEM);
     assertThat(ledger.orderRecovery(LYON, "LYON-2026:recovery", eur("5000"), SYSTEM)).isEqualTo(ordered);
     assertRefused(LedgerConflictException.class,
-        () -> ledger.orderRecovery(LYON, "LYON-2026:recovery", eur("4000"), SYSTEM), "recovery LYON-2026:recovery");
+        () -> ledger.orderRecovery(LYON, "LYON-2026:recovery", eur("4000"), SYSTEM), "A recovery of 5,000.00 EUR is already ordered on grant LYON-2026; a different one is refused.");
     assertThat(ledger.computeSettlement(LYON).outcome()).isEqualTo(Settlement.Outcome.NONE);
     assertThat(balancedStatement(LYON).recoveryOrdered()).isEqualTo(eur("5000.00"));
 
@@ -661,7 +665,7 @@ abstract class LedgerServiceContract extends LedgerContract {
         "after a programme officer approves it with a reason");
 
     assertRefused(LedgerException.class,
-        () -> ledger.decideExcessSpending(EXPERIMENT, true, "olivia", " ", OFFICER), "the reason for approving");
+        () -> ledger.decideExcessSpending(EXPERIMENT, true, "olivia", " ", OFFICER), "The reason for approving");
     SpendingReport approved = ledger.decideExcessSpending(EXPERIMENT, true, "olivia",
         "Prices of the sensors rose by half; the committee agreed.", OFFICER);
 
@@ -688,8 +692,43 @@ abstract class LedgerServiceContract extends LedgerContract {
         });
     assertThat(ledger.decideExcessSpending(EXPERIMENT, true, "olivia", "again", OFFICER)).as("no-op")
         .isEqualTo(approved);
-    assertRefused(LedgerConflictException.class,
+    LedgerConflictException decided = assertRefused(LedgerConflictException.class,
         () -> ledger.decideExcessSpending(EXPERIMENT, false, "otto", "changed my mind", OFFICER), "already approved by olivia");
+    assertThat(decided.messageNaming(id -> "Olivia Officer")).isEqualTo(
+        "The spending above the budget of experiment 1 was already approved by Olivia Officer; that decision stands.");
+  }
+
+  /**
+   * What people may read: every refusal a person's step can meet says it in words, with amounts and
+   * their currency, never a ledger key ({@code LYON-2026:tranche-2}), a status or kind in capitals,
+   * or a method name.
+   */
+  @Test
+  void refusalsSayWhatHappenedInWordsWithoutKeys() {
+    lyonWithAnExperimentOf6000();
+    List<Runnable> refused = List.of(
+        () -> ledger.approvePayment(ADVANCE, "rita", SYSTEM),
+        () -> ledger.requestPayment(LYON, "advance", PaymentKind.ADVANCE, eur("16000"), "rita", SYSTEM),
+        () -> ledger.requestPayment(LYON, "advance", PaymentKind.TRANCHE, eur("15000"), "rita", SYSTEM),
+        () -> ledger.requestPayment(LYON, "final-balance", PaymentKind.FINAL_BALANCE, eur("45000"), "rita", SYSTEM),
+        () -> ledger.requestPayment(LYON, "tranche-1", PaymentKind.TRANCHE, eur("9000"), "rita", SYSTEM),
+        () -> ledger.commit(LYON, "LYON-2026:experiment-2", eur("40000"), "experiments", OFFICER),
+        () -> ledger.commit(LYON, "LYON-2026:experiment-1", eur("7000"), "experiments", OFFICER),
+        () -> ledger.decideExcessSpending(EXPERIMENT, true, "olivia", "why not", OFFICER),
+        () -> ledger.rejectPayment(ADVANCE, "frank", "too late", SYSTEM),
+        () -> ledger.disburse("LYON-2026:tranche-9", SYSTEM),
+        () -> ledger.reportExpenditure(LYON, EXPERIMENT, eur("7000"), true, SYSTEM),
+        () -> ledger.orderRecovery(LYON, "LYON-2026:recovery", eur("20000"), SYSTEM),
+        () -> ledger.closeGrant(LYON, SYSTEM));
+    for (Runnable call : refused) {
+      LedgerException refusal = assertRefused(LedgerException.class, call::run);
+      assertThat(refusal.getMessage()).as(refusal.code())
+          .doesNotContainPattern(LYON + ":\\S")
+          .doesNotContainPattern("\\b(REQUESTED|APPROVED|DISBURSED|REJECTED|ADVANCE|TRANCHE|FINAL_BALANCE|RECOVERY)\\b")
+          .doesNotContainPattern("[a-z][A-Z][a-z]+\\(")
+          .doesNotContainPattern("\\d{4}\\.\\d{2} EUR")
+          .matches("(?s)[A-Z].*\\.");
+    }
   }
 
   @Test
@@ -723,7 +762,7 @@ abstract class LedgerServiceContract extends LedgerContract {
 
     assertRefused(LedgerException.class,
         () -> ledger.decideExcessSpending(EXPERIMENT, true, "olivia", "why not", OFFICER),
-        "No spending above the committed budget of LYON-2026:experiment-1 waits for a decision");
+        "No spending above the budget of experiment 1 waits for a decision.");
   }
 
   @Test
@@ -748,7 +787,7 @@ abstract class LedgerServiceContract extends LedgerContract {
     pay(LYON, "tranche-1", PaymentKind.TRANCHE, "10000");
     assertRefused(InsufficientCapitalException.class,
         () -> ledger.requestPayment(LYON, "tranche-2", PaymentKind.TRANCHE, eur("0.01"), "rita", SYSTEM),
-        "tranches of 10,000.00 are already requested or paid", "at most 0.00 EUR");
+        "tranches of 10,000.00 EUR are already requested or paid", "at most 0.00 EUR");
   }
 
   @Test
@@ -779,13 +818,13 @@ abstract class LedgerServiceContract extends LedgerContract {
     ledger.requestPayment(LYON, "tranche-1", PaymentKind.TRANCHE, eur("1000"), "rita", SYSTEM);
 
     assertRefused(LedgerException.class, () -> ledger.closeGrant(LYON, SYSTEM),
-        "grant LYON-2026 cannot be closed: payments of 1000.00 EUR are still requested or approved");
+        "Grant LYON-2026 cannot be closed yet: payments of 1,000.00 EUR are requested or approved and not paid out");
     ledger.rejectPayment(LYON + ":tranche-1", "frank", "not needed", SYSTEM);
     assertRefused(LedgerException.class, () -> ledger.closeGrant(LYON, SYSTEM),
-        "grant LYON-2026 cannot be closed: it is not settled yet, a RECOVERY of 3000.00 EUR remains");
+        "Grant LYON-2026 cannot be closed yet: 3,000.00 EUR of unspent money is still to be recovered.");
     ledger.orderRecovery(LYON, "LYON-2026:recovery", eur("3000"), SYSTEM);
     assertRefused(LedgerException.class, () -> ledger.closeGrant(LYON, SYSTEM),
-        "recoveries of 3000.00 EUR are ordered but not yet received");
+        "the city has not yet paid back the 3,000.00 EUR it was asked to return");
     ledger.confirmRecovery("LYON-2026:recovery", SYSTEM);
 
     assertThat(ledger.closeGrant(LYON, SYSTEM).isClosed()).isTrue();
@@ -822,7 +861,7 @@ abstract class LedgerServiceContract extends LedgerContract {
         l -> l.orderRecovery(LYON, "LYON-2026:recovery", eur("10"), SYSTEM));
     for (Consumer<LedgerService> change : changes) {
       GrantClosedException refusal = assertRefused(GrantClosedException.class, () -> change.accept(ledger),
-          "grant LYON-2026 is closed");
+          "Grant LYON-2026 is closed and settled: its money can no longer change.");
       assertThat(refusal.code()).isEqualTo("GRANT_CLOSED");
     }
   }

@@ -2,14 +2,19 @@ package org.citygrants.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.citygrants.process.CityGrantProcess.Elements.*;
 import static org.citygrants.support.FormData.*;
 
 import java.math.BigDecimal;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.citygrants.ledger.GrantStatement;
+import org.citygrants.ledger.LedgerException;
+import org.citygrants.ledger.MovementContext;
 import org.citygrants.ledger.Payment;
 import org.citygrants.ledger.PaymentStatus;
 import org.citygrants.process.InputRejectedException;
+import org.citygrants.process.LedgerRefusals;
 import org.citygrants.payment.LoadLedgerFiguresDelegate;
 import org.citygrants.process.PaymentProcess;
 import org.citygrants.process.ProcessGateway.TaskNotAvailableException;
@@ -25,6 +30,7 @@ class PaymentPathsTest extends GrantPathTest {
   private static final String APPROVE = PaymentProcess.Elements.APPROVE_PAYMENT;
 
   @Autowired FormInputValidator forms;
+  @Autowired ProcessEngineConfigurationImpl engineConfiguration;
 
   @Test
   void aQueriedPaymentGoesBackToTheRequesterAndIsPaidOnceRequestedAgain() {
@@ -56,6 +62,22 @@ class PaymentPathsTest extends GrantPathTest {
   }
 
   @Test
+  void aLedgerRefusalCallsThePersonItMentionsByTheirName() {
+    String grant = advanceToRequest();
+    journey.complete(grant, REQUEST, FINANCE_REQUESTER, requestPayment(12000));
+    journey.complete(grant, APPROVE, FINANCE_APPROVER, approvePayment(false));
+
+    LedgerException refused = catchThrowableOfType(LedgerException.class, () -> ledger.approvePayment(
+        Payment.key(grant, "advance"), "someone-else", MovementContext.by("someone-else", "test")));
+
+    // as a delegate turns it into the person's refusal, inside the engine's command
+    String shown = engineConfiguration.getCommandExecutorTxRequired().execute(command -> LedgerRefusals.inWords(refused));
+    assertThat(shown).isEqualTo("The advance was rejected by Amara Okafor (\"Check the bank details.\"): it must be"
+        + " requested again before it can be approved.");
+    assertThat(refused.getMessage()).as("the ledger alone knows the id only").contains("by " + FINANCE_APPROVER + " (");
+  }
+
+  @Test
   void theFormsShowTheMilestoneInWordsTheProposalPrefilledAndTheRequesterByName() {
     String grant = advanceToRequest();
     Object proposed = taskVariable(grant, REQUEST, "proposedPaymentAmount");
@@ -84,7 +106,7 @@ class PaymentPathsTest extends GrantPathTest {
 
     assertThat(refused.getField()).isEqualTo("paymentAmount");
     assertThat(refused.getMessage()).isEqualTo("'Amount to pay' is more than the grant has left to pay: at most "
-        + "40,000.00 EUR (awarded 40,000.00 EUR, paid 0.00, awaiting approval 0.00). Lower the amount.");
+        + "40,000.00 EUR (awarded 40,000.00 EUR, paid 0.00 EUR, awaiting approval 0.00 EUR). Lower the amount.");
     assertThat(journey.openTaskKeys(grant)).containsExactly(REQUEST);
   }
 

@@ -23,11 +23,15 @@ export default {
   },
 
   // the programme's additions to Tasklist (scripts/city-grants/): the Complete button of a
-  // Camunda Form whose rules hide a field, "Create task" for administrators only, and the
-  // link to one's grant page (with the reference shown after an application)
+  // Camunda Form whose rules hide a field, "Create task" for administrators only, date fields
+  // that refuse a day that does not exist instead of rolling it over, plain titles over a
+  // refusal ("Not completed, nothing was saved"), and the links to one's grant page (with the
+  // reference shown after an application)
   customScripts: [
     'scripts/city-grants/complete-button',
     'scripts/city-grants/create-task-for-administrators',
+    'scripts/city-grants/date-fields',
+    'scripts/city-grants/messages',
     'scripts/city-grants/grant-page'
   ],
 

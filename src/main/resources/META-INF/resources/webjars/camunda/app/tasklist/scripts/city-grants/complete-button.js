@@ -17,6 +17,9 @@
  * And when form-js refuses a click, the first field in error is brought into view instead of
  * the generic "An error happened while submitting the task form": the field says what to do.
  * Once the task is completed, an error message left from an earlier attempt goes.
+ *
+ * A date field that refused a typed day (scripts/city-grants/date-fields.js) counts as a field in
+ * error: the click is refused and the field's message brought into view.
  */
 const angular = window.angular;
 
@@ -29,7 +32,7 @@ angular.module('cam.tasklist').config(['$provide', function ($provide) {
       return function (scope, element, attrs, tasklistForm) {
         const container = element[0];
         const firstError = function () {
-          return container.querySelector('.fjs-has-errors');
+          return container.querySelector('.fjs-has-errors, .city-grants-date-refused');
         };
         const form = Object.create(tasklistForm);
 
@@ -47,6 +50,11 @@ angular.module('cam.tasklist').config(['$provide', function ($provide) {
 
         form.registerCompletionHandler = function (complete) {
           tasklistForm.registerCompletionHandler(complete && function (done) {
+            const refusedDate = container.querySelector('.city-grants-date-refused');
+            if (refusedDate) {
+              refusedDate.scrollIntoView({block: 'center'});
+              return done({message: 'submission prevented'});
+            }
             return complete(function (error, result) {
               // form-js's own refusal is its errors by field id, without a message
               if (error && !error.message && !(error instanceof Error)) {

@@ -1,0 +1,164 @@
+/*
+ * Camunda Forms in Tasklist: a date typed into a date field is taken only if that day exists.
+ *
+ * Why: form-js's date field lets people type the day (flatpickr with `allowInput`), and
+ * flatpickr reads what was typed by setting day, month and year one after the other on a
+ * JavaScript Date, which rolls over: 32/13/2026 becomes 01/01/2027, 31/04/2026 becomes
+ * 01/05/2026, and the form sends that other day without a word. A year of two digits (3/4/26)
+ * becomes the year 26, or the field goes blank.
+ *
+ * So each date field reads typed text itself (flatpickr's `parseDate` option, set on the
+ * field's flatpickr instance when the field gets the focus): in the field's own format
+ * (dd/mm/yyyy, mm/dd/yyyy... as the browser's language writes dates), a month from 1 to 12, a
+ * day that the month has, a year of four digits. Anything else is not taken: the field stays
+ * empty and says under it, in words, what was wrong and how to write the day; Complete is
+ * refused while that message shows (scripts/city-grants/complete-button.js). Typing again or
+ * choosing a day in the calendar removes the message. The server refuses an impossible day
+ * sent any other way (validation/FormInputValidator).
+ */
+(function () {
+  // the class complete-button.js looks for before it lets a form be completed
+  const REFUSED = 'city-grants-date-refused';
+  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+    'October', 'November', 'December'];
+  const PARTS = {d: 'day', j: 'day', m: 'month', n: 'month', Y: 'year', y: 'shortYear'};
+  const EARLIEST_YEAR = 1900;
+
+  function escapeForPattern(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+
+  /**
+   * What the typed text means in flatpickr's date format (e.g. "d/m/Y"): {date}, {problem}, or null
+   * for a format this script does not read (a time in it), which flatpickr then reads itself.
+   */
+  function read(text, format) {
+    let pattern = '^\\s*';
+    const order = [];
+    for (let i = 0; i < format.length; i++) {
+      const token = format[i];
+      if (token === '\\') {
+        pattern += escapeForPattern(format[++i] || '');
+      } else if (PARTS[token]) {
+        order.push(PARTS[token]);
+        pattern += token === 'Y' ? '(\\d{4})' : '(\\d{1,2})';
+      } else if (/[A-Za-z]/.test(token)) {
+        return null;
+      } else {
+        pattern += '\\s*' + escapeForPattern(token) + '\\s*';
+      }
+    }
+    const match = new RegExp(pattern + '\\s*$').exec(text);
+    if (!match) {
+      return {problem: 'is not a whole date (day, month and a year of four digits)'};
+    }
+    const parts = {};
+    order.forEach(function (name, index) { parts[name] = parseInt(match[index + 1], 10); });
+    const year = parts.year !== undefined ? parts.year : 2000 + parts.shortYear;
+    const month = parts.month;
+    const day = parts.day;
+    if (month < 1 || month > 12) {
+      return {problem: 'is not a day of the calendar (there is no month ' + month + ')'};
+    }
+    if (year < EARLIEST_YEAR) {
+      return {problem: 'is too long ago: choose a year from ' + EARLIEST_YEAR + ' on'};
+    }
+    const daysInMonth = new Date(year, month, 0).getDate();
+    if (day < 1 || day > daysInMonth) {
+      return {problem: 'is not a day of the calendar (' + (day < 1 ? 'there is no day ' + day
+          : MONTHS[month - 1] + (month === 2 ? ' ' + year : '') + ' has ' + daysInMonth + ' days') + ')'};
+    }
+    return {date: new Date(year, month - 1, day)};
+  }
+
+  /** "d/m/Y" as people read it: dd/mm/yyyy. */
+  function shape(format) {
+    const shapes = {d: 'dd', j: 'dd', m: 'mm', n: 'mm', Y: 'yyyy', y: 'yy'};
+    return format.replace(/\\(.)|([djmnYy])/g, function (all, escaped, token) {
+      return escaped !== undefined ? escaped : shapes[token];
+    });
+  }
+
+  function fieldOf(input) {
+    return input.closest('.fjs-form-field') || input.parentElement;
+  }
+
+  function clearRefusal(input) {
+    const field = fieldOf(input);
+    const message = field && field.querySelector('.' + REFUSED);
+    if (message) {
+      message.remove();
+    }
+  }
+
+  function showRefusal(instance, typed, problem, format) {
+    const field = fieldOf(instance.input);
+    if (!field) {
+      return;
+    }
+    clearRefusal(instance.input);
+    const example = instance.formatDate(new Date(new Date().getFullYear(), 10, 20), format);
+    const message = document.createElement('div');
+    message.className = 'fjs-form-field-error ' + REFUSED;
+    message.setAttribute('role', 'alert');
+    message.textContent = 'Not taken: ' + typed.trim() + ' ' + problem + '. Write the day as ' + shape(format)
+      + ', for example ' + example + ', or choose it in the calendar.';
+    field.appendChild(message);
+  }
+
+  function install(instance) {
+    if (!instance || !instance.config || instance.config.parseDate && instance.config.parseDate.cityGrants) {
+      return;
+    }
+    const parseDate = function (text, format) {
+      const reading = read(String(text), format);
+      if (reading === null) {
+        // flatpickr's own reading, for a format with a time in it
+        delete instance.config.parseDate;
+        try {
+          return instance.parseDate(text, format);
+        } finally {
+          instance.config.parseDate = parseDate;
+        }
+      }
+      if (reading.problem) {
+        showRefusal(instance, String(text), reading.problem, format);
+        return undefined;
+      }
+      clearRefusal(instance.input);
+      return reading.date;
+    };
+    parseDate.cityGrants = true;
+    instance.config.parseDate = parseDate;
+  }
+
+  function instanceIn(element) {
+    const field = element.closest && element.closest('.fjs-form-field');
+    if (!field) {
+      return null;
+    }
+    const inputs = field.querySelectorAll('input');
+    for (let i = 0; i < inputs.length; i++) {
+      if (inputs[i]._flatpickr) {
+        return inputs[i]._flatpickr;
+      }
+    }
+    return null;
+  }
+
+  // before anything is typed, the field gets the focus
+  window.addEventListener('focusin', function (event) {
+    install(instanceIn(event.target));
+  }, true);
+
+  // typing again, or a day chosen in the calendar (flatpickr then sends "input" itself, with the
+  // new day in the field), takes the message away
+  ['input', 'change'].forEach(function (type) {
+    window.addEventListener(type, function (event) {
+      const instance = instanceIn(event.target);
+      if (instance && (event.isTrusted || event.target.value)) {
+        clearRefusal(event.target);
+      }
+    }, true);
+  });
+})();
