@@ -211,6 +211,7 @@ class TasklistJourneyBrowserTest {
   private String holdASecondGrantAtTheOtherFormsThatHideRuledFields() {
     String held = journey.apply("lyon", application("learning"));
     journey.complete(held, SIZE_GRANT, "officer", award(40000));
+    journey.acceptAward(held, "lyon");
     journey.complete(held, ASSIGN_COACH, "manager", of("coach", "coach1"));
     String instance = journey.mainInstance(held).getId();
     Map<String, Object> shown = new HashMap<>(committee());

@@ -83,6 +83,7 @@ class TaskNotificationsTest extends MailTest {
   void aTaskAssignedWhenCreatedMailsItsAssigneeOnce() {
     String grant = journey.apply(CITY, application("learning"));
     journey.complete(grant, SIZE_GRANT, OFFICER, award(40000));
+    journey.acceptAward(grant, CITY);
     journey.complete(grant, ASSIGN_COACH, "manager", of("coach", "coach1"));
     journey.complete(grant, COMPLETE_METHOD_ONBOARDING, CITY, methodOnboarding());
     journey.complete(grant, PLAN_EXPERIMENTATION, CITY, planningCanvas());
