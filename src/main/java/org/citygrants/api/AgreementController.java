@@ -59,7 +59,7 @@ public class AgreementController {
     String user = access.userId(authentication);
     GrantRecord grant = register.find(reference)
         .orElseThrow(() -> ApiException.notFound("There is no grant " + reference + "."));
-    access.requireStatementAccess(user, reference, grant.cityCode(), grant.coach());
+    access.requireAgreementAccess(user, reference, grant.cityCode(), grant.coach());
     Agreement agreement = acceptances.agreementOf(reference)
         .orElseThrow(() -> ApiException.notFound(AwardTexts.noAgreementYet(reference)));
     return ResponseEntity.ok()
