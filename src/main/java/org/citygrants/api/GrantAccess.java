@@ -51,6 +51,14 @@ public class GrantAccess {
     }
   }
 
+  /** 403 unless the user may read this grant's agreement: the same people as its statement. */
+  public void requireAgreementAccess(String userId, String grantReference, String cityCode, String coach) {
+    if (!policy.readsInFull(policy.person(userId), cityCode, coach)) {
+      throw ApiException.forbidden("You may not see the agreement of grant " + grantReference
+          + ": it is for programme staff, finance, the grant's coach and its city team.");
+    }
+  }
+
   /**
    * 403 unless the user may read this grant's statement: programme staff, finance, the grant's
    * coach or a member of its city's group.

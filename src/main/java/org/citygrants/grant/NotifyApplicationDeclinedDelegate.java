@@ -6,30 +6,36 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.citygrants.identity.CityDirectory;
+import org.citygrants.notification.NotificationProperties;
 import org.citygrants.notification.NotificationService;
 import org.springframework.stereotype.Component;
 
-/** Tells the city team that its application was declined, and why. */
+/** Tells the city team that its application was declined, why, and where its grant's page is. */
 @Component
 public class NotifyApplicationDeclinedDelegate implements JavaDelegate {
 
   private final GrantRegister register;
   private final CityDirectory cities;
   private final NotificationService notifications;
+  private final NotificationProperties links;
 
-  public NotifyApplicationDeclinedDelegate(CityDirectory cities, NotificationService notifications, GrantRegister register) {
+  public NotifyApplicationDeclinedDelegate(CityDirectory cities, NotificationService notifications, GrantRegister register,
+      NotificationProperties links) {
     this.register = register;
+    this.links = links;
     this.cities = cities;
     this.notifications = notifications;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String reference = register.of(execution).grantReference();
-    for (User member : cities.members(CityDirectory.cityGroup(register.of(execution).cityCode()))) {
+    GrantRegister.GrantRecord grant = register.of(execution);
+    String reference = grant.grantReference();
+    String body = AwardTexts.declinedBody(reference, grant.cityName(), DECLINE_REASON.get(execution),
+        links.grantPageUrl(reference));
+    for (User member : cities.members(CityDirectory.cityGroup(grant.cityCode()))) {
       notifications.notify(reference + ":declined:" + member.getId(), member.getId(),
-          "Your application " + reference + " was not funded",
-          "The programme officer declined the application. Reason: " + DECLINE_REASON.get(execution), reference);
+          AwardTexts.declinedSubject(reference), body, reference);
     }
   }
 }

@@ -4,33 +4,23 @@ import static org.citygrants.process.CityGrantProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.citygrants.config.IsoDurations;
 import org.citygrants.identity.CityDirectory;
-import org.citygrants.ledger.LedgerService;
 import org.citygrants.process.CurrentActor;
-import org.citygrants.process.LedgerContexts;
-import org.citygrants.process.LedgerRefusals;
 import org.springframework.stereotype.Component;
 
 /**
- * Records the officer's sizing decision ({@link SizingRules} checks it) and, for an award, opens
- * the grant's ring-fenced capital in the ledger.
+ * Records the officer's sizing decision ({@link SizingRules} checks it). The grant's capital opens
+ * in the ledger when the city accepts the award ({@link RecordAwardAcceptanceDelegate}).
  */
 @Component
 public class RecordSizingDecisionDelegate implements JavaDelegate {
 
   private final SizingRules rules;
-  private final GrantRegister register;
-  private final LedgerService ledger;
   private final CityDirectory cities;
   private final CurrentActor actor;
 
-  public RecordSizingDecisionDelegate(SizingRules rules, GrantRegister register, LedgerService ledger,
-      CityDirectory cities, CurrentActor actor) {
+  public RecordSizingDecisionDelegate(SizingRules rules, CityDirectory cities, CurrentActor actor) {
     this.rules = rules;
-    this.register = register;
-    this.ledger = ledger;
     this.cities = cities;
     this.actor = actor;
   }
@@ -49,10 +39,8 @@ public class RecordSizingDecisionDelegate implements JavaDelegate {
     }
     PREPARATION_TIME.set(execution, award.preparationTime());
     PROGRAMME_DURATION.set(execution, award.programmeDuration());
-    PROGRAMME_END_DATE.set(execution, IsoDurations.plus(ClockUtil.getCurrentTime(), award.programmeDuration()));
-    GrantRegister.GrantRecord grant = register.of(execution);
-    LedgerRefusals.asRefusalOf(AWARDED_AMOUNT.name(), () -> ledger.openGrant(grant.grantReference(), grant.cityCode(),
-        award.amount(), LedgerContexts.of(execution, officer, "grant awarded")));
+    // the capital opens and the programme's clock starts when the city accepts the terms
+    // (RecordAwardAcceptanceDelegate); a re-sizing after the city's question changes nothing in the ledger
     COACH_OPTIONS.set(execution, cities.coachOptions());
   }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.ObjectProvider;
@@ -208,6 +209,14 @@ public class LedgerService {
   /** The currency the ledger keeps its amounts in (EUR). */
   public String currency() {
     return currency;
+  }
+
+  /**
+   * How an award would be split over the budget lines when its capital opens (the same split
+   * {@link #openGrant} records), for the award terms a city reads before accepting.
+   */
+  public Map<BudgetLine, BigDecimal> allocationOf(BigDecimal awarded) {
+    return budgetSplit.allocate(Money.positive(awarded, "the award"));
   }
 
   /** Releases one commitment (e.g. an experiment stopped early); releasing it again is a no-op. */

@@ -12,7 +12,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.citygrants.process.SystemAccess;
 import org.springframework.stereotype.Component;
 
-/** Sets the preparation deadline (sized per grant) and the date the coach is reminded of it. */
+/**
+ * Sets the preparation deadline (sized per grant, counted from the city's acceptance of the award)
+ * and the date the coach is reminded of it.
+ */
 @Component
 public class SchedulePreparationDelegate implements JavaDelegate {
 
@@ -24,8 +27,9 @@ public class SchedulePreparationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Date now = ClockUtil.getCurrentTime();
-    Date due = IsoDurations.plus(now, PREPARATION_TIME.getOrDefault(execution, deadlines.defaultPreparation()));
+    // preparation time counts from the city's acceptance of the award, not from the coach's assignment
+    Date start = AWARD_ACCEPTED_AT.getOrDefault(execution, ClockUtil.getCurrentTime());
+    Date due = IsoDurations.plus(start, PREPARATION_TIME.getOrDefault(execution, deadlines.defaultPreparation()));
     deadlines.setDeadline(execution, due);
     PREPARATION_EXTENSIONS.set(execution, 0L);
     PREPARATION_LATE.set(execution, false);

@@ -17,6 +17,11 @@ public final class CityGrantProcess {
   public static final class Elements {
     public static final String SUBMIT_APPLICATION = "Task_SubmitApplication";
     public static final String SIZE_GRANT = "Task_SizeGrant";
+    public static final String ESTIMATE_ADVANCE = "Task_EstimateAdvance";
+    public static final String SEND_AWARD_TERMS = "Task_SendAwardTerms";
+    public static final String ACCEPT_AWARD = "Task_AcceptAward";
+    public static final String ANSWER_AWARD_QUESTION = "Task_AnswerAwardQuestion";
+    public static final String RECORD_AWARD_ACCEPTANCE = "Task_RecordAwardAcceptance";
     public static final String ASSIGN_COACH = "Task_AssignCoach";
     public static final String PREPARATION = "SubProcess_Preparation";
     public static final String COMPLETE_METHOD_ONBOARDING = "Task_CompleteMethodOnboarding";
@@ -112,6 +117,22 @@ public final class CityGrantProcess {
   public static final ProcessVariable<String> DECLINE_REASON = ProcessVariable.of("declineReason", String.class);
   public static final ProcessVariable<String> SIZED_BY = ProcessVariable.of("sizedBy", String.class);
   public static final ProcessVariable<Date> PROGRAMME_END_DATE = ProcessVariable.of("programmeEndDate", Date.class);
+
+  // award acceptance (forms accept-award, answer-award-question)
+  /** The award terms in words (Markdown), as the city's acceptance form and the officer's answer form show them. */
+  public static final ProcessVariable<String> AWARD_TERMS = ProcessVariable.of("awardTerms", String.class);
+  /** How many times the terms were sent (a re-sizing sends them again): part of the notice's key. */
+  public static final ProcessVariable<Long> AWARD_TERMS_SENT = ProcessVariable.of("awardTermsSent", Long.class);
+  /** The city's answer: {@code accept} or {@code question}. */
+  public static final ProcessVariable<String> AWARD_RESPONSE = ProcessVariable.of("awardResponse", String.class);
+  public static final ProcessVariable<String> AWARD_QUESTION = ProcessVariable.of("awardQuestion", String.class);
+  /** The question the officer last answered (the acceptance form shows it with the answer). */
+  public static final ProcessVariable<String> LAST_AWARD_QUESTION = ProcessVariable.of("lastAwardQuestion", String.class);
+  public static final ProcessVariable<String> AWARD_QUESTION_ANSWER = ProcessVariable.of("awardQuestionAnswer", String.class);
+  /** The officer sizes the grant again after the city's question. */
+  public static final ProcessVariable<Boolean> RESIZE_AWARD = ProcessVariable.of("resizeAward", Boolean.class);
+  /** When the city accepted (the acceptance itself is in table award_acceptance): preparation time counts from it. */
+  public static final ProcessVariable<Date> AWARD_ACCEPTED_AT = ProcessVariable.of("awardAcceptedAt", Date.class);
 
   // coach
   public static final ProcessVariable<String> COACH = ProcessVariable.of("coach", String.class);

@@ -53,6 +53,7 @@ class ApiOverHttpTest {
   void grants() {
     lyonGrant = journey.apply("lyon", application("learning"));
     journey.complete(lyonGrant, SIZE_GRANT, "officer", award(40000));
+    journey.acceptAward(lyonGrant, "lyon");
     journey.complete(lyonGrant, ASSIGN_COACH, "manager", of("coach", "coach1"));
     journey.complete(lyonGrant, COMPLETE_METHOD_ONBOARDING, "lyon", methodOnboarding());
     journey.complete(lyonGrant, PLAN_EXPERIMENTATION, "lyon", planningCanvas());
@@ -67,6 +68,7 @@ class ApiOverHttpTest {
 
     tampereGrant = journey.apply("tampere", application("learning"));
     journey.complete(tampereGrant, SIZE_GRANT, "officer", award(40000));
+    journey.acceptAward(tampereGrant, "tampere");
     journey.complete(tampereGrant, ASSIGN_COACH, "manager", of("coach", "coach2"));
   }
 
@@ -135,6 +137,7 @@ class ApiOverHttpTest {
   void anEarlyStopOverHttp() throws Exception {
     String grant = journey.apply("lyon", application("learning"));
     journey.complete(grant, SIZE_GRANT, "officer", award(40000));
+    journey.acceptAward(grant, "lyon");
 
     ResponseEntity<String> byLyon = stop("lyon", grant, Map.of("reason", REASON));
     assertThat(byLyon.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

@@ -44,6 +44,7 @@ abstract class ApiTest {
   String applyAndAward(String cityUser, int amount) {
     String grant = journey.apply(cityUser, application("learning"));
     journey.complete(grant, SIZE_GRANT, OFFICER, award(amount));
+    journey.acceptAward(grant, cityUser);
     return grant;
   }
 

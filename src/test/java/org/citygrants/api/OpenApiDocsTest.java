@@ -27,6 +27,7 @@ class OpenApiDocsTest extends ApiTest {
     api.path("paths").fieldNames().forEachRemaining(paths::add);
     assertThat(paths).containsExactlyInAnyOrder(
         "/api/grants/{reference}/statement",
+        "/api/grants/{reference}/agreement",
         "/api/grants/{reference}/early-stop",
         "/api/grants/{reference}/coach",
         "/api/programme/budget-vs-actual",

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The first paths of bpmn/city-grant.bpmn on the engine alone (tier 1), delegates mocked, the
- * sizing DMN real: application (complete or asked for), sizing, decline, award, coach assignment
- * and the start of preparation time.
+ * sizing and advance DMNs real: application (complete or asked for), sizing, decline, award, the
+ * city's acceptance or question (answered, or the grant sized again), coach assignment and the
+ * start of preparation time.
  */
 @Deployment(resources = {"bpmn/city-grant.bpmn", "bpmn/grant-sizing.dmn", "bpmn/advance-rate.dmn"})
 class CityGrantProcessTest extends EngineOnlyTest {
@@ -44,7 +45,8 @@ class CityGrantProcessTest extends EngineOnlyTest {
   @BeforeEach
   void delegates() {
     for (String delegate : new String[] {"recordApplicationDelegate", "recordSizingDecisionDelegate",
-        "notifyApplicationDeclinedDelegate", "grantCoachAccessDelegate"}) {
+        "notifyApplicationDeclinedDelegate", "grantCoachAccessDelegate", "sendAwardTermsDelegate",
+        "recordAwardAcceptanceDelegate"}) {
       mockDelegate(delegate);
     }
     // who works on the grant's tasks comes from the grant register (grantRoles), here Lyon's team and coach1
@@ -105,7 +107,13 @@ class CityGrantProcessTest extends EngineOnlyTest {
     ProcessInstance grant = apply(true);
     complete(task(grant), withVariables("sizingDecision", "award", "awardedAmount", 40000.0));
 
-    assertThat(grant).isWaitingAt(ASSIGN_COACH);
+    // the city reads the terms (with the advance the rules let it expect) and accepts them
+    assertThat(grant).isWaitingAt(ACCEPT_AWARD).hasPassedInOrder(ESTIMATE_ADVANCE, SEND_AWARD_TERMS)
+        .variables().containsEntry("advanceRatePercent", 30L);
+    assertThat(task(grant)).hasCandidateGroup("city-lyon");
+    complete(task(grant), withVariables("awardResponse", "accept"));
+
+    assertThat(grant).isWaitingAt(ASSIGN_COACH).hasPassed(RECORD_AWARD_ACCEPTANCE);
     assertThat(task(grant)).hasCandidateGroup("programme-managers");
     complete(task(grant), withVariables("coach", "coach1"));
 
@@ -116,7 +124,38 @@ class CityGrantProcessTest extends EngineOnlyTest {
     complete(task(COMPLETE_METHOD_ONBOARDING, grant));
     assertThat(grant).isWaitingAt(PLAN_EXPERIMENTATION, OBTAIN_INTERNAL_AUTHORISATIONS, SUBMIT_PROCUREMENT_PLAN,
         "Event_PreparationReminderDue");
-    assertThat(delegatesRun).containsSubsequence("recordSizingDecisionDelegate", "grantCoachAccessDelegate",
-        "schedulePreparationDelegate").doesNotContain("notifyApplicationDeclinedDelegate");
+    assertThat(delegatesRun).containsSubsequence("recordSizingDecisionDelegate", "sendAwardTermsDelegate",
+        "recordAwardAcceptanceDelegate", "grantCoachAccessDelegate", "schedulePreparationDelegate")
+        .doesNotContain("notifyApplicationDeclinedDelegate");
+  }
+
+  @Test
+  void aQuestionOnTheAwardGoesToAnOfficerWhoAnswersOrSizesTheGrantAgain() {
+    ProcessInstance grant = apply(true);
+    complete(task(grant), withVariables("sizingDecision", "award", "awardedAmount", 40000.0));
+    complete(task(grant), withVariables("awardResponse", "question", "awardQuestion", "Can the advance come earlier?"));
+
+    assertThat(grant).isWaitingAt(ANSWER_AWARD_QUESTION).hasNotPassed(RECORD_AWARD_ACCEPTANCE);
+    assertThat(task(grant)).hasCandidateGroup("programme-officers");
+    complete(task(grant), withVariables("awardQuestionAnswer", "Only after procurement approval.", "resizeAward", false));
+
+    // the city decides again, with the answer beside its question and a fresh choice
+    assertThat(grant).isWaitingAt(ACCEPT_AWARD).variables()
+        .containsEntry("lastAwardQuestion", "Can the advance come earlier?")
+        .containsEntry("awardQuestionAnswer", "Only after procurement approval.")
+        .containsEntry("awardResponse", null).containsEntry("awardQuestion", null);
+    assertThat(task(grant)).hasCandidateGroup("city-lyon");
+    complete(task(grant), withVariables("awardResponse", "question", "awardQuestion", "Could the amount be 45,000?"));
+    complete(task(ANSWER_AWARD_QUESTION, grant), withVariables("awardQuestionAnswer", "Yes: see the new terms.",
+        "resizeAward", true));
+
+    // sized again: the new terms are sent, the capital is still closed
+    assertThat(grant).isWaitingAt(SIZE_GRANT);
+    complete(task(grant), withVariables("sizingDecision", "award", "awardedAmount", 45000.0));
+    assertThat(grant).isWaitingAt(ACCEPT_AWARD);
+    complete(task(grant), withVariables("awardResponse", "accept"));
+    assertThat(grant).isWaitingAt(ASSIGN_COACH);
+    assertThat(delegatesRun).containsSubsequence("sendAwardTermsDelegate", "recordSizingDecisionDelegate",
+        "sendAwardTermsDelegate", "recordAwardAcceptanceDelegate");
   }
 }

@@ -37,9 +37,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The people's journey in a real browser: lyon applies in Tasklist (a value the form refuses
- * first), officer sizes, manager assigns coach1, coach1 sees the Lyon task and coach2 does not,
- * finance1 requests the advance and finance2 approves it, coach1 confirms readiness, manager sees
- * the grant in Cockpit.
+ * first), officer sizes, lyon accepts the award (a question left empty is refused first), manager
+ * assigns coach1, coach1 sees the Lyon task and coach2 does not, finance1 requests the advance and
+ * finance2 approves it, coach1 confirms readiness, manager sees the grant in Cockpit.
  *
  * <p>On the way, every Camunda Form whose rules hide a field that has its own rule (required, a
  * minimum, ...) is refused once, corrected and completed on the same page, without a reload
@@ -130,6 +130,17 @@ class TasklistJourneyBrowserTest {
     completeInBrowser(sizing, "officer");
     officerDecidesOnTheHeldGrant(held);
 
+    browser.login("tasklist", "lyon");
+    browser.openTask("My group tasks", "Accept the award");
+    assertThat(browser.pageText()).contains("40,000.00 EUR", "counted from the day you accept");
+    String acceptance = refuseOnce(lyon, ACCEPT_AWARD, () -> {
+      browser.radio("awardResponse", 1); // a question: its text is required
+      assertThat(browser.completeRefused()).containsExactly("awardQuestion");
+      browser.radio("awardResponse", 0); // accept after all: the question is hidden
+    });
+    browser.screenshot("lyon-accepts-the-award");
+    completeInBrowser(acceptance, "lyon");
+
     browser.login("tasklist", "manager");
     assertThat(browser.offersCreateTask()).isFalse();
     browser.openTask("My group tasks", "Assign experimentation coach");
@@ -211,6 +222,7 @@ class TasklistJourneyBrowserTest {
   private String holdASecondGrantAtTheOtherFormsThatHideRuledFields() {
     String held = journey.apply("lyon", application("learning"));
     journey.complete(held, SIZE_GRANT, "officer", award(40000));
+    journey.acceptAward(held, "lyon");
     journey.complete(held, ASSIGN_COACH, "manager", of("coach", "coach1"));
     String instance = journey.mainInstance(held).getId();
     Map<String, Object> shown = new HashMap<>(committee());

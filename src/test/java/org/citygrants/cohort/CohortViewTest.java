@@ -116,6 +116,7 @@ abstract class CohortViewTest {
     String grant = journey.apply(city, application("learning"));
     journey.complete(grant, SIZE_GRANT, "officer", with(award(amount), "sizingReason",
         "A smaller first grant, agreed with the city."));
+    journey.acceptAward(grant, city);
     journey.complete(grant, ASSIGN_COACH, "manager", of("coach", coach));
     return grant;
   }

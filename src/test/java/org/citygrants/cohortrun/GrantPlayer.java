@@ -132,6 +132,7 @@ public final class GrantPlayer {
     switch (key) {
       case SIZE_GRANT -> port.complete(cast.officer(), task.id(),
           scenario == GrantScenario.DECLINED ? decline() : award(40000));
+      case ACCEPT_AWARD -> port.complete(cityUser, task.id(), acceptAward());
       case ASSIGN_COACH -> port.complete(cast.manager(), task.id(), of("coach", coach));
       case COMPLETE_METHOD_ONBOARDING -> port.complete(cityUser, task.id(), methodOnboarding());
       case PLAN_EXPERIMENTATION -> port.complete(cityUser, task.id(), planningCanvas());

@@ -72,10 +72,14 @@ class ApplicationAndSizingTest extends GrantPathTest {
     journey.complete(grant, SIZE_GRANT, OFFICER,
         with(award(25000), "sizingReason", "Small pilot in two schools first."));
 
-    assertThat(journey.openTaskKeys(grant)).containsExactly(ASSIGN_COACH);
+    assertThat(journey.openTaskKeys(grant)).containsExactly(ACCEPT_AWARD);
     assertThat(journey.variable(grant, "awardedAmount")).isEqualTo(25000);
     assertThat(journey.variable(grant, "sizedBy")).isEqualTo(OFFICER);
     assertThat(journey.variable(grant, "preparationTime")).isEqualTo("P3M");
+    assertThatThrownBy(() -> ledger.statement(grant)).as("the capital opens when the city accepts")
+        .isInstanceOf(UnknownLedgerKeyException.class);
+    journey.acceptAward(grant, CITY);
+    assertThat(journey.openTaskKeys(grant)).containsExactly(ASSIGN_COACH);
     assertThat(ledger.statement(grant).awarded()).isEqualByComparingTo(new BigDecimal("25000"));
     assertThat(ledger.statement(grant).status()).isEqualTo(GrantAccount.Status.OPEN);
   }
@@ -96,6 +100,7 @@ class ApplicationAndSizingTest extends GrantPathTest {
 
     // accepting the proposal is choosing "award" and nothing else
     journey.complete(grant, SIZE_GRANT, OFFICER, with(java.util.Map.of(), "sizingDecision", "award"));
+    journey.acceptAward(grant, CITY);
 
     assertThat(journey.openTaskKeys(grant)).containsExactly(ASSIGN_COACH);
     assertThat(ledger.statement(grant).awarded()).isEqualByComparingTo(new BigDecimal("40000"));
@@ -121,6 +126,7 @@ class ApplicationAndSizingTest extends GrantPathTest {
     String grant = journey.apply(CITY, application("learning"));
 
     journey.complete(grant, SIZE_GRANT, OFFICER, with(award(45000), "preparationTime", "", "programmeDuration", ""));
+    journey.acceptAward(grant, CITY);
 
     assertThat(journey.variable(grant, "preparationTime")).isEqualTo("P4M");
     assertThat(journey.variable(grant, "programmeDuration")).isEqualTo("P15M");

@@ -30,6 +30,7 @@ abstract class LifecycleTest {
   String applyAndAward(int amount) {
     String grant = journey.apply(CITY, application("learning"));
     journey.complete(grant, SIZE_GRANT, OFFICER, award(amount));
+    journey.acceptAward(grant, CITY);
     return grant;
   }
 

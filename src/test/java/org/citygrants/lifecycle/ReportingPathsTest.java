@@ -81,6 +81,7 @@ class ReportingPathsTest extends GrantPathTest {
   private String impactGrantWithReportDue() {
     String grant = journey.apply(CITY, application("impact"));
     journey.complete(grant, SIZE_GRANT, OFFICER, award(40000));
+    journey.acceptAward(grant, CITY);
     journey.complete(grant, ASSIGN_COACH, MANAGER, of("coach", COACH));
     cityPrepares(grant);
     journey.complete(grant, REVIEW_PROCUREMENT_PLAN, OFFICER, procurementReview(true));

@@ -60,6 +60,7 @@ class MailOffTest {
 
     String awarded = journey.apply("lyon", application("learning"));
     journey.complete(awarded, SIZE_GRANT, "officer", award(40000));
+    journey.acceptAward(awarded, "lyon");
     String declined = journey.apply("lyon", application("learning"));
     journey.complete(declined, SIZE_GRANT, "officer", decline());
     taskService.setDueDate(journey.task(awarded, ASSIGN_COACH).getId(),

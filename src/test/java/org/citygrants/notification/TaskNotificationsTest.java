@@ -75,14 +75,15 @@ class TaskNotificationsTest extends MailTest {
     journey.complete(second, SIZE_GRANT, SECOND_OFFICER, award(40000));
 
     List<Mail> afterCompletion = mailsAbout(second);
-    assertThat(afterCompletion).extracting(Mail::to).containsExactly(MANAGER_EMAIL);
-    assertThat(afterCompletion.get(0).subject()).startsWith("[" + second + "] Assign experimentation coach — due ");
+    assertThat(afterCompletion).extracting(Mail::to).containsExactly(CITY_EMAIL);
+    assertThat(afterCompletion.get(0).subject()).startsWith("[" + second + "] Accept the award — due ");
   }
 
   @Test
   void aTaskAssignedWhenCreatedMailsItsAssigneeOnce() {
     String grant = journey.apply(CITY, application("learning"));
     journey.complete(grant, SIZE_GRANT, OFFICER, award(40000));
+    journey.acceptAward(grant, CITY);
     journey.complete(grant, ASSIGN_COACH, "manager", of("coach", "coach1"));
     journey.complete(grant, COMPLETE_METHOD_ONBOARDING, CITY, methodOnboarding());
     journey.complete(grant, PLAN_EXPERIMENTATION, CITY, planningCanvas());
@@ -131,17 +132,19 @@ class TaskNotificationsTest extends MailTest {
     awaitMailQueueEmpty();
     clearMailboxes();
 
-    String assignCoachTask = new TransactionTemplate(transactionManager).execute(status -> {
+    String acceptanceTask = new TransactionTemplate(transactionManager).execute(status -> {
       journey.complete(grant, SIZE_GRANT, OFFICER, award(40000));
-      String taskId = journey.task(grant, ASSIGN_COACH).getId();
-      assertThat(countOfKeys("task:" + taskId + ":%")).as("the manager's notice is recorded in the transaction")
+      String taskId = journey.task(grant, ACCEPT_AWARD).getId();
+      assertThat(countOfKeys("task:" + taskId + ":%")).as("the city's notice is recorded in the transaction")
           .isEqualTo(1);
+      assertThat(countOfKeys(grant + ":awarded:%")).as("and the award's notice").isEqualTo(1);
       status.setRollbackOnly();
       return taskId;
     });
 
     assertThat(journey.openTaskKeys(grant)).containsExactly(SIZE_GRANT);
-    assertThat(countOfKeys("task:" + assignCoachTask + ":%")).isZero();
+    assertThat(countOfKeys("task:" + acceptanceTask + ":%")).isZero();
+    assertThat(countOfKeys(grant + ":awarded:%")).isZero();
     outbox.retryWaiting();
     sleep(300);
     assertThat(mails()).isEmpty();
@@ -155,8 +158,8 @@ class TaskNotificationsTest extends MailTest {
 
     journey.complete(grant, SIZE_GRANT, OFFICER, award(40000));
 
-    assertThat(journey.openTaskKeys(grant)).containsExactly(ASSIGN_COACH);
-    String key = "task:" + journey.task(grant, ASSIGN_COACH).getId() + ":new:manager";
+    assertThat(journey.openTaskKeys(grant)).containsExactly(ACCEPT_AWARD);
+    String key = "task:" + journey.task(grant, ACCEPT_AWARD).getId() + ":new:" + CITY;
     Map<String, Object> row = awaitFailedAttempt(key);
     assertThat(row.get("sent_at")).isNull();
     assertThat((String) row.get("last_error")).isNotBlank();
@@ -164,10 +167,12 @@ class TaskNotificationsTest extends MailTest {
     greenMail.start();
     outbox.retryWaiting();
     assertThat(greenMail.getReceivedMessages()).as("not yet: the back-off runs").isEmpty();
-    jdbc.sql("UPDATE notification SET next_attempt_at = NULL WHERE notification_key = ?").param(key).update();
+    // the task's notice and the award's notice to the city were both refused: both go now
+    jdbc.sql("UPDATE notification SET next_attempt_at = NULL WHERE notification_key = ? OR notification_key LIKE ?")
+        .params(key, grant + ":awarded:%").update();
     outbox.retryWaiting();
 
-    assertThat(mailsAbout(grant)).extracting(Mail::to).containsExactly(MANAGER_EMAIL);
+    assertThat(mailsAbout(grant)).extracting(Mail::to).containsExactly(CITY_EMAIL);
     assertThat(jdbc.sql("SELECT attempts FROM notification WHERE notification_key = ?").param(key)
         .query(Integer.class).single()).isEqualTo(2);
   }

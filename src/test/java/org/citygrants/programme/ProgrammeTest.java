@@ -173,6 +173,7 @@ abstract class ProgrammeTest {
   /** Awarded, coached, prepared, advance paid, committee approved: the city plans its first experiment. */
   void grantReadyToExperiment(String grant, String cityUser) {
     journey.complete(grant, SIZE_GRANT, OFFICER, award(40000));
+    journey.acceptAward(grant, cityUser);
     journey.complete(grant, ASSIGN_COACH, MANAGER, of("coach", COACH));
     journey.cityPrepares(grant, cityUser, OFFICER);
     journey.payOpenPayment(grant);

@@ -115,6 +115,7 @@ class ProgrammeWinsAndClosingTest extends ProgrammeTest {
     String tampere = cohort.grant("tampere");
     cityApplies(tampere, "tampere");
     journey.complete(tampere, SIZE_GRANT, OFFICER, FormData.award(30000));
+    journey.acceptAward(tampere, "tampere");
 
     stopEarlyAndSettle(tampere);
 

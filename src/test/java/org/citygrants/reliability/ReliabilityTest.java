@@ -50,6 +50,7 @@ abstract class ReliabilityTest {
   String grantInPreparation() {
     String grant = journey.apply(CITY, application("learning"));
     journey.complete(grant, SIZE_GRANT, "officer", award(40000));
+    journey.acceptAward(grant, CITY);
     journey.complete(grant, ASSIGN_COACH, "manager", of("coach", "coach1"));
     return grant;
   }

@@ -51,6 +51,7 @@ abstract class SecuredApplicationTest {
   String grantInPreparation(String cityUser, String coach, String challenge) {
     String grant = journey.apply(cityUser, with(application("learning"), "challenge", challenge));
     journey.complete(grant, SIZE_GRANT, "officer", award(40000));
+    journey.acceptAward(grant, cityUser);
     journey.complete(grant, ASSIGN_COACH, "manager", of("coach", coach));
     return grant;
   }

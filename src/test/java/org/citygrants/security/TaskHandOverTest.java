@@ -164,6 +164,7 @@ class TaskHandOverTest extends SecuredApplicationTest {
     assertAllowed(unclaim("manager", sizing));
     assertThat(assigneeOf(sizing)).isNull();
     journey.complete(grant, SIZE_GRANT, SECOND_OFFICER, award(40000));
+    journey.acceptAward(grant, "lyon");
 
     // the managers' own task: managers take it over, officers do not
     String coachChoice = task(grant, ASSIGN_COACH).getId();

@@ -43,6 +43,21 @@ public final class FormData {
         "sizingReason", "");
   }
 
+  /** The city accepts the award's terms (form accept-award). */
+  public static Map<String, Object> acceptAward() {
+    return of("awardResponse", "accept");
+  }
+
+  /** The city asks the officer a question before accepting. */
+  public static Map<String, Object> awardQuestion(String question) {
+    return of("awardResponse", "question", "awardQuestion", question);
+  }
+
+  /** The officer's answer (form answer-award-question); {@code resize} sends the grant back to sizing. */
+  public static Map<String, Object> awardAnswer(String answer, boolean resize) {
+    return of("awardQuestionAnswer", answer, "resizeAward", resize);
+  }
+
   public static Map<String, Object> decline() {
     return of("sizingDecision", "decline", "declineReason", "The challenge is outside the programme's scope.");
   }

@@ -124,6 +124,11 @@ public class GrantJourney {
 
   // --- steps shared by the test suites: the users' usual answers ---------------------------
 
+  /** A member of the city team accepts the award's terms (after the officer awarded the grant). */
+  public void acceptAward(String grant, String cityUser) {
+    complete(grant, ACCEPT_AWARD, cityUser, FormData.acceptAward());
+  }
+
   /** The city's four preparation tasks, then an officer approves the procurement plan. */
   public void cityPrepares(String grant, String cityUser, String officer) {
     complete(grant, COMPLETE_METHOD_ONBOARDING, cityUser, methodOnboarding());
