@@ -139,6 +139,12 @@
     if (t.advanceRatePercent != null) {
       add('Advance', `${t.advanceAmount ? money(t.advanceAmount) : ''} (${t.advanceRatePercent}% of the award${t.advanceRateDecided ? '' : ', set when the procurement plan is approved'})`);
     }
+    if (t.acceptance) {
+      add('Accepted', el('span', {}, `by ${t.acceptance.acceptedBy} on ${day(t.acceptance.acceptedAt)}`,
+        t.acceptance.agreementUrl ? [' · ', el('a', { href: `..${t.acceptance.agreementUrl}` }, 'Download the agreement (PDF)')] : null));
+    } else if (t.awarded && g.status.key === 'award-offered') {
+      add('Accepted', 'not yet: the terms wait for the city team\u2019s answer in Tasklist');
+    }
     add('Coach', g.coach && (g.coach.email ? el('span', {}, `${g.coach.name} · `, el('a', { href: `mailto:${g.coach.email}` }, g.coach.email)) : g.coach.name));
     document.getElementById('termsList').replaceChildren(...rows);
     fill('budgetLines', t.budgetLines.map((l) => el('li', {},

@@ -36,7 +36,9 @@ public record GrantPage(
   /**
    * The award's terms (null fields: not decided yet).
    *
-   * @param advanceRateDecided false while the rate shown is what the rules would give today
+   * @param advanceRateDecided false while the rate shown is the estimate made at the award (the
+   *     procurement plan's approval decides it)
+   * @param acceptance null until the city accepts the award
    */
   public record Terms(
       String requested,
@@ -49,7 +51,14 @@ public record GrantPage(
       Integer advanceRatePercent,
       boolean advanceRateDecided,
       String advanceAmount,
-      List<BudgetLine> budgetLines) {}
+      List<BudgetLine> budgetLines,
+      Acceptance acceptance) {}
+
+  /**
+   * The city's acceptance of the award: who, when, and where the agreement as accepted is
+   * ({@code GET /api/grants/{reference}/agreement}, a PDF).
+   */
+  public record Acceptance(String acceptedBy, Instant acceptedAt, String agreementUrl) {}
 
   /** A budget line of the award: what it is for, what it holds, what is committed on it. */
   public record BudgetLine(String label, String purpose, String allocated, String committed, String remaining) {}

@@ -39,17 +39,17 @@ import org.citygrants.api.ApiException;
 import org.citygrants.cohort.web.GrantPhase;
 import org.citygrants.config.GrantDurations;
 import org.citygrants.experiment.ExperimentLog;
+import org.citygrants.grant.AwardAcceptance;
+import org.citygrants.grant.AwardTexts;
 import org.citygrants.grant.GrantRegister;
 import org.citygrants.grant.GrantRegister.GrantRecord;
 import org.citygrants.identity.CityDirectory;
-import org.citygrants.ledger.BudgetLine;
 import org.citygrants.ledger.GrantAccount;
 import org.citygrants.ledger.GrantStatement;
 import org.citygrants.ledger.LedgerProperties;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.ledger.UnknownLedgerKeyException;
 import org.citygrants.notification.NotificationProperties;
-import org.citygrants.payment.AdvanceRateRules;
 import org.citygrants.payment.PaymentCalendar;
 import org.citygrants.process.SystemAccess;
 import org.citygrants.validation.FormInputValidator;
@@ -77,15 +77,9 @@ public class GrantPageService {
           "transitionPlanFeedback"),
       new Review(Elements.REVIEW_FINAL_REPORT, "Final report", FINAL_REPORT_ACCEPTED.name(), "finalReportFeedback"));
 
-  private static final Map<String, String[]> BUDGET_LINES = Map.of(
-      BudgetLine.EXPERIMENTS.code(), new String[] {"Experiments",
-          "the experiments the city runs: each one's budget is set aside from this line when it is approved"},
-      BudgetLine.LEARNING_ACTIVITIES.code(), new String[] {"Learning activities",
-          "method training, peer exchanges with the other cities and the city's own learning activities"},
-      BudgetLine.COMMITTEE.code(), new String[] {"Investment committee",
-          "convening the city's investment committee: meetings, travel, materials"},
-      BudgetLine.COACHING.code(), new String[] {"Coaching",
-          "working with the experimentation coach: visits and workshops"});
+  /** Phases in which an award stands (offered, accepted, running); before them nothing is expected. */
+  private static final java.util.Set<GrantPhase> AWARD_OFFERED_OR_LATER = java.util.EnumSet.complementOf(
+      java.util.EnumSet.of(GrantPhase.APPLICATION, GrantPhase.DECLINED, GrantPhase.CLOSED));
 
   private static final Map<String, String> DECISIONS = Map.of(
       "persevere", "Persevere", "pivot", "Pivot", "stop", "Stop");
@@ -102,12 +96,12 @@ public class GrantPageService {
   private final FormInputValidator forms;
   private final GrantDurations durations;
   private final NotificationProperties links;
-  private final AdvanceRateRules advanceRates;
+  private final AwardAcceptance acceptances;
 
   public GrantPageService(GrantRegister register, GrantPolicy policy, ExperimentLog experimentLog, LedgerService ledger,
       LedgerProperties money, HistoryService historyService, TaskService taskService, IdentityService identityService,
       ProcessEngineConfiguration configuration, FormInputValidator forms, GrantDurations durations,
-      NotificationProperties links, AdvanceRateRules advanceRates) {
+      NotificationProperties links, AwardAcceptance acceptances) {
     this.register = register;
     this.policy = policy;
     this.experimentLog = experimentLog;
@@ -120,7 +114,7 @@ public class GrantPageService {
     this.forms = forms;
     this.durations = durations;
     this.links = links;
-    this.advanceRates = advanceRates;
+    this.acceptances = acceptances;
   }
 
   /** The grants the user reads in full, for the list page and Tasklist's "My grant" link. */
@@ -163,7 +157,8 @@ public class GrantPageService {
         if (policy.readsInFull(person, grant.cityCode(), grant.coach())) {
           Variables variables = variables(grant);
           List<HistoricActivityInstance> activities = activities(grant);
-          calendars.put(grant, calendar(grant, variables, statement(grant).orElse(null), phase(grant, activities)));
+          calendars.put(grant, calendar(grant, variables, statement(grant).orElse(null), phase(grant, activities),
+              advanceRateDecided(activities)));
         }
       }
       return calendars;
@@ -187,12 +182,13 @@ public class GrantPageService {
     return new GrantPage(grant.grantReference(), grant.cityCode(), grant.cityName(),
         variables.string(PROGRAMME_NAME.name()), objective(grant, variables), coach(grant),
         new GrantPage.Status(phase.key(), phase.label(), phase.step(), GrantPhase.STEPS, phase.ended()), currency,
-        terms(variables, statement.orElse(null)),
+        terms(grant, variables, statement.orElse(null), advanceRateDecided(activities)),
         nextSteps(grant, person),
         stepsDone(grant),
         experiments(grant),
         reports(grant),
-        calendar(grant, variables, statement.orElse(null), phase).stream().map(GrantPageService::payment).toList(),
+        calendar(grant, variables, statement.orElse(null), phase, advanceRateDecided(activities)).stream()
+            .map(GrantPageService::payment).toList(),
         statement.map(GrantPageService::money).orElse(null),
         ClockUtil.getCurrentTime().toInstant());
   }
@@ -236,11 +232,11 @@ public class GrantPageService {
 
   // --- the terms
 
-  private GrantPage.Terms terms(Variables v, GrantStatement statement) {
+  private GrantPage.Terms terms(GrantRecord grant, Variables v, GrantStatement statement, boolean rateDecided) {
     Long awarded = v.number(AWARDED_AMOUNT.name());
     Long requested = v.number(REQUESTED_AMOUNT.name());
-    Long decidedRate = v.number(ADVANCE_RATE_PERCENT.name());
-    Integer rate = decidedRate != null ? Integer.valueOf(decidedRate.intValue()) : estimatedRate(v);
+    Long estimatedOrDecided = v.number(ADVANCE_RATE_PERCENT.name());
+    Integer rate = estimatedOrDecided == null ? null : Integer.valueOf(estimatedOrDecided.intValue());
     String advance = null;
     if (v.decimal(ADVANCE_AMOUNT.name()) != null) {
       advance = amount(BigDecimal.valueOf(v.decimal(ADVANCE_AMOUNT.name())));
@@ -248,12 +244,20 @@ public class GrantPageService {
       advance = amount(BigDecimal.valueOf(awarded).multiply(BigDecimal.valueOf(rate)).divide(BigDecimal.valueOf(100),
           2, RoundingMode.HALF_EVEN));
     }
-    List<GrantPage.BudgetLine> lines = statement == null ? List.of() : statement.budgetLines().stream()
-        .map(line -> {
-          String[] words = BUDGET_LINES.getOrDefault(line.line().code(), new String[] {line.line().code(), ""});
-          return new GrantPage.BudgetLine(words[0], words[1], amount(line.allocated()), amount(line.committed()),
-              amount(line.remaining()));
-        }).toList();
+    List<GrantPage.BudgetLine> lines;
+    if (statement != null) {
+      lines = statement.budgetLines().stream().map(line -> new GrantPage.BudgetLine(AwardTexts.lineName(line.line()),
+          AwardTexts.linePurpose(line.line()), amount(line.allocated()), amount(line.committed()),
+          amount(line.remaining()))).toList();
+    } else if (awarded != null) {
+      // offered, not accepted yet: the split the capital will have when it opens
+      lines = ledger.allocationOf(BigDecimal.valueOf(awarded)).entrySet().stream()
+          .filter(e -> e.getValue().signum() > 0)
+          .map(e -> new GrantPage.BudgetLine(AwardTexts.lineName(e.getKey()), AwardTexts.linePurpose(e.getKey()),
+              amount(e.getValue()), amount(BigDecimal.ZERO), amount(e.getValue()))).toList();
+    } else {
+      lines = List.of();
+    }
     Long extensions = v.number(PREPARATION_EXTENSIONS.name());
     return new GrantPage.Terms(
         requested == null ? null : amount(BigDecimal.valueOf(requested)),
@@ -263,12 +267,21 @@ public class GrantPageService {
         extensions == null ? 0 : extensions.intValue(),
         durationLabel(PROGRAMME_DURATION.name(), v.string(PROGRAMME_DURATION.name())),
         day(v.date(PROGRAMME_END_DATE.name()), false),
-        rate, decidedRate != null, advance, lines);
+        rate, rateDecided, advance, lines, acceptance(grant));
   }
 
-  private Integer estimatedRate(Variables v) {
-    return advanceRates.rateFor(v.string(CASH_FLOW_SITUATION.name()), v.string(PROCUREMENT_ROUTE.name()))
-        .map(Long::intValue).orElse(null);
+  /** Who accepted the award and when, and where the agreement is; null while the city has not accepted. */
+  private GrantPage.Acceptance acceptance(GrantRecord grant) {
+    return acceptances.acceptanceOf(grant.grantReference())
+        .map(a -> new GrantPage.Acceptance(a.acceptedByName(), a.acceptedAt(),
+            a.agreementAvailable() ? "/api/grants/" + grant.grantReference() + "/agreement" : null))
+        .orElse(null);
+  }
+
+  /** The advance rate is decided for good when the procurement plan is approved (Task_DetermineAdvanceRate). */
+  private static boolean advanceRateDecided(List<HistoricActivityInstance> activities) {
+    return activities.stream().anyMatch(a -> Elements.DETERMINE_ADVANCE_RATE.equals(a.getActivityId())
+        && a.getEndTime() != null);
   }
 
   /** "3 months" for P3M, as the officer chose it on the sizing form. */
@@ -392,20 +405,21 @@ public class GrantPageService {
   }
 
   private List<PaymentCalendar.Entry> calendar(GrantRecord grant, Variables v, GrantStatement statement,
-      GrantPhase phase) {
-    if (statement == null) {
-      return List.of();
+      GrantPhase phase, boolean rateDecided) {
+    Long offered = v.number(AWARDED_AMOUNT.name());
+    if (statement == null && (offered == null || !AWARD_OFFERED_OR_LATER.contains(phase))) {
+      return List.of(); // not awarded: nothing to expect
     }
-    Long decidedRate = v.number(ADVANCE_RATE_PERCENT.name());
-    Integer rate = decidedRate != null ? Integer.valueOf(decidedRate.intValue()) : estimatedRate(v);
+    Long rate = v.number(ADVANCE_RATE_PERCENT.name());
     List<PaymentCalendar.PlannedExperiment> experiments = experimentLog.of(grant.grantReference()).stream()
         .map(e -> new PaymentCalendar.PlannedExperiment(e.number(), e.budget(),
             e.endsAt() == null ? null : LocalDate.ofInstant(e.endsAt(), zone()), e.outcome() != null)).toList();
-    PaymentCalendar.Plan plan = new PaymentCalendar.Plan(statement.awarded(),
-        rate == null ? null : BigDecimal.valueOf(rate), decidedRate != null,
+    PaymentCalendar.Plan plan = new PaymentCalendar.Plan(
+        statement != null ? statement.awarded() : BigDecimal.valueOf(offered),
+        rate == null ? null : BigDecimal.valueOf(rate), rateDecided,
         day(v.date(PREPARATION_DUE_DATE.name()), true), day(v.date(PROGRAMME_END_DATE.name()), false),
-        experiments, statement.payments(), reviewTime(),
-        phase.ended() || statement.status() == GrantAccount.Status.CLOSED);
+        experiments, statement == null ? List.of() : statement.payments(), reviewTime(),
+        phase.ended() || (statement != null && statement.status() == GrantAccount.Status.CLOSED));
     return PaymentCalendar.of(plan, zone());
   }
 

@@ -40,6 +40,12 @@ class GrantPageTest extends CohortViewTest {
     int rate = terms.path("advanceRatePercent").asInt();
     assertThat(rate).isBetween(10, 60);
     assertThat(terms.path("advanceAmount").asText()).isEqualTo(String.format("%d.00", 40000 * rate / 100));
+    // the city accepted the terms: who and when, and the agreement as accepted
+    assertThat(terms.path("acceptance").path("acceptedBy").asText()).isEqualTo("Claire Dubois");
+    assertThat(terms.path("acceptance").path("agreementUrl").asText())
+        .isEqualTo("/api/grants/" + cohort().lyon() + "/agreement");
+    assertThat(as("lyon").get(terms.path("acceptance").path("agreementUrl").asText(), "application/pdf").status())
+        .isEqualTo(200);
     assertThat(terms.path("budgetLines").findValuesAsText("label"))
         .containsExactlyInAnyOrder("Experiments", "Learning activities", "Investment committee", "Coaching");
     terms.path("budgetLines").forEach(line -> assertThat(line.path("purpose").asText()).isNotBlank());

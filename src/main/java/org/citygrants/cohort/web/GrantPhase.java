@@ -11,6 +11,8 @@ import org.citygrants.process.CityGrantProcess.Elements;
  */
 public enum GrantPhase {
   APPLICATION("application", "Application and sizing", 1),
+  /** Sized and offered: the city reads the terms and accepts them (or asks the officer). */
+  AWARD_OFFERED("award-offered", "Award offered", 1),
   COACH_ASSIGNMENT("coach-assignment", "Coach assignment", 2),
   PREPARATION("preparation", "Preparation", 3),
   COMMITTEE("committee", "Investment committee", 4),
@@ -40,6 +42,8 @@ public enum GrantPhase {
       new Scope(Elements.COMMITTEE, COMMITTEE),
       new Scope(Elements.PREPARATION, PREPARATION),
       new Scope(Elements.ASSIGN_COACH, COACH_ASSIGNMENT),
+      new Scope(Elements.ACCEPT_AWARD, AWARD_OFFERED),
+      new Scope(Elements.ANSWER_AWARD_QUESTION, AWARD_OFFERED),
       new Scope(Elements.GRANT_COACH_ACCESS, COACH_ASSIGNMENT));
 
   private record Scope(String activityId, GrantPhase phase) {}
