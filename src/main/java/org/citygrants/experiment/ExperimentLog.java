@@ -41,11 +41,22 @@ public class ExperimentLog {
         .update();
   }
 
+  public java.util.Optional<Experiment> find(String grantReference, int number) {
+    return all(grantReference).stream().filter(e -> e.number() == number).findFirst();
+  }
+
+  public List<Experiment> all(String grantReference) {
+    return jdbc.sql("SELECT * FROM experiment WHERE grant_reference = ? ORDER BY experiment_number").param(grantReference)
+        .query(ExperimentLog::map).list();
+  }
+
   public List<Experiment> all() {
-    return jdbc.sql("SELECT * FROM experiment ORDER BY grant_reference, experiment_number")
-        .query((rs, i) -> new Experiment(rs.getString("grant_reference"), rs.getInt("experiment_number"),
-            rs.getString("title"), rs.getString("experiment_type"), rs.getBigDecimal("budget"), rs.getBigDecimal("spent"),
-            rs.getString("outcome"), rs.getBoolean("win_flagged")))
-        .list();
+    return jdbc.sql("SELECT * FROM experiment ORDER BY grant_reference, experiment_number").query(ExperimentLog::map).list();
+  }
+
+  private static Experiment map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Experiment(rs.getString("grant_reference"), rs.getInt("experiment_number"), rs.getString("title"),
+        rs.getString("experiment_type"), rs.getBigDecimal("budget"), rs.getBigDecimal("spent"), rs.getString("outcome"),
+        rs.getBoolean("win_flagged"));
   }
 }
