@@ -183,6 +183,11 @@ public final class CityGrantProcess {
   public static final ProcessVariable<Boolean> EXPERIMENT_REPORT_ACCEPTED = ProcessVariable.of("experimentReportAccepted", Boolean.class);
   /** The coach's feedback on the experiment report (a local variable of the review task, copied out). */
   public static final ProcessVariable<String> EXPERIMENT_REPORT_FEEDBACK = ProcessVariable.of("experimentReportFeedback", String.class);
+  /**
+   * The city's choice, on its experiment report, to share its learnings with the other cities of the
+   * cohort; used once the coach accepts the report, then cleared for the next experiment.
+   */
+  public static final ProcessVariable<Boolean> SHARE_LEARNINGS = ProcessVariable.of("shareLearnings", Boolean.class);
   public static final ProcessVariable<String> EXPERIMENT_OUTCOME = ProcessVariable.of("experimentOutcome", String.class);
   public static final ProcessVariable<String> LAST_EXPERIMENT_OUTCOME = ProcessVariable.of("lastExperimentOutcome", String.class);
   public static final ProcessVariable<Boolean> WIN_FLAGGED = ProcessVariable.of("winFlagged", Boolean.class);
