@@ -182,7 +182,9 @@ class PreparationPathsTest extends GrantPathTest {
     assertThat(journey.openTaskKeys(grant)).as("open work is cancelled; finance awaits the money back")
         .containsExactly(PaymentProcess.Elements.CONFIRM_RECOVERY_RECEIVED);
     assertThat(journey.variable(grant, "settlementOutcome")).as("not yet copied back").isNull();
-    assertThat(notificationsTo(grant, CITY)).containsExactly("Recovery order for grant " + grant + ": EUR 12000.00");
+    assertThat(notificationsTo(grant, CITY)).as("the city heard of the advance, then of the recovery").containsExactly(
+        "[" + grant + "] Payment made: 12,000.00 EUR, the advance",
+        "Recovery order for grant " + grant + ": EUR 12000.00");
     assertThat(ledger.statement(grant).recoveryOrdered()).isEqualByComparingTo(new BigDecimal("12000"));
 
     financeConfirmsRecovery(grant);
