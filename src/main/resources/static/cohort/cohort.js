@@ -3,6 +3,8 @@
 (function () {
   'use strict';
 
+  const TYPES = { solution: 'Solution', people: 'People', impact: 'Impact', resources: 'Resources' };
+  const DECISIONS = { persevere: 'persevere', pivot: 'pivot', stop: 'stop' };
   const COLORS = { persevere: '#2e9d5b', pivot: '#e0a21b', stop: '#d1493f', running: '#a9b1c1',
     awarded: '#b9cdf3', paid: '#2457c5', reportedSpent: '#17a2a0' };
 
@@ -56,6 +58,8 @@
     moneyChart(view);
     wins(view.wins);
     overdue(view);
+    learnings(view.learnings || []);
+    exchanges(view);
   }
 
   function tiles(view) {
@@ -82,7 +86,8 @@
     };
     document.getElementById('citiesHint').textContent = hint[view.viewer.role] || '';
     const rows = view.grants.map((g) => el('tr', { class: g.access === 'full' && view.viewer.role !== 'programme' ? 'yours' : null },
-      el('td', {}, el('span', { class: 'city' }, g.cityName),
+      // the grant's own page, for those who may read it in full (the server leaves the link out otherwise)
+      el('td', {}, g.page ? el('a', { class: 'city', href: `..${g.page}` }, g.cityName) : el('span', { class: 'city' }, g.cityName),
         el('span', { class: 'small' }, g.grantReference),
         g.coach ? el('span', { class: 'small' }, `coach ${g.coach.name}`) : null),
       el('td', {}, el('span', { class: `badge ${g.phase.key}` }, g.phase.label),
@@ -176,6 +181,29 @@
       el('div', {}, el('strong', {}, w.cityName), w.flaggedBy ? el('span', { class: 'small' }, `flagged by ${w.flaggedBy}`) : null,
         el('p', { class: 'story' }, w.story))));
     document.getElementById('wins').replaceChildren(...(items.length ? items : [el('li', { class: 'empty' }, 'No win flagged yet.')]));
+  }
+
+  function learnings(list) {
+    const items = list.map((l) => el('li', {},
+      el('time', { datetime: l.sharedAt }, dateFormat.format(new Date(l.sharedAt))),
+      el('div', {}, el('strong', {}, l.cityName), ` · ${l.experimentTitle}`,
+        el('span', { class: 'small' }, `${TYPES[l.experimentType] || l.experimentType} experiment · decided to ${DECISIONS[l.decision] || l.decision}`),
+        el('p', { class: 'story' }, l.learnings))));
+    document.getElementById('learnings').replaceChildren(...(items.length ? items
+      : [el('li', { class: 'empty' }, 'No city has shared its learnings yet.')]));
+  }
+
+  function exchanges(view) {
+    document.getElementById('exchangesHint').textContent = view.viewer.role === 'city'
+      ? 'The sessions of your programme, with what was shared there.'
+      : 'The sessions programme managers held, with their notes.';
+    const items = (view.peerExchanges || []).map((x) => el('li', {},
+      el('time', { datetime: x.heldOn }, dateFormat.format(new Date(`${x.heldOn}T12:00:00`))),
+      el('div', {}, el('strong', {}, x.theme),
+        el('span', { class: 'small' }, [x.programmeName, x.heldBy ? `held by ${x.heldBy}` : null].filter(Boolean).join(' · ')),
+        x.notes ? el('p', { class: 'story' }, x.notes) : null)));
+    document.getElementById('exchanges').replaceChildren(...(items.length ? items
+      : [el('li', { class: 'empty' }, 'No peer exchange held yet.')]));
   }
 
   function overdue(view) {

@@ -45,6 +45,15 @@ public class ExperimentLog {
         .update();
   }
 
+  public java.util.Optional<Experiment> find(String grantReference, int number) {
+    return all(grantReference).stream().filter(e -> e.number() == number).findFirst();
+  }
+
+  public List<Experiment> all(String grantReference) {
+    return jdbc.sql("SELECT * FROM experiment WHERE grant_reference = ? ORDER BY experiment_number").param(grantReference)
+        .query(ExperimentLog::map).list();
+  }
+
   public List<Experiment> all() {
     return jdbc.sql("SELECT * FROM experiment ORDER BY grant_reference, experiment_number")
         .query(ExperimentLog::map).list();

@@ -8,7 +8,9 @@ import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.citygrants.cohort.SharedLearnings;
 import org.citygrants.grant.GrantRegister;
+import org.citygrants.grant.GrantRegister.GrantRecord;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.ledger.SpendingReport;
 import org.citygrants.process.CurrentActor;
@@ -21,7 +23,10 @@ import org.springframework.stereotype.Component;
  * The coach accepted the city's report: its spending becomes accepted expenditure in the ledger up
  * to the experiment's committed budget (what is above waits for a programme officer: {@code
  * spentAboveBudget}, {@code spendingFlag}), the unspent part of its budget is released, and the decision (persevere, pivot, stop; a win or
- * not) joins the experiment log.
+ * not) joins the experiment log. When the city chose to share its learnings with the cohort (its
+ * report's {@code shareLearnings}, a field only the city's form has), they join the shared
+ * learnings with the experiment's title and type from the log and the grant's city from the
+ * register; the choice is then cleared, so the next experiment's report starts unticked.
  */
 @Component
 public class RecordExperimentOutcomeDelegate implements JavaDelegate {
@@ -30,12 +35,15 @@ public class RecordExperimentOutcomeDelegate implements JavaDelegate {
   private final LedgerService ledger;
   private final ExperimentLog experiments;
   private final CurrentActor actor;
+  private final SharedLearnings sharedLearnings;
 
-  public RecordExperimentOutcomeDelegate(LedgerService ledger, ExperimentLog experiments, CurrentActor actor, GrantRegister register) {
+  public RecordExperimentOutcomeDelegate(LedgerService ledger, ExperimentLog experiments, CurrentActor actor, GrantRegister register,
+      SharedLearnings sharedLearnings) {
     this.register = register;
     this.ledger = ledger;
     this.experiments = experiments;
     this.actor = actor;
+    this.sharedLearnings = sharedLearnings;
   }
 
   @Override
@@ -65,7 +73,23 @@ public class RecordExperimentOutcomeDelegate implements JavaDelegate {
     // goes back to the capital the city can plan with
     LedgerRefusals.asRefusalOf(EXPERIMENT_SPENT.name(), () -> ledger.releaseCommitment(experimentKey,
         LedgerContexts.of(execution, actor.userId(), "experiment " + number + " closed")));
-    experiments.decided(reference, (int) number, spent, outcome, win, ClockUtil.getCurrentTime());
+    java.util.Date decidedAt = ClockUtil.getCurrentTime();
+    experiments.decided(reference, (int) number, spent, outcome, win, decidedAt);
     LAST_EXPERIMENT_OUTCOME.set(execution, outcome);
+    if (Boolean.TRUE.equals(SHARE_LEARNINGS.get(execution))) {
+      shareLearnings(register.of(execution), (int) number, outcome, decidedAt, execution);
+      SHARE_LEARNINGS.set(execution, false);
+    }
+  }
+
+  private void shareLearnings(GrantRecord grant, int number, String outcome, java.util.Date decidedAt,
+      DelegateExecution execution) {
+    String learnings = EXPERIMENT_LEARNINGS.get(execution);
+    ExperimentLog.Experiment experiment = experiments.find(grant.grantReference(), number).orElse(null);
+    if (learnings == null || learnings.isBlank() || experiment == null) {
+      return;
+    }
+    sharedLearnings.share(grant.grantReference(), number, grant.cityName(), experiment.title(), experiment.type(),
+        learnings, outcome, actor.userId(), decidedAt.toInstant());
   }
 }

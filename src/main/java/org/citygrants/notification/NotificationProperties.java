@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param digestCron when the overdue-task digest goes out (Spring cron, server time zone)
  * @param retryEvery how often unsent notices are retried (and the first wait of the back-off)
  * @param maxAttempts attempts per notice before it is given up (logged, left in the table)
+ * @param remindBefore how long before a task's due date its people get a reminder (ISO-8601, e.g. P3D)
+ * @param reminderCron when the due-date reminders go out (Spring cron, server time zone; daily)
  */
 @ConfigurationProperties("grant.notifications")
 public record NotificationProperties(
@@ -22,7 +24,9 @@ public record NotificationProperties(
     @DefaultValue("grants@example.org") String from,
     @DefaultValue("0 0 7 * * MON-FRI") String digestCron,
     @DefaultValue("PT5M") Duration retryEvery,
-    @DefaultValue("8") int maxAttempts) {
+    @DefaultValue("8") int maxAttempts,
+    @DefaultValue("P3D") Duration remindBefore,
+    @DefaultValue("0 30 7 * * *") String reminderCron) {
 
   /** Tasklist's start page. */
   public String tasklistUrl() {

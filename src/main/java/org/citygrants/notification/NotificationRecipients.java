@@ -82,6 +82,18 @@ public class NotificationRecipients {
     return List.copyOf(byUser.values());
   }
 
+  /**
+   * Every member of a group (a city team), each with their address when they have one (else
+   * {@code email} is null: the notice is then only recorded).
+   */
+  public List<Recipient> members(String groupId) {
+    String groupName = groupName(groupId);
+    return withoutAuthorization(() -> identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list())
+        .stream().map(u -> new Recipient(u.getId(), u.getFirstName(),
+            StringUtils.hasText(u.getEmail()) ? u.getEmail().trim() : null, groupName))
+        .toList();
+  }
+
   /** The display name of a user ("First Last"), or the id. */
   public String displayName(String userId) {
     User user = withoutAuthorization(() -> identityService.createUserQuery().userId(userId).singleResult());

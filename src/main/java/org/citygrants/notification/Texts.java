@@ -9,6 +9,7 @@ import java.util.Date;
 final class Texts {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
+  private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.ENGLISH);
 
   private Texts() {}
 
@@ -22,6 +23,11 @@ final class Texts {
 
   static LocalDate day(Date date) {
     return date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+  }
+
+  /** "Friday 15 January 2027": a day nobody misreads, whatever their country's date order. */
+  static String longDay(LocalDate day) {
+    return LONG_DAY.format(day);
   }
 
   static String format(Date date) {

@@ -202,6 +202,13 @@ public final class CityGrantProcess {
   public static final ProcessVariable<Long> EXPERIMENT_SPENT = ProcessVariable.of("experimentSpent", Long.class);
   public static final ProcessVariable<Boolean> PLAN_ANOTHER_EXPERIMENT = ProcessVariable.of("planAnotherExperiment", Boolean.class);
   public static final ProcessVariable<Boolean> EXPERIMENT_REPORT_ACCEPTED = ProcessVariable.of("experimentReportAccepted", Boolean.class);
+  /** The coach's feedback on the experiment report (a local variable of the review task, copied out). */
+  public static final ProcessVariable<String> EXPERIMENT_REPORT_FEEDBACK = ProcessVariable.of("experimentReportFeedback", String.class);
+  /**
+   * The city's choice, on its experiment report, to share its learnings with the other cities of the
+   * cohort; used once the coach accepts the report, then cleared for the next experiment.
+   */
+  public static final ProcessVariable<Boolean> SHARE_LEARNINGS = ProcessVariable.of("shareLearnings", Boolean.class);
   public static final ProcessVariable<String> EXPERIMENT_OUTCOME = ProcessVariable.of("experimentOutcome", String.class);
   public static final ProcessVariable<String> LAST_EXPERIMENT_OUTCOME = ProcessVariable.of("lastExperimentOutcome", String.class);
   public static final ProcessVariable<Boolean> WIN_FLAGGED = ProcessVariable.of("winFlagged", Boolean.class);
@@ -213,8 +220,10 @@ public final class CityGrantProcess {
 
   // reporting and transition
   public static final ProcessVariable<Boolean> PROGRESS_REPORT_ACCEPTED = ProcessVariable.of("progressReportAccepted", Boolean.class);
+  public static final ProcessVariable<String> PROGRESS_REPORT_FEEDBACK = ProcessVariable.of("progressReportFeedback", String.class);
   public static final ProcessVariable<Boolean> TRANSITION_PLAN_ACCEPTED = ProcessVariable.of("transitionPlanAccepted", Boolean.class);
   public static final ProcessVariable<Boolean> FINAL_REPORT_ACCEPTED = ProcessVariable.of("finalReportAccepted", Boolean.class);
+  public static final ProcessVariable<String> FINAL_REPORT_FEEDBACK = ProcessVariable.of("finalReportFeedback", String.class);
   public static final ProcessVariable<Long> OTHER_EXPENDITURE = ProcessVariable.of("otherExpenditure", Long.class);
   public static final ProcessVariable<String> TRANSITION_OWNER = ProcessVariable.of("transitionOwner", String.class);
   public static final ProcessVariable<String> NEXT_EXPERIMENTS = ProcessVariable.of("nextExperiments", String.class);

@@ -10,6 +10,7 @@ public final class PaymentProcess {
     public static final String REQUEST_PAYMENT = "Task_RequestPayment";
     public static final String APPROVE_PAYMENT = "Task_ApprovePayment";
     public static final String DISBURSE_PAYMENT = "Task_DisbursePayment";
+    public static final String NOTIFY_CITY_OF_PAYMENT = "Task_NotifyCityOfPayment";
     public static final String CONFIRM_RECOVERY_RECEIVED = "Task_ConfirmRecoveryReceived";
     public static final String ISSUE_RECOVERY_ORDER = "Task_IssueRecoveryOrder";
     public static final String PAY_FINAL_BALANCE = "CallActivity_PayFinalBalance";

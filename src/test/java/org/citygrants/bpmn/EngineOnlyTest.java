@@ -37,6 +37,8 @@ abstract class EngineOnlyTest {
     // the real rule (no engine, no Spring in it): the proposal prefills the officer's sizing decision
     Mocks.register("sizingRules", new org.citygrants.grant.SizingRules(org.citygrants.ledger.LedgerProperties.defaults(),
         new org.citygrants.config.GrantDurations()));
+    // the notice to the city when a report is reviewed (reporting/NotifyCityOfReportReviewListener) mails nothing here
+    Mocks.register("notifyCityOfReportReviewListener", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
   }
 
   @AfterEach

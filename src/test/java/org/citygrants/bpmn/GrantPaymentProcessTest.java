@@ -26,6 +26,7 @@ class GrantPaymentProcessTest extends EngineOnlyTest {
   static final String REGISTER = "registerPaymentRequestDelegate";
   static final String RECORD = "recordPaymentDecisionDelegate";
   static final String DISBURSE = "disbursePaymentDelegate";
+  static final String NOTIFY = "notifyCityOfPaymentDelegate";
 
   @BeforeEach
   void delegates() {
@@ -33,6 +34,7 @@ class GrantPaymentProcessTest extends EngineOnlyTest {
     mockDelegate(REGISTER);
     mockDelegate(RECORD);
     mockDelegate(DISBURSE);
+    mockDelegate(NOTIFY);
   }
 
   ProcessInstance paymentDue() {
@@ -59,8 +61,10 @@ class GrantPaymentProcessTest extends EngineOnlyTest {
     execute(job(payment));
 
     assertThat(payment).isEnded().hasPassedInOrder(PaymentProcess.Elements.REQUEST_PAYMENT,
-        PaymentProcess.Elements.APPROVE_PAYMENT, PaymentProcess.Elements.DISBURSE_PAYMENT, "Event_PaymentDisbursed");
-    assertThat(delegatesRun).containsExactly(LOAD, REGISTER, RECORD, DISBURSE);
+        PaymentProcess.Elements.APPROVE_PAYMENT, PaymentProcess.Elements.DISBURSE_PAYMENT, "Task_NotifyCityOfPayment",
+        "Event_PaymentDisbursed");
+    assertThat(delegatesRun).as("the city hears of the payment once it is disbursed")
+        .containsExactly(LOAD, REGISTER, RECORD, DISBURSE, NOTIFY);
   }
 
   @Test
@@ -79,7 +83,7 @@ class GrantPaymentProcessTest extends EngineOnlyTest {
     execute(job(payment));
 
     assertThat(payment).isEnded();
-    assertThat(delegatesRun).containsExactly(LOAD, REGISTER, RECORD, REGISTER, RECORD, DISBURSE);
+    assertThat(delegatesRun).containsExactly(LOAD, REGISTER, RECORD, REGISTER, RECORD, DISBURSE, NOTIFY);
   }
 
   @Test
@@ -111,7 +115,7 @@ class GrantPaymentProcessTest extends EngineOnlyTest {
 
     assertThatThrownBy(() -> execute(job(payment))).hasMessageContaining("bank interface down");
 
-    assertThat(payment).isWaitingAt(PaymentProcess.Elements.DISBURSE_PAYMENT).hasNotPassed("Event_PaymentDisbursed");
+    assertThat(payment).isWaitingAt(PaymentProcess.Elements.DISBURSE_PAYMENT).hasNotPassed("Task_NotifyCityOfPayment", "Event_PaymentDisbursed");
     assertThat(job(payment).getRetries()).as("one try used").isEqualTo(2);
     assertThat(List.copyOf(delegatesRun)).endsWith(DISBURSE);
   }

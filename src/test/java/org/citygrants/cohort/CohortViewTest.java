@@ -28,7 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  *   <li>Lyon ({@code lyon}, coach1): awarded EUR 40,000, prepared, committee approved, one
  *       experiment (people, persevere, no win), a progress report overdue;</li>
  *   <li>Tampere ({@code tampere}, coach2): awarded EUR 35,000, one experiment (solution, pivot)
- *       whose win coach2 flagged, its progress report submitted (a private text);</li>
+ *       whose win coach2 flagged and whose learnings the city chose to share with the cohort, its
+ *       progress report submitted (a private text);</li>
  *   <li>a second Lyon grant in preparation, two of its four preparation steps done.</li>
  * </ul>
  * What is tested goes over HTTP. Every subclass shares this application context.
@@ -47,6 +48,8 @@ abstract class CohortViewTest {
   /** Texts of reports: never part of the cohort view, whoever looks. */
   static final String PRIVATE_RESULTS = "Private results: the panel budget was tight.";
   static final String PRIVATE_LEARNING_LOG = "Private learning log: the first panel failed.";
+  /** What Tampere chose to share with the cohort of its experiment's learnings (Lyon shares nothing). */
+  static final String TAMPERE_LEARNINGS = "Panels by the sauna drew residents who never come to the town hall.";
 
   /** The cohort, created once per application context. */
   record Cohort(String lyon, String tampere, String lyonInPreparation) {}
@@ -95,14 +98,14 @@ abstract class CohortViewTest {
 
   private Cohort createCohort() {
     String lyon = grantInExperimentation("lyon", "coach1", 40000);
-    runExperiment(lyon, "lyon", "coach1", experimentPlan(6000, 8), 5200, "persevere", null);
+    runExperiment(lyon, "lyon", "coach1", experimentPlan(6000, 8), 5200, "persevere", null, null);
     journey.fireTimer(lyon, PROGRESS_REPORT_DUE);
     String report = journey.task(lyon, SUBMIT_PROGRESS_REPORT).getId();
     taskService.setDueDate(report, Date.from(Instant.now().minus(3, ChronoUnit.DAYS)));
 
     String tampere = grantInExperimentation("tampere", "coach2", 35000);
     runExperiment(tampere, "tampere", "coach2", with(experimentPlan(7300, 6), "experimentTitle", TAMPERE_EXPERIMENT,
-        "experimentType", "solution"), 6100, "pivot", TAMPERE_WIN);
+        "experimentType", "solution"), 6100, "pivot", TAMPERE_WIN, TAMPERE_LEARNINGS);
     journey.fireTimer(tampere, PROGRESS_REPORT_DUE);
     journey.complete(tampere, SUBMIT_PROGRESS_REPORT, "tampere", with(progressReport(), "learningLog", PRIVATE_LEARNING_LOG));
 
@@ -129,16 +132,21 @@ abstract class CohortViewTest {
     return grant;
   }
 
-  /** One experiment cycle up to the coach's decision (a win when a story is given), the tranche paid if due. */
+  /**
+   * One experiment cycle up to the coach's decision (a win when a story is given, learnings shared
+   * with the cohort when given), the tranche paid if due.
+   */
   private void runExperiment(String grant, String city, String coach, Map<String, Object> plan, int spent,
-      String outcome, String winStory) {
+      String outcome, String winStory, String sharedLearnings) {
     journey.complete(grant, PLAN_EXPERIMENT, city, plan);
     journey.complete(grant, REVIEW_EXPERIMENT_PLAN, coach, experimentPlanReview(true));
     journey.fireTimer(grant, EXPERIMENT_MIDPOINT);
     journey.complete(grant, HOLD_MID_CYCLE_CHECK_IN, coach, checkIn());
     journey.fireTimer(grant, EXPERIMENT_ENDED);
     journey.complete(grant, REPORT_EXPERIMENT_RESULTS, city,
-        with(experimentReport(spent, true), "experimentResults", PRIVATE_RESULTS));
+        sharedLearnings == null ? with(experimentReport(spent, true), "experimentResults", PRIVATE_RESULTS)
+            : with(experimentReport(spent, true), "experimentResults", PRIVATE_RESULTS,
+                "experimentLearnings", sharedLearnings, "shareLearnings", true));
     journey.complete(grant, DECIDE_EXPERIMENT_OUTCOME, coach, with(experimentOutcome(true, outcome, winStory != null),
         "winStory", winStory == null ? "" : winStory));
     if (journey.openTaskKeys(grant).contains(PaymentProcess.Elements.REQUEST_PAYMENT)) {

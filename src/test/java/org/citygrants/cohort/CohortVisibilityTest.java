@@ -92,7 +92,10 @@ class CohortVisibilityTest extends CohortViewTest {
     assertThat(tampere.path("experiments").get(0).has("budget")).isFalse();
     assertThat(tampere.path("experiments").get(0).has("spent")).isFalse();
     assertThat(tampere.path("experiments").get(0).has("title")).as("the title a city typed stays with its team").isFalse();
-    assertThat(response.body()).doesNotContain("35000", "7300", "6100", TAMPERE_EXPERIMENT);
+    assertThat(tampere.has("page")).as("no link to another city's grant page").isFalse();
+    assertThat(response.body()).doesNotContain("35000", "7300", "6100", "/grants/" + cohort().tampere());
+    // the title appears once: in the learnings Tampere chose to share
+    assertThat(response.body().split(TAMPERE_EXPERIMENT, -1)).hasSize(2);
 
     assertThat(view.path("wins").findValuesAsText("story")).contains(TAMPERE_WIN);
     JsonNode win = view.path("wins").get(0);
@@ -103,12 +106,50 @@ class CohortVisibilityTest extends CohortViewTest {
 
     JsonNode own = grant(view, cohort().lyon());
     assertThat(own.path("access").asText()).isEqualTo("full");
+    assertThat(own.path("page").asText()).isEqualTo("/grants/" + cohort().lyon());
     assertThat(own.path("money").path("awarded").asText()).isEqualTo("40000.00");
     assertThat(own.path("money").path("reportedSpent").asText()).isEqualTo("5200.00");
     assertThat(grant(view, cohort().lyonInPreparation()).path("money").path("awarded").asText()).isEqualTo("20000.00");
 
     assertThat(view.path("summary").has("money")).as("no cohort totals for a city").isFalse();
     assertThat(view.path("overdueReports").findValuesAsText("grantReference")).containsExactly(cohort().lyon());
+  }
+
+  @Test
+  void everyCitySeesTheLearningsACityChoseToShareAndNothingItKeptToItself() {
+    for (String user : List.of("lyon", "tampere", "coach1", "manager")) {
+      CohortHttp.Response response = cohortAs(user);
+      JsonNode learnings = response.json().path("learnings");
+      assertThat(learnings).as(user).hasSize(1);
+      JsonNode shared = learnings.get(0);
+      assertThat(shared.path("cityName").asText()).isEqualTo("Tampere");
+      assertThat(shared.path("experimentTitle").asText()).isEqualTo(TAMPERE_EXPERIMENT);
+      assertThat(shared.path("experimentType").asText()).isEqualTo("solution");
+      assertThat(shared.path("decision").asText()).isEqualTo("pivot");
+      assertThat(shared.path("learnings").asText()).isEqualTo(TAMPERE_LEARNINGS);
+      assertThat(shared.path("sharedAt").asText()).isNotBlank();
+      assertThat(shared.has("grantReference")).isFalse();
+      // Lyon did not tick the choice: its learnings stay with its team, coach and the programme
+      assertThat(response.body()).as(user).doesNotContain("Evening slots");
+    }
+    CohortHttp.Response lyon = cohortAs("lyon");
+    assertThat(grant(lyon.json(), cohort().tampere()).has("money")).as("sharing learnings shares no money").isFalse();
+    assertThat(lyon.body()).doesNotContain("35000", "7300", "6100");
+  }
+
+  @Test
+  void theLinkToAGrantsPageIsForThoseWhoMayReadTheGrantInFull() {
+    JsonNode manager = cohortAs("manager").json();
+    for (JsonNode grant : manager.path("grants")) {
+      assertThat(grant.path("page").asText()).isEqualTo("/grants/" + grant.path("grantReference").asText());
+    }
+    JsonNode coach2 = cohortAs("coach2").json();
+    assertThat(grant(coach2, cohort().tampere()).path("page").asText()).isEqualTo("/grants/" + cohort().tampere());
+    assertThat(grant(coach2, cohort().lyon()).has("page")).isFalse();
+    JsonNode tampere = cohortAs("tampere").json();
+    assertThat(grant(tampere, cohort().lyon()).has("page")).isFalse();
+    assertThat(grant(tampere, cohort().lyonInPreparation()).has("page")).isFalse();
+    assertThat(grant(tampere, cohort().tampere()).path("page").asText()).isEqualTo("/grants/" + cohort().tampere());
   }
 
   @Test

@@ -182,8 +182,9 @@ class PreparationPathsTest extends GrantPathTest {
     assertThat(journey.openTaskKeys(grant)).as("open work is cancelled; finance awaits the money back")
         .containsExactly(PaymentProcess.Elements.CONFIRM_RECOVERY_RECEIVED);
     assertThat(journey.variable(grant, "settlementOutcome")).as("not yet copied back").isNull();
-    assertThat(notificationsTo(grant, CITY)).containsExactly(
+    assertThat(notificationsTo(grant, CITY)).as("the award, the advance, then the recovery").containsExactly(
         "Your grant " + grant + " is awarded: please read and accept the terms",
+        "[" + grant + "] Payment made: 12,000.00 EUR, the advance",
         "Recovery order for grant " + grant + ": EUR 12000.00");
     assertThat(ledger.statement(grant).recoveryOrdered()).isEqualByComparingTo(new BigDecimal("12000"));
 

@@ -88,8 +88,12 @@ class TransitionAndSettlementPathsTest extends GrantPathTest {
 
     // accepted 20,000 against 32,000 paid: the city returns 12,000
     assertThat(journey.openTaskKeys(grant)).containsExactly(PaymentProcess.Elements.CONFIRM_RECOVERY_RECEIVED);
-    assertThat(notificationsTo(grant, CITY)).containsExactly(
+    assertThat(notificationsTo(grant, CITY)).as("what the city heard over its grant, in order").containsExactly(
         "Your grant " + grant + " is awarded: please read and accept the terms",
+        "[" + grant + "] Payment made: 12,000.00 EUR, the advance",
+        "[" + grant + "] Your experiment report was accepted",
+        "[" + grant + "] Payment made: 20,000.00 EUR, tranche for experiment 1",
+        "[" + grant + "] Your final report was accepted",
         "Recovery order for grant " + grant + ": EUR 12000.00");
     assertThat(ledger.statement(grant).recoveryOrdered()).isEqualByComparingTo(new BigDecimal("12000"));
     assertThat(taskVariable(grant, PaymentProcess.Elements.CONFIRM_RECOVERY_RECEIVED, "recoveryKey"))

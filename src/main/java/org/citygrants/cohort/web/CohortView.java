@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * The cohort view as one viewer may see it (the JSON of {@code GET /api/cohort}). What a viewer
  * may not see is absent, never zero: {@code money} and experiment budgets of other cities'
- * grants, their late flag, their overdue reports. Report texts are never part of the view.
- * Amounts are strings with two decimals ({@code "12000.00"}).
+ * grants, their late flag, their overdue reports. Report texts are never part of the view, except
+ * the learnings a city chose to share with the cohort ({@code learnings}). Amounts are strings with
+ * two decimals ({@code "12000.00"}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CohortView(
@@ -19,6 +20,8 @@ public record CohortView(
     Summary summary,
     List<Grant> grants,
     List<Win> wins,
+    List<Learning> learnings,
+    List<PeerExchange> peerExchanges,
     List<OverdueReport> overdueReports) {
 
   /** Who is looking: role {@code programme}, {@code coach} or {@code city}. */
@@ -30,7 +33,8 @@ public record CohortView(
 
   /**
    * One city's grant. {@code access} is {@code full} when the viewer sees its money and
-   * reporting (programme staff, its coach, its city team), {@code peer} otherwise.
+   * reporting (programme staff, its coach, its city team), {@code peer} otherwise; {@code page}, the
+   * address of the grant's own page ({@code /grants/{reference}}), only with full access.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Grant(
@@ -46,7 +50,8 @@ public record CohortView(
       List<Experiment> experiments,
       Decisions decisions,
       Money money,
-      String access) {}
+      String access,
+      String page) {}
 
   public record Person(String id, String name) {}
 
@@ -71,6 +76,17 @@ public record CohortView(
 
   /** A win a coach flagged, shared with the whole cohort. */
   public record Win(String grantReference, String cityName, String story, String flaggedBy, Instant flaggedAt) {}
+
+  /**
+   * What a city learned in an experiment and chose to share with the cohort, once its coach accepted
+   * the report: the city, the experiment's title and type, the decision, the city's own words.
+   */
+  public record Learning(String cityName, String experimentTitle, String experimentType, String decision,
+      String learnings, Instant sharedAt) {}
+
+  /** A peer-exchange session of the viewer's programme: its day, theme and notes, who held it. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record PeerExchange(String programmeName, String heldOn, String theme, String notes, String heldBy) {}
 
   /** An open progress or final report past its due date (only the viewer's grants). */
   public record OverdueReport(String grantReference, String cityName, String report, Instant dueDate, long daysOverdue) {}

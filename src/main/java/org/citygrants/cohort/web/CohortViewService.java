@@ -32,11 +32,15 @@ import org.camunda.bpm.engine.task.Task;
 import org.citygrants.access.GrantPolicy;
 import org.citygrants.api.ApiException;
 import org.citygrants.cohort.CohortFeed;
+import org.citygrants.cohort.PeerExchanges;
+import org.citygrants.cohort.SharedLearnings;
 import org.citygrants.cohort.web.CohortView.Decisions;
 import org.citygrants.cohort.web.CohortView.Experiment;
 import org.citygrants.cohort.web.CohortView.Grant;
+import org.citygrants.cohort.web.CohortView.Learning;
 import org.citygrants.cohort.web.CohortView.Money;
 import org.citygrants.cohort.web.CohortView.OverdueReport;
+import org.citygrants.cohort.web.CohortView.PeerExchange;
 import org.citygrants.cohort.web.CohortView.Person;
 import org.citygrants.cohort.web.CohortView.Phase;
 import org.citygrants.cohort.web.CohortView.Preparation;
@@ -56,8 +60,9 @@ import org.springframework.stereotype.Service;
 /**
  * Builds the cohort view: every grant of the register with its phase and preparation progress
  * (from the engine's runtime and history), its experiments and decisions (experiment log), its
- * money (ledger), the cohort's wins (feed) and the overdue reports (open report tasks past their
- * due date), then keeps what the viewer may see.
+ * money (ledger), the cohort's wins (feed), the learnings cities chose to share, the peer
+ * exchanges' notes and the overdue reports (open report tasks past their due date), then keeps what
+ * the viewer may see.
  *
  * <p>The engine is read as the application, without the viewer's authorisations (a city may not
  * read another city's process instances, yet sees its phase here): this is a server-side
@@ -67,16 +72,21 @@ import org.springframework.stereotype.Service;
  *   <li>programme managers, programme officers, finance officers: everything, money included;</li>
  *   <li>a coach: everything of the grants they coach; of the others, what a city sees;</li>
  *   <li>a city team ({@code city-<code>}): every grant's phase, preparation progress, experiment
- *       types and decisions and the wins (peer emulation); money, experiment budgets, the late
- *       flag and overdue reports of its own grants only.</li>
+ *       types and decisions, the wins and the shared learnings (peer emulation), the notes of the
+ *       peer exchanges of its grants' programmes; money, experiment budgets, the late flag,
+ *       overdue reports and the link to the grant's page of its own grants only.</li>
  * </ul>
- * Anyone else (no programme role) is refused. Report texts are never part of the view.
+ * Anyone else (no programme role) is refused. Report texts are never part of the view, except the
+ * learnings a city chose to share.
  */
 @Service
 public class CohortViewService {
 
   /** The wins shown, newest first. */
   static final int WINS_SHOWN = 50;
+  /** The shared learnings and peer exchanges shown, newest first. */
+  static final int LEARNINGS_SHOWN = 50;
+  static final int EXCHANGES_SHOWN = 20;
 
   /** A preparation step: its key in the view, its label, the activity whose completion marks it done. */
   private record PreparationStep(String key, String label, String activityId) {}
@@ -91,6 +101,9 @@ public class CohortViewService {
       new PreparationStep("authorisations", "Internal authorisations", OBTAIN_INTERNAL_AUTHORISATIONS),
       new PreparationStep("procurement", "Procurement approved", DETERMINE_ADVANCE_RATE));
 
+  /** The grant's own page, for those who may read the grant in full. */
+  static final String GRANT_PAGE = "/grants/";
+
   private static final Map<String, String> REPORTS = Map.of(
       SUBMIT_PROGRESS_REPORT, "Progress report",
       SUBMIT_FINAL_REPORT, "Final report");
@@ -104,11 +117,16 @@ public class CohortViewService {
   private final IdentityService identityService;
   private final ProcessEngineConfigurationImpl configuration;
   private final GrantPolicy policy;
+  private final SharedLearnings sharedLearnings;
+  private final PeerExchanges peerExchanges;
 
   public CohortViewService(GrantRegister register, ExperimentLog experimentLog, CohortFeed feed, LedgerService ledger,
       HistoryService historyService, TaskService taskService, IdentityService identityService,
-      ProcessEngineConfiguration configuration, GrantPolicy policy) {
+      ProcessEngineConfiguration configuration, GrantPolicy policy, SharedLearnings sharedLearnings,
+      PeerExchanges peerExchanges) {
     this.policy = policy;
+    this.sharedLearnings = sharedLearnings;
+    this.peerExchanges = peerExchanges;
     this.register = register;
     this.experimentLog = experimentLog;
     this.feed = feed;
@@ -159,7 +177,8 @@ public class CohortViewService {
           experiments(ran, full),
           decisions(ran),
           full ? money(money.get(grant.grantReference())) : null,
-          full ? "full" : "peer"));
+          full ? "full" : "peer",
+          full ? GRANT_PAGE + grant.grantReference() : null));
     }
     List<OverdueReport> overdue = overdueReports(grants, viewer, now);
 
@@ -171,6 +190,12 @@ public class CohortViewService {
             w.flaggedBy() == null ? null : flaggers.getOrDefault(w.flaggedBy(), w.flaggedBy()), w.flaggedAt()))
         .toList();
 
+    List<Learning> learnings = sharedLearnings.recent(LEARNINGS_SHOWN).stream()
+        .map(l -> new Learning(l.cityName(), l.experimentTitle(), l.experimentType(), l.decision(), l.learnings(),
+            l.decidedAt()))
+        .toList();
+    List<PeerExchange> exchanges = peerExchanges(grants, viewer);
+
     Money totals = viewer.programmeStaff() ? total(money.values()) : null;
     String currency = money.values().stream().map(BudgetVsActualRow::currency).filter(Objects::nonNull).findFirst()
         .orElse("EUR");
@@ -180,7 +205,24 @@ public class CohortViewService {
     String programmeName = distinctProgrammes.isEmpty() ? null : String.join(" · ", distinctProgrammes);
 
     return new CohortView(now, programmeName, viewer.toJson(), currency,
-        new Summary(rows.size(), experimentCount, wins.size(), overdue.size(), totals), rows, wins, overdue);
+        new Summary(rows.size(), experimentCount, wins.size(), overdue.size(), totals), rows, wins, learnings, exchanges,
+        overdue);
+  }
+
+  /**
+   * The notes of the peer exchanges the viewer's cohort held: a city team reads those of the
+   * programmes its grants belong to; programme staff and coaches read every programme's.
+   */
+  private List<PeerExchange> peerExchanges(List<GrantRecord> grants, CohortViewer viewer) {
+    Set<String> programmes = grants.stream().filter(g -> viewer.cityCodes().contains(g.cityCode()))
+        .map(GrantRecord::programmeInstanceId).filter(Objects::nonNull).collect(Collectors.toSet());
+    boolean everyProgramme = viewer.programmeStaff() || viewer.coach();
+    List<PeerExchanges.Exchange> held = peerExchanges.recent(EXCHANGES_SHOWN * 10).stream()
+        .filter(e -> everyProgramme || programmes.contains(e.programmeInstanceId())).limit(EXCHANGES_SHOWN).toList();
+    Map<String, String> hosts = displayNames(held.stream().map(PeerExchanges.Exchange::heldBy).filter(Objects::nonNull)
+        .toList());
+    return held.stream().map(e -> new PeerExchange(e.programmeName(), e.heldOn().toString(), e.theme(), e.notes(),
+        e.heldBy() == null ? null : hosts.getOrDefault(e.heldBy(), e.heldBy()))).toList();
   }
 
   // --- who is looking
