@@ -118,7 +118,7 @@ public class TaskNotifications {
     String cityName = stringVariable(task, "cityName");
     String name = StringUtils.hasText(task.getName()) ? task.getName() : task.getTaskDefinitionKey();
     return new TaskFacts(name, grantReference, cityName, task.getDueDate(), task.getDescription(),
-        properties.taskUrl(task.getId()));
+        properties.taskUrl(task.getId()), grantReference == null ? null : properties.grantPageUrl(grantReference));
   }
 
   private static String stringVariable(DelegateTask task, String name) {
@@ -133,7 +133,7 @@ public class TaskNotifications {
 
   /** What every task mail says: task, grant, due date, link (and the task's description). */
   private record TaskFacts(String name, String grantReference, String cityName, Date due, String description,
-      String link) {
+      String link, String grantPage) {
 
     String subject() {
       return (grantReference == null ? "" : "[" + grantReference + "] ") + name
@@ -151,6 +151,9 @@ public class TaskNotifications {
         text.append(Texts.fit(description.strip(), DESCRIPTION_LENGTH)).append("\n\n");
       }
       text.append("Open it in Tasklist:\n").append(link).append('\n');
+      if (grantPage != null) {
+        text.append("\nThe grant's terms, next steps and payments:\n").append(grantPage).append('\n');
+      }
       return text.toString();
     }
   }

@@ -36,7 +36,9 @@ class TaskNotificationsTest extends MailTest {
           .contains("Task:  Size the grant")
           .contains("Grant: " + grant + " (Lyon)")
           .contains("Due:   " + due)
-          .contains(LINK_PREFIX + sizing.getId());
+          .contains(LINK_PREFIX + sizing.getId())
+          .contains("The grant's terms, next steps and payments:")
+          .contains(LINK_PREFIX.substring(0, LINK_PREFIX.indexOf("/camunda/")) + "/grants/" + grant);
       assertThat(mail.from()).isEqualTo("programme@grants.example.org");
     }
     assertThat(mails.get(0).body()).startsWith(mails.get(0).to().equals(OFFICER_EMAIL) ? "Hello Sofia," : "Hello Rosa,");
