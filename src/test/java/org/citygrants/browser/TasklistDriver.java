@@ -131,13 +131,31 @@ final class TasklistDriver implements AutoCloseable {
   void openTask(String filter, String taskName) {
     openFilter(filter);
     click(By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(., \"" + taskName + "\")]"));
+    By title = By.xpath("//h2[contains(normalize-space(.), \"" + taskName + "\")]");
+    wait.until(d -> !d.findElements(title).isEmpty() && !d.findElements(By.cssSelector(".fjs-form")).isEmpty());
+    claimWhenOffered();
     settle();
-    List<WebElement> claim = driver.findElements(By.xpath("//button[contains(., 'Claim')]"));
-    if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
-      claim.get(0).click();
-      settle();
-    }
-    waitForForm();
+  }
+
+  /**
+   * Claims the open task when Tasklist offers to (a group task), then waits until its form can be
+   * filled: no Claim button, the form not disabled, Complete shown. Tasklist draws a task's view in
+   * steps: the Claim button can come after the (disabled) form.
+   */
+  private void claimWhenOffered() {
+    boolean[] claimed = {false};
+    wait.until(d -> {
+      List<WebElement> claim = d.findElements(CLAIM).stream().filter(WebElement::isDisplayed).toList();
+      if (!claim.isEmpty()) {
+        if (!claimed[0]) {
+          claim.get(0).click();
+          claimed[0] = true;
+        }
+        return false;
+      }
+      return d.findElements(By.cssSelector(".disabled-form")).isEmpty()
+          && d.findElements(COMPLETE).stream().anyMatch(button -> button.isDisplayed() && button.isEnabled());
+    });
   }
 
   void text(String key, String value) {
