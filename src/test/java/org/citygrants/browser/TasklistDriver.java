@@ -39,6 +39,8 @@ final class TasklistDriver implements AutoCloseable {
   private final WebDriver driver;
   private final WebDriverWait wait;
   private int shot;
+  /** The app the browser is signed in to, null before the first sign-in. */
+  private String signedInTo;
 
   static boolean browserInstalled() {
     return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
@@ -64,23 +66,31 @@ final class TasklistDriver implements AutoCloseable {
     this.wait.ignoring(StaleElementReferenceException.class);
   }
 
+  /**
+   * Signs the user in. In the app the browser is signed in to already, the way people at one desk
+   * take turns: the one signed in signs out (account menu, "Sign out") and the next signs in on the
+   * same page, without loading the app again. The first sign-in, or one to another app, loads the
+   * app's page.
+   */
   void login(String app, String user) {
-    driver.manage().deleteAllCookies();
-    driver.get(baseUrl + "/camunda/app/" + app + "/");
+    if (app.equals(signedInTo)) {
+      click(By.cssSelector("li.account .dropdown-toggle"));
+      click(By.cssSelector("li.logout a"));
+    } else {
+      driver.manage().deleteAllCookies();
+      driver.get(baseUrl + "/camunda/app/" + app + "/");
+    }
     WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
     name.clear();
     name.sendKeys(user);
     WebElement password = driver.findElement(By.cssSelector("input[type='password']"));
     password.sendKeys("demo");
     password.submit();
-    // signed in once the sign-in form is gone; the pause lets Tasklist finish its own requests after
-    // the sign-in (the next step loads a page: without it, a page could stay on its spinner, seen in CI)
+    // signed in once the sign-in form is gone; then let Tasklist finish its own requests (the next
+    // step navigates: without it, a page could stay on its spinner, seen in CI)
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
+    signedInTo = app;
     settle();
-  }
-
-  void logout() {
-    driver.manage().deleteAllCookies();
   }
 
   void startProcess(String processName) {
@@ -99,9 +109,15 @@ final class TasklistDriver implements AutoCloseable {
     return driver.findElement(By.xpath("//button[normalize-space(.)='Start']")).isEnabled();
   }
 
+  /**
+   * Chooses the filter in the running Tasklist (its list is loaded then; Tasklist also reloads it
+   * after each completion). Tasklist is loaded first only when the browser shows another page.
+   */
   void openFilter(String filter) {
-    driver.get(baseUrl + "/camunda/app/tasklist/");
-    settle();
+    if (!driver.getCurrentUrl().startsWith(baseUrl + "/camunda/app/tasklist/")) {
+      driver.get(baseUrl + "/camunda/app/tasklist/");
+      settle();
+    }
     click(By.xpath("//*[contains(concat(' ', normalize-space(@class), ' '), ' task-filter ')][contains(., \"" + filter + "\")]"));
     settle();
   }
@@ -115,13 +131,31 @@ final class TasklistDriver implements AutoCloseable {
   void openTask(String filter, String taskName) {
     openFilter(filter);
     click(By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(., \"" + taskName + "\")]"));
+    By title = By.xpath("//h2[contains(normalize-space(.), \"" + taskName + "\")]");
+    wait.until(d -> !d.findElements(title).isEmpty() && !d.findElements(By.cssSelector(".fjs-form")).isEmpty());
+    claimWhenOffered();
     settle();
-    List<WebElement> claim = driver.findElements(By.xpath("//button[contains(., 'Claim')]"));
-    if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
-      claim.get(0).click();
-      settle();
-    }
-    waitForForm();
+  }
+
+  /**
+   * Claims the open task when Tasklist offers to (a group task), then waits until its form can be
+   * filled: no Claim button, the form not disabled, Complete shown. Tasklist draws a task's view in
+   * steps: the Claim button can come after the (disabled) form.
+   */
+  private void claimWhenOffered() {
+    boolean[] claimed = {false};
+    wait.until(d -> {
+      List<WebElement> claim = d.findElements(CLAIM).stream().filter(WebElement::isDisplayed).toList();
+      if (!claim.isEmpty()) {
+        if (!claimed[0]) {
+          claim.get(0).click();
+          claimed[0] = true;
+        }
+        return false;
+      }
+      return d.findElements(By.cssSelector(".disabled-form")).isEmpty()
+          && d.findElements(COMPLETE).stream().anyMatch(button -> button.isDisplayed() && button.isEnabled());
+    });
   }
 
   void text(String key, String value) {

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +39,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * <p>With several nodes (a cluster sharing one database) every call goes to the next node in
  * turn, so a task read on one node is claimed and completed on another; after each completion the
  * task is looked up on another node, which must no longer know it ({@link #crossNodeChecks()}).
+ * A node that refuses the connection (stopped, killed, not yet started again) is passed over for
+ * the next one, as a load balancer does: the request never reached it, so any call may go
+ * elsewhere.
  *
  * <p>Errors are those of {@link GrantPort}: 409, and 404 for a task or job that is gone, are a
  * {@link GrantPort.ConflictException}; a refused connection, a reset or timed-out request, 502,
@@ -123,21 +128,32 @@ public final class RestPort implements GrantPort {
       throw new IllegalStateException("task " + task.path("taskDefinitionKey").asText() + " is assigned to "
           + assignee + ", not " + user);
     }
-    int node = nextNode();
-    Reply completed = send(node, user, "POST", "/engine-rest/task/" + taskId + "/complete",
-        Map.of("variables", typed(variables)));
+    Reply completed = post(user, "/engine-rest/task/" + taskId + "/complete", Map.of("variables", typed(variables)));
     if (completed.status() == 404) {
       throw new ConflictException("task " + taskId + " is gone", null);
     }
     expect(completed, "complete " + task.path("taskDefinitionKey").asText());
     if (nodes.size() > 1) {
-      int other = (node + 1) % nodes.size();
-      Reply elsewhere = send(other, ADMIN, "GET", "/engine-rest/task/" + taskId, null);
-      crossNodeChecks.incrementAndGet();
-      if (elsewhere.status() != 404) {
-        crossNodeFailures.add("task " + taskId + " completed on " + nodes.get(node) + " still answers "
-            + elsewhere + " on " + nodes.get(other));
-      }
+      lookUpElsewhere(taskId, completed.node());
+    }
+  }
+
+  /** Asks another node than the one that completed the task for it: it must be gone there too. */
+  private void lookUpElsewhere(String taskId, int node) {
+    int other = (node + 1) % nodes.size();
+    Reply elsewhere;
+    try {
+      elsewhere = sendTo(other, ADMIN, "GET", "/engine-rest/task/" + taskId, null);
+    } catch (IOException e) {
+      return; // the other node is down (a crash test): nothing to compare with
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+    crossNodeChecks.incrementAndGet();
+    if (elsewhere.status() != 404) {
+      crossNodeFailures.add("task " + taskId + " completed on " + nodes.get(node) + " still answers "
+          + elsewhere + " on " + nodes.get(other));
     }
   }
 
@@ -250,7 +266,7 @@ public final class RestPort implements GrantPort {
 
   // --- what the tests read of the run
 
-  /** How many calls each node answered (or was sent), in the order of the nodes given. */
+  /** How many calls each node answered, in the order of the nodes given. */
   public List<Long> callsPerNode() {
     List<Long> calls = new ArrayList<>();
     for (int i = 0; i < callsPerNode.length(); i++) {
@@ -276,8 +292,8 @@ public final class RestPort implements GrantPort {
 
   // --- HTTP
 
-  /** A response: status and body. */
-  public record Reply(int status, String body) {
+  /** A response: status and body, and which node gave it. */
+  public record Reply(int status, String body, int node) {
     public JsonNode json() {
       try {
         return JSON.readTree(body);
@@ -304,8 +320,32 @@ public final class RestPort implements GrantPort {
     return Math.floorMod(turn.getAndIncrement(), nodes.size());
   }
 
+  /**
+   * Sends the call to the node, or, when that node refuses the connection, to the next one that
+   * takes it. A call that reached a node and got no answer (killed mid-request, timed out) is not
+   * sent again: the caller reads the state and decides.
+   */
   private Reply send(int node, String user, String method, String path, Object body) {
-    callsPerNode.incrementAndGet(node);
+    IOException refused = null;
+    for (int attempt = 0; attempt < nodes.size(); attempt++) {
+      int target = (node + attempt) % nodes.size();
+      try {
+        return sendTo(target, user, method, path, body);
+      } catch (ConnectException | HttpConnectTimeoutException e) {
+        refused = e;
+      } catch (IOException e) {
+        // reset (killed mid-request) or timed out (starting or overloaded)
+        throw new UnavailableException(method + " " + nodes.get(target) + path + ": " + e, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+    throw new UnavailableException(method + " " + path + ": no node takes the connection: " + refused, refused);
+  }
+
+  private Reply sendTo(int node, String user, String method, String path, Object body)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(nodes.get(node) + path))
         .timeout(Duration.ofSeconds(30))
         .header("Authorization", "Basic " + Base64.getEncoder()
@@ -316,21 +356,13 @@ public final class RestPort implements GrantPort {
     } else {
       request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json(body)));
     }
-    HttpResponse<String> response;
-    try {
-      response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      // refused (stopped), reset (killed mid-request), timed out (starting or overloaded)
-      throw new UnavailableException(method + " " + nodes.get(node) + path + ": " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+    HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    callsPerNode.incrementAndGet(node);
     int status = response.statusCode();
     if (status == 502 || status == 503 || status == 504) {
       throw new UnavailableException(method + " " + nodes.get(node) + path + ": " + status, null);
     }
-    return new Reply(status, response.body());
+    return new Reply(status, response.body(), node);
   }
 
   private static Reply expect(Reply reply, String what) {

@@ -171,6 +171,33 @@ final class AppNode {
     waitForExit(Duration.ofSeconds(30));
   }
 
+  /**
+   * SIGSTOP: the process stands still (as in a long garbage collection) and commits nothing more,
+   * so a test can look at the database and then {@link #kill()} it or let it go on ({@link #thaw()}).
+   */
+  void freeze() {
+    signal("-STOP");
+  }
+
+  /** SIGCONT after {@link #freeze()}. */
+  void thaw() {
+    signal("-CONT");
+  }
+
+  private void signal(String signal) {
+    try {
+      Process kill = new ProcessBuilder("kill", signal, String.valueOf(process.pid())).inheritIO().start();
+      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A graceful stop (SIGTERM), then SIGKILL if it does not stop in time. */
   void stop() {
     if (process == null || !process.isAlive()) {
