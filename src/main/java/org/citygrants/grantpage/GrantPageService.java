@@ -263,7 +263,7 @@ public class GrantPageService {
         requested == null ? null : amount(BigDecimal.valueOf(requested)),
         awarded == null ? null : amount(BigDecimal.valueOf(awarded)),
         durationLabel(PREPARATION_TIME.name(), v.string(PREPARATION_TIME.name())),
-        day(v.date(PREPARATION_DUE_DATE.name()), true),
+        preparationDeadline(v),
         extensions == null ? 0 : extensions.intValue(),
         durationLabel(PROGRAMME_DURATION.name(), v.string(PROGRAMME_DURATION.name())),
         day(v.date(PROGRAMME_END_DATE.name()), false),
@@ -417,10 +417,30 @@ public class GrantPageService {
     PaymentCalendar.Plan plan = new PaymentCalendar.Plan(
         statement != null ? statement.awarded() : BigDecimal.valueOf(offered),
         rate == null ? null : BigDecimal.valueOf(rate), rateDecided,
-        day(v.date(PREPARATION_DUE_DATE.name()), true), day(v.date(PROGRAMME_END_DATE.name()), false),
+        preparationDeadline(v), day(v.date(PROGRAMME_END_DATE.name()), false),
         experiments, statement == null ? List.of() : statement.payments(), reviewTime(),
         phase.ended() || (statement != null && statement.status() == GrantAccount.Status.CLOSED));
     return PaymentCalendar.of(plan, zone());
+  }
+
+  /**
+   * The end of the preparation time: as scheduled once preparation started; before that, counted
+   * as it will be, from the acceptance (or, for an award still offered, from today).
+   */
+  private static LocalDate preparationDeadline(Variables v) {
+    LocalDate scheduled = day(v.date(PREPARATION_DUE_DATE.name()), true);
+    String time = v.string(PREPARATION_TIME.name());
+    if (scheduled != null || time == null) {
+      return scheduled;
+    }
+    Date accepted = v.date(AWARD_ACCEPTED_AT.name());
+    LocalDate from = accepted != null ? LocalDate.ofInstant(accepted.toInstant(), zone())
+        : LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone());
+    try {
+      return from.plus(Period.parse(time));
+    } catch (RuntimeException e) {
+      return null; // a time-based preparation (PT10M) in a demo: no day to give
+    }
   }
 
   private Period reviewTime() {

@@ -384,6 +384,44 @@ final class TasklistDriver implements AutoCloseable {
     }
   }
 
+  // --- the application's own pages, reached from Tasklist
+
+  /** Clicks the link with this text and waits for the page it opens to load; the next sign-in loads Tasklist again. */
+  void followLink(String text) {
+    click(By.xpath("//a[normalize-space(.)=\"" + text + "\"]"));
+    wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    signedInTo = null;
+  }
+
+  /** From one of the application's pages back to Tasklist by its "Tasklist" link, still signed in. */
+  void backToTasklist() {
+    click(By.xpath("//a[normalize-space(.)='Tasklist']"));
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.account")));
+    settle();
+    signedInTo = "tasklist";
+  }
+
+  /** Waits until the page shows this text (a page that fills itself from its API), then returns the page's text. */
+  String waitForText(String text) {
+    wait.until(d -> d.findElement(By.tagName("body")).getText().contains(text));
+    return pageText();
+  }
+
+  /** The address of the link with this text. */
+  String linkHref(String text) {
+    return wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//a[normalize-space(.)=\"" + text + "\"]")))
+        .getAttribute("href");
+  }
+
+  /** A GET with the browser's session, as a click on a download would make it: "status content-type". */
+  String fetch(String href) {
+    return (String) ((JavascriptExecutor) driver).executeAsyncScript(
+        "var done = arguments[arguments.length - 1];"
+            + "fetch(arguments[0], {credentials: 'same-origin'})"
+            + ".then(function (r) { done(r.status + ' ' + r.headers.get('content-type')); })"
+            + ".catch(function (e) { done('failed ' + e); });", href);
+  }
+
   @Override
   public void close() {
     driver.quit();

@@ -8,8 +8,8 @@
  * - Beside a task's "Add comment": a link to the page of the grant the task belongs to (the
  *   task's grantReference, read as the task's form reads its variables, with the person's rights).
  * - After a city submits its application (the start form of "City experimentation grant"), a
- *   note with the grant's reference and a link to its page: the engine's answer to the start
- *   carries the reference (the process's business key, set when the grant is registered).
+ *   note with the grant's reference and a link to its page: when Tasklist says "The process has
+ *   been started", the grants the person follows are asked again, and the one that is new is it.
  */
 const angular = window.angular;
 // the application's root: the webapps' root (app-root, e.g. /camunda) without its last segment
@@ -21,6 +21,27 @@ const APP_ROOT = (function () {
 
 function grantsPage(reference) {
   return APP_ROOT + '/grants/' + (reference ? encodeURIComponent(reference) : '');
+}
+
+const GRANTS_CHANGED = 'cityGrants.grantsChanged';
+/** The references of the grants the person followed when last asked. */
+let known = [];
+
+/** The grants the signed-in person follows (GET /api/grants, with the Tasklist session). */
+function followedGrants() {
+  return fetch(APP_ROOT + '/api/grants', {
+    credentials: 'same-origin',
+    headers: {Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest'}
+  }).then(function (response) {
+    if (!response.ok) {
+      throw new Error('grants: ' + response.status);
+    }
+    return response.json();
+  }).then(function (grants) {
+    const list = Array.isArray(grants) ? grants : [];
+    known = list.map(function (grant) { return grant.reference; });
+    return list;
+  });
 }
 
 function showReference(reference) {
@@ -51,32 +72,34 @@ function showReference(reference) {
 }
 
 angular.module('cam.tasklist')
-  .config(['ViewsProvider', '$httpProvider', function (ViewsProvider, $httpProvider) {
+  .config(['ViewsProvider', '$provide', function (ViewsProvider, $provide) {
     ViewsProvider.registerDefaultView('tasklist.navbar.action', {
       id: 'grant-page-action',
       priority: 300,
       template: '<a ng-if="grantLink" ng-href="{{ grantLink.href }}" title="{{ grantLink.title }}">'
         + '<span class="glyphicon glyphicon-home"></span> '
         + '<span class="hidden-sm hidden-xs">{{ grantLink.label }}</span></a>',
-      controller: ['$scope', '$rootScope', '$http', function ($scope, $rootScope, $http) {
+      controller: ['$scope', '$rootScope', function ($scope, $rootScope) {
         $scope.grantLink = null;
-        $rootScope.$watch('authentication.name', function (userId) {
+        function refresh() {
           $scope.grantLink = null;
-          if (!userId) {
+          if (!$rootScope.authentication || !$rootScope.authentication.name) {
             return;
           }
-          $http.get(APP_ROOT + '/api/grants', {headers: {Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest'}})
-            .then(function (response) {
-              const grants = Array.isArray(response.data) ? response.data : [];
+          followedGrants()
+            .then(function (grants) {
               if (grants.length === 1) {
                 $scope.grantLink = {href: grantsPage(grants[0].reference), label: 'My grant',
                   title: 'Everything about ' + grants[0].reference + ': terms, next step, payments'};
               } else if (grants.length > 1) {
                 $scope.grantLink = {href: grantsPage(''), label: 'Grants', title: 'The grants you follow'};
               }
+              $scope.$applyAsync();
             })
             .catch(function () { /* no link */ });
-        });
+        }
+        $rootScope.$watch('authentication.name', refresh);
+        $rootScope.$on(GRANTS_CHANGED, refresh);
       }]
     });
 
@@ -110,17 +133,27 @@ angular.module('cam.tasklist')
       }]
     });
 
-    $httpProvider.interceptors.push(function () {
-      return {
-        response: function (response) {
-          const url = (response.config && response.config.url) || '';
-          const data = response.data;
-          if (/\/process-definition\/[^/]+\/submit-form$/.test(url) && data && data.businessKey
-              && /^[A-Z0-9][A-Z0-9-]*$/.test(data.businessKey)) {
-            showReference(data.businessKey);
+    // Tasklist's "The process has been started": ask which grant is new, and say its reference
+    $provide.decorator('Notifications', ['$delegate', '$injector', function (Notifications, $injector) {
+      const addMessage = Notifications.addMessage;
+      Notifications.addMessage = function (message) {
+        try {
+          const started = $injector.get('$translate').instant('PROCESS_START_OK');
+          if (message && message.status === started) {
+            const before = known.slice();
+            followedGrants().then(function (grants) {
+              const fresh = grants.filter(function (grant) { return before.indexOf(grant.reference) < 0; });
+              if (fresh.length === 1) {
+                showReference(fresh[0].reference);
+              }
+              $injector.get('$rootScope').$broadcast(GRANTS_CHANGED);
+            }).catch(function () { /* no note */ });
           }
-          return response;
+        } catch (e) {
+          // the note is a help, never in the way of Tasklist's own message
         }
+        return addMessage.apply(this, arguments);
       };
-    });
+      return Notifications;
+    }]);
   }]);
