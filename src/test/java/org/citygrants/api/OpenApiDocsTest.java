@@ -32,7 +32,12 @@ class OpenApiDocsTest extends ApiTest {
         "/api/grants/{reference}/coach",
         "/api/programme/budget-vs-actual",
         "/api/programme/budget-vs-actual.csv",
-        "/api/programme/follow-ups");
+        "/api/programme/follow-ups",
+        "/api/grants",
+        "/api/grants/{reference}",
+        "/api/programme/payment-calendar");
+    assertThat(api.path("paths").path("/api/grants/{reference}").path("get").path("description").asText())
+        .contains("steps waiting", "indicative calendar");
     assertThat(api.path("openapi").asText()).startsWith("3.");
     assertThat(api.path("info").path("title").asText()).isEqualTo("City experimentation grants API");
     assertThat(api.path("info").path("description").asText()).contains("two decimals", "HTTP Basic");
