@@ -87,6 +87,11 @@
     payments(g);
     experiments(g);
     reports(g);
+    fill('peers', (g.cohortLearnings || []).map((l) => el('li', {},
+      el('div', { class: 'row' }, el('span', { class: 'what' }, `${l.cityName}: ${l.experimentTitle}`),
+        l.decision ? el('span', { class: 'pill' }, l.decision) : null),
+      el('div', { class: 'meta' }, [l.type, l.decidedAt ? day(l.decidedAt) : null].filter(Boolean).join(' · ')),
+      el('p', { class: 'feedback' }, l.learnings))), 'No other city of the cohort has shared its learnings yet.');
     fill('stepsDone', g.stepsDone.slice().reverse().map((s) => el('li', {},
       el('div', { class: 'row' }, el('span', { class: 'what' }, s.name), el('span', { class: 'meta' }, day(s.at))),
       s.by ? el('div', { class: 'meta' }, `by ${s.by}`) : null)), 'Nothing done yet.');

@@ -25,7 +25,12 @@ public record GrantPage(
     List<Report> reports,
     List<Payment> payments,
     Money money,
+    List<PeerLearning> cohortLearnings,
     Instant generatedAt) {
+
+  /** What another city of the cohort learned from one of its experiments, shared by its choice. */
+  public record PeerLearning(String cityName, String experimentTitle, String type, String decision, String learnings,
+      Instant decidedAt) {}
 
   /** A person by name, with an e-mail address where one is known. */
   public record Person(String name, String email) {}

@@ -36,6 +36,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.citygrants.access.GrantPolicy;
 import org.citygrants.api.ApiException;
+import org.citygrants.cohort.SharedLearnings;
 import org.citygrants.cohort.web.GrantPhase;
 import org.citygrants.config.GrantDurations;
 import org.citygrants.experiment.ExperimentLog;
@@ -81,6 +82,9 @@ public class GrantPageService {
   private static final java.util.Set<GrantPhase> AWARD_OFFERED_OR_LATER = java.util.EnumSet.complementOf(
       java.util.EnumSet.of(GrantPhase.APPLICATION, GrantPhase.DECLINED, GrantPhase.CLOSED));
 
+  /** The other cities' learnings shown on a grant's page, at most (the cohort view has them all). */
+  static final int PEER_LEARNINGS_SHOWN = 10;
+
   private static final Map<String, String> DECISIONS = Map.of(
       "persevere", "Persevere", "pivot", "Pivot", "stop", "Stop");
 
@@ -97,11 +101,12 @@ public class GrantPageService {
   private final GrantDurations durations;
   private final NotificationProperties links;
   private final AwardAcceptance acceptances;
+  private final SharedLearnings sharedLearnings;
 
   public GrantPageService(GrantRegister register, GrantPolicy policy, ExperimentLog experimentLog, LedgerService ledger,
       LedgerProperties money, HistoryService historyService, TaskService taskService, IdentityService identityService,
       ProcessEngineConfiguration configuration, FormInputValidator forms, GrantDurations durations,
-      NotificationProperties links, AwardAcceptance acceptances) {
+      NotificationProperties links, AwardAcceptance acceptances, SharedLearnings sharedLearnings) {
     this.register = register;
     this.policy = policy;
     this.experimentLog = experimentLog;
@@ -115,6 +120,7 @@ public class GrantPageService {
     this.durations = durations;
     this.links = links;
     this.acceptances = acceptances;
+    this.sharedLearnings = sharedLearnings;
   }
 
   /** The grants the user reads in full, for the list page and Tasklist's "My grant" link. */
@@ -190,6 +196,7 @@ public class GrantPageService {
         calendar(grant, variables, statement.orElse(null), phase, advanceRateDecided(activities)).stream()
             .map(GrantPageService::payment).toList(),
         statement.map(GrantPageService::money).orElse(null),
+        cohortLearnings(grant),
         ClockUtil.getCurrentTime().toInstant());
   }
 
@@ -392,6 +399,25 @@ public class GrantPageService {
       }
     }
     return value;
+  }
+
+  /**
+   * The learnings the other cities of the grant's cohort shared, the newest first (a grant applied
+   * for outside a launched programme: those of every city, as the cohort view shows them).
+   */
+  private List<GrantPage.PeerLearning> cohortLearnings(GrantRecord grant) {
+    List<SharedLearnings.Learning> shared;
+    if (grant.programmeInstanceId() == null) {
+      shared = sharedLearnings.recent(PEER_LEARNINGS_SHOWN + 1);
+    } else {
+      shared = new ArrayList<>(sharedLearnings.ofProgramme(grant.programmeInstanceId()));
+      java.util.Collections.reverse(shared);
+    }
+    return shared.stream().filter(l -> !l.grantReference().equals(grant.grantReference())).limit(PEER_LEARNINGS_SHOWN)
+        .map(l -> new GrantPage.PeerLearning(l.cityName(), l.experimentTitle(), experimentType(l.experimentType()),
+            l.decision() == null ? null : DECISIONS.getOrDefault(l.decision(), l.decision()), l.learnings(),
+            l.decidedAt()))
+        .toList();
   }
 
   // --- money and calendar

@@ -393,12 +393,10 @@ final class TasklistDriver implements AutoCloseable {
     signedInTo = null;
   }
 
-  /** From one of the application's pages back to Tasklist by its "Tasklist" link, still signed in. */
-  void backToTasklist() {
-    click(By.xpath("//a[normalize-space(.)='Tasklist']"));
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.account")));
-    settle();
-    signedInTo = "tasklist";
+  /** Closes the note Tasklist shows after an application (its reference and link). */
+  void closeNote() {
+    click(By.cssSelector("#city-grants-reference-note button"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("city-grants-reference-note")));
   }
 
   /** Waits until the page shows this text (a page that fills itself from its API), then returns the page's text. */

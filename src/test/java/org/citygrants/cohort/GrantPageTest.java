@@ -89,6 +89,14 @@ class GrantPageTest extends CohortViewTest {
 
     assertThat(page.path("money").path("awarded").asText()).isEqualTo("40000.00");
     assertThat(page.path("money").path("reportedSpent").asText()).isEqualTo("5200.00");
+
+    // what the others learned: Tampere shared its learnings, Lyon reads them on its own page
+    JsonNode peer = page.path("cohortLearnings").get(0);
+    assertThat(peer.path("cityName").asText()).isEqualTo("Tampere");
+    assertThat(peer.path("experimentTitle").asText()).isEqualTo(TAMPERE_EXPERIMENT);
+    assertThat(peer.path("learnings").asText()).isEqualTo(TAMPERE_LEARNINGS);
+    assertThat(peer.path("decision").asText()).isEqualTo("Pivot");
+    assertThat(page.path("cohortLearnings").findValuesAsText("cityName")).doesNotContain("Lyon");
   }
 
   @Test
