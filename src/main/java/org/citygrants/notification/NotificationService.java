@@ -24,9 +24,11 @@ public class NotificationService {
   private final NotificationMail mail;
   private final NotificationRecipients recipients;
   private final NotificationOutbox outbox;
+  private final NotificationProperties properties;
 
   public NotificationService(JdbcClient jdbc, NotificationMail mail, NotificationRecipients recipients,
-      NotificationOutbox outbox) {
+      NotificationOutbox outbox, NotificationProperties properties) {
+    this.properties = properties;
     this.jdbc = jdbc;
     this.mail = mail;
     this.recipients = recipients;
@@ -36,7 +38,8 @@ public class NotificationService {
   /** Records the notice unless one with the same key exists; returns whether it was new. */
   public boolean notify(String notificationKey, String recipient, String subject, String body, String grantReference) {
     String email = mail.isEnabled() ? recipients.email(recipient).orElse(null) : null;
-    boolean recorded = record(notificationKey, recipient, email, subject, body, grantReference);
+    boolean recorded = record(notificationKey, recipient, email, subject, withGrantPage(body, grantReference),
+        grantReference);
     if (recorded && email != null) {
       outbox.deliverAfterCommit(notificationKey);
     }
@@ -45,11 +48,21 @@ public class NotificationService {
 
   /** The same for a recipient whose address is known already (task notices). */
   boolean notify(String notificationKey, Recipient recipient, String subject, String body, String grantReference) {
-    boolean recorded = record(notificationKey, recipient.userId(), recipient.email(), subject, body, grantReference);
+    boolean recorded = record(notificationKey, recipient.userId(), recipient.email(), subject,
+        withGrantPage(body, grantReference), grantReference);
     if (recorded) {
       outbox.deliverAfterCommit(notificationKey);
     }
     return recorded;
+  }
+
+  /** Every notice about a grant links to the grant's page (once: texts that link already keep theirs). */
+  String withGrantPage(String body, String grantReference) {
+    if (grantReference == null || grantReference.isBlank()) {
+      return body;
+    }
+    String page = properties.grantPageUrl(grantReference);
+    return body.contains(page) ? body : body.stripTrailing() + "\n\nThe grant's page: " + page + "\n";
   }
 
   /**

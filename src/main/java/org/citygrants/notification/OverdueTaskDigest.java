@@ -155,7 +155,8 @@ public class OverdueTaskDigest {
       return "- " + grant + task.getName() + " — due " + due
           + (late <= 0 ? " (today)" : late == 1 ? " (1 day overdue)" : " (" + late + " days overdue)")
           + (assigned ? ", assigned to you" : ", not yet claimed") + "\n  "
-          + properties.taskUrl(task.getId()) + "\n";
+          + properties.taskUrl(task.getId()) + "\n"
+          + (grant.isEmpty() ? "" : "  the grant's page: " + properties.grantPageUrl(grantReference) + "\n");
     }
   }
 }
