@@ -124,8 +124,9 @@ final class TasklistDriver implements AutoCloseable {
 
   List<String> taskNamesIn(String filter) {
     openFilter(filter);
-    return driver.findElements(By.cssSelector(".tasks-list li h4, .tasks-list li .names h4, ol.tasks-list h4")).stream()
-        .map(WebElement::getText).toList();
+    // read again when Tasklist redraws the list while it is read (the wait ignores stale elements)
+    return wait.until(d -> d.findElements(By.cssSelector(".tasks-list li h4, .tasks-list li .names h4, ol.tasks-list h4"))
+        .stream().map(WebElement::getText).toList());
   }
 
   void openTask(String filter, String taskName) {
@@ -291,12 +292,8 @@ final class TasklistDriver implements AutoCloseable {
   void openTaskById(String taskId, String taskName) {
     By title = By.xpath("//h2[normalize-space(.)=\"" + taskName + "\"]");
     wait.until(d -> showing(taskId) && !d.findElements(title).isEmpty() && !d.findElements(By.cssSelector(".fjs-form")).isEmpty());
-    List<WebElement> claim = driver.findElements(CLAIM);
-    if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
-      claim.get(0).click();
-    }
-    wait.until(d -> showing(taskId) && d.findElements(CLAIM).stream().noneMatch(WebElement::isDisplayed)
-        && d.findElements(COMPLETE).stream().anyMatch(button -> button.isDisplayed() && button.isEnabled()));
+    claimWhenOffered();
+    wait.until(d -> showing(taskId));
   }
 
   /** Whether the address names the task; if not, names it (the form then loads). */
