@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -122,12 +121,12 @@ public class GrantPageController {
     for (Map.Entry<GrantRecord, List<PaymentCalendar.Entry>> grant : pages.calendarsOf(user).entrySet()) {
       for (PaymentCalendar.Entry entry : PaymentCalendar.dueBy(grant.getValue(), until)) {
         payments.add(new UpcomingPayment(grant.getKey().grantReference(), grant.getKey().cityName(), entry.label(),
-            amount(entry.amount()), entry.atMost(), entry.date(), entry.status().label(), entry.basis()));
+            GrantPageService.amount(entry.amount()), entry.atMost(), entry.date(), entry.status().label(), entry.basis()));
       }
     }
     payments.sort(Comparator.comparing(UpcomingPayment::date).thenComparing(UpcomingPayment::reference));
     BigDecimal total = payments.stream().map(p -> new BigDecimal(p.amount())).reduce(BigDecimal.ZERO, BigDecimal::add);
-    return new PaymentCalendarResponse(today, until, amount(total), payments);
+    return new PaymentCalendarResponse(today, until, GrantPageService.amount(total), payments);
   }
 
   /** The page of one grant; the reference is upper case, so the page's own files are not taken for one. */
@@ -149,9 +148,5 @@ public class GrantPageController {
 
   private static ResponseEntity<Resource> html() {
     return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).cacheControl(CacheControl.noCache()).body(PAGE);
-  }
-
-  private static String amount(BigDecimal amount) {
-    return amount.setScale(2, RoundingMode.HALF_EVEN).toPlainString();
   }
 }

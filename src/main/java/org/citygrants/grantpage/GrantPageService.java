@@ -24,7 +24,6 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricDetail;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
@@ -225,16 +224,8 @@ public class GrantPageService {
   }
 
   private GrantPhase phase(GrantRecord grant, List<HistoricActivityInstance> activities) {
-    HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
-        .processInstanceId(grant.processInstanceId()).singleResult();
-    if (instance == null) {
-      return GrantPhase.CLOSED;
-    }
-    if (instance.getEndTime() != null) {
-      return GrantPhase.ofEnded(activities.stream().map(HistoricActivityInstance::getActivityId).toList());
-    }
-    return GrantPhase.ofRunning(activities.stream().filter(a -> a.getEndTime() == null)
-        .map(HistoricActivityInstance::getActivityId).toList());
+    return GrantPhase.of(historyService.createHistoricProcessInstanceQuery()
+        .processInstanceId(grant.processInstanceId()).singleResult(), activities);
   }
 
   // --- the terms

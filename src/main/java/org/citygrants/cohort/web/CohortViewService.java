@@ -166,7 +166,7 @@ public class CohortViewService {
           .processInstanceId(grant.processInstanceId()).singleResult();
       List<HistoricActivityInstance> activities = instance == null ? List.of()
           : historyService.createHistoricActivityInstanceQuery().processInstanceId(grant.processInstanceId()).list();
-      GrantPhase phase = phase(instance, activities);
+      GrantPhase phase = GrantPhase.of(instance, activities);
       rows.add(new Grant(grant.grantReference(), grant.cityCode(), grant.cityName(),
           programmeNames.get(grant.programmeInstanceId()),
           grant.coach() == null ? null : new Person(grant.coach(), names.getOrDefault(grant.coach(), grant.coach())),
@@ -239,17 +239,6 @@ public class CohortViewService {
   }
 
   // --- the engine: phase, preparation, overdue reports
-
-  static GrantPhase phase(HistoricProcessInstance instance, List<HistoricActivityInstance> activities) {
-    if (instance == null) {
-      return GrantPhase.CLOSED;
-    }
-    if (instance.getEndTime() != null) {
-      return GrantPhase.ofEnded(activities.stream().map(HistoricActivityInstance::getActivityId).toList());
-    }
-    return GrantPhase.ofRunning(activities.stream().filter(a -> a.getEndTime() == null)
-        .map(HistoricActivityInstance::getActivityId).toList());
-  }
 
   /** Done: the three city tasks completed (not cancelled), and the procurement approved (the advance sized). */
   static Preparation preparation(List<HistoricActivityInstance> activities) {

@@ -2,6 +2,8 @@ package org.citygrants.cohort.web;
 
 import java.util.Collection;
 import java.util.List;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.citygrants.process.CityGrantProcess.Elements;
 
 /**
@@ -72,6 +74,21 @@ public enum GrantPhase {
 
   public boolean ended() {
     return step == STEPS;
+  }
+
+  /**
+   * The phase of a grant from the engine's history: closed when its history was cleaned up, how it
+   * ended when it ended, else from its active activities.
+   */
+  public static GrantPhase of(HistoricProcessInstance instance, List<HistoricActivityInstance> activities) {
+    if (instance == null) {
+      return CLOSED;
+    }
+    if (instance.getEndTime() != null) {
+      return ofEnded(activities.stream().map(HistoricActivityInstance::getActivityId).toList());
+    }
+    return ofRunning(activities.stream().filter(a -> a.getEndTime() == null)
+        .map(HistoricActivityInstance::getActivityId).toList());
   }
 
   /** The phase of a running grant from the ids of its active activities (scopes included). */
