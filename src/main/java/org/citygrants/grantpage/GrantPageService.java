@@ -70,12 +70,13 @@ public class GrantPageService {
 
   private static final List<Review> REVIEWS = List.of(
       new Review(Elements.DECIDE_EXPERIMENT_OUTCOME, "Experiment report", EXPERIMENT_REPORT_ACCEPTED.name(),
-          "experimentReportFeedback"),
+          EXPERIMENT_REPORT_FEEDBACK.name()),
       new Review(Elements.REVIEW_PROGRESS_REPORT, "Progress report", PROGRESS_REPORT_ACCEPTED.name(),
-          "progressReportFeedback"),
+          PROGRESS_REPORT_FEEDBACK.name()),
       new Review(Elements.REVIEW_TRANSITION_PLAN, "Transition plan", TRANSITION_PLAN_ACCEPTED.name(),
           "transitionPlanFeedback"),
-      new Review(Elements.REVIEW_FINAL_REPORT, "Final report", FINAL_REPORT_ACCEPTED.name(), "finalReportFeedback"));
+      new Review(Elements.REVIEW_FINAL_REPORT, "Final report", FINAL_REPORT_ACCEPTED.name(),
+          FINAL_REPORT_FEEDBACK.name()));
 
   /** Phases in which an award stands (offered, accepted, running); before them nothing is expected. */
   private static final java.util.Set<GrantPhase> AWARD_OFFERED_OR_LATER = java.util.EnumSet.complementOf(
