@@ -22,6 +22,7 @@ import org.citygrants.identity.IdentitySeed.FilterDefaults;
 import org.citygrants.identity.IdentitySeed.FilterSpec;
 import org.citygrants.identity.IdentitySeed.GroupSpec;
 import org.citygrants.identity.IdentitySeed.UserSpec;
+import org.citygrants.language.LanguagePreferences;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,17 +73,25 @@ public class IdentityProvisioner {
     return 1;
   }
 
+  /**
+   * Creates the user if missing; its language (if the spec names one) is set when the user has
+   * none, so a person's own later choice is kept.
+   */
   public int ensureUser(UserSpec spec) {
-    if (identityService.createUserQuery().userId(spec.id()).count() > 0) {
-      return 0;
+    int created = 0;
+    if (identityService.createUserQuery().userId(spec.id()).count() == 0) {
+      User user = identityService.newUser(spec.id());
+      user.setFirstName(spec.firstName());
+      user.setLastName(spec.lastName());
+      user.setEmail(spec.email());
+      user.setPassword(spec.password());
+      identityService.saveUser(user);
+      created = 1;
     }
-    User user = identityService.newUser(spec.id());
-    user.setFirstName(spec.firstName());
-    user.setLastName(spec.lastName());
-    user.setEmail(spec.email());
-    user.setPassword(spec.password());
-    identityService.saveUser(user);
-    return 1;
+    if (spec.language() != null && identityService.getUserInfo(spec.id(), LanguagePreferences.USER_INFO_KEY) == null) {
+      identityService.setUserInfo(spec.id(), LanguagePreferences.USER_INFO_KEY, spec.language());
+    }
+    return created;
   }
 
   public int ensureMembership(String userId, String groupId) {

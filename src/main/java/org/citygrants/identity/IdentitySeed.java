@@ -29,12 +29,19 @@ public record IdentitySeed(
   /** A group; type is {@code WORKFLOW} or {@code SYSTEM}. */
   public record GroupSpec(String id, String name, String type) {}
 
-  /** A user and the groups it is a member of. */
+  /**
+   * A user, the groups it is a member of and, optionally, the language it reads the product in
+   * ({@code en}, {@code fr}; none: its browser's).
+   */
   public record UserSpec(
       String id, String firstName, String lastName, String email, String password,
-      List<String> groups) {
+      List<String> groups, String language) {
     public UserSpec {
       groups = nonNull(groups);
+    }
+
+    public UserSpec(String id, String firstName, String lastName, String email, String password, List<String> groups) {
+      this(id, firstName, lastName, email, password, groups, null);
     }
   }
 

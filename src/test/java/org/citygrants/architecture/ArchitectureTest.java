@@ -29,7 +29,8 @@ class ArchitectureTest {
       .layer("Access").definedBy("org.citygrants.access..", "org.citygrants.validation..")
       .layer("Process").definedBy("org.citygrants.process..")
       .layer("Foundations").definedBy("org.citygrants.ledger..", "org.citygrants.identity..",
-          "org.citygrants.notification..", "org.citygrants.config..", "org.citygrants.querytuning..")
+          "org.citygrants.notification..", "org.citygrants.config..", "org.citygrants.querytuning..",
+          "org.citygrants.language..")
       .whereLayer("Web").mayNotBeAccessedByAnyLayer()
       .whereLayer("Use cases").mayOnlyBeAccessedByLayers("Web")
       .whereLayer("Access").mayOnlyBeAccessedByLayers("Web", "Use cases")
