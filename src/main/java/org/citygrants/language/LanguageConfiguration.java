@@ -1,0 +1,27 @@
+package org.citygrants.language;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.DispatcherServlet;
+
+/** The reader's language on every request (see {@link ReaderLanguageFilter}). */
+@Configuration(proxyBeanMethods = false)
+public class LanguageConfiguration {
+
+  /** Also Spring MVC's locale resolver (the bean name it looks for), so both give one answer. */
+  @Bean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
+  ReaderLanguageFilter readerLanguageFilter(IdentityService identityService, LanguagePreferences preferences) {
+    return new ReaderLanguageFilter(identityService, preferences);
+  }
+
+  @Bean
+  FilterRegistrationBean<ReaderLanguageFilter> readerLanguageFilterRegistration(ReaderLanguageFilter filter) {
+    FilterRegistrationBean<ReaderLanguageFilter> registration = new FilterRegistrationBean<>(filter);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    registration.addUrlPatterns("/*");
+    return registration;
+  }
+}
