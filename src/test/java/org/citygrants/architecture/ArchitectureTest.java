@@ -22,7 +22,7 @@ class ArchitectureTest {
   @ArchTest
   static final ArchRule layersAreUsedTopDown = layeredArchitecture().consideringOnlyDependenciesInLayers()
       .layer("Web").definedBy("org.citygrants.api..", "org.citygrants.cohort.web..", "org.citygrants.rest..",
-          "org.citygrants.signin..", "org.citygrants.grantpage..")
+          "org.citygrants.signin..", "org.citygrants.grantpage..", "org.citygrants.delivery..")
       .layer("Use cases").definedBy("org.citygrants.grant..", "org.citygrants.preparation..",
           "org.citygrants.committee..", "org.citygrants.experiment..", "org.citygrants.payment..",
           "org.citygrants.settlement..", "org.citygrants.reporting..", "org.citygrants.cohort")
