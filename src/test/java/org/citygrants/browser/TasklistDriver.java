@@ -6,8 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -19,6 +24,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -47,6 +53,11 @@ final class TasklistDriver implements AutoCloseable {
   }
 
   TasklistDriver(String baseUrl, Path screenshots) throws IOException {
+    this(baseUrl, screenshots, false);
+  }
+
+  /** With {@code networkLog}, Chromium's network events are logged for {@link #traffic}. */
+  TasklistDriver(String baseUrl, Path screenshots, boolean networkLog) throws IOException {
     this.baseUrl = baseUrl;
     this.screenshots = Files.createDirectories(screenshots);
     ChromeOptions options = new ChromeOptions();
@@ -55,6 +66,10 @@ final class TasklistDriver implements AutoCloseable {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+    if (networkLog) {
+      options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL"));
+      options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
+    }
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
     this.driver = new ChromeDriver(service, options);
@@ -415,6 +430,64 @@ final class TasklistDriver implements AutoCloseable {
             + "fetch(arguments[0], {credentials: 'same-origin'})"
             + ".then(function (r) { done(r.status + ' ' + r.headers.get('content-type')); })"
             + ".catch(function (e) { done('failed ' + e); });", href);
+  }
+
+  // --- bytes on the wire (a driver made with networkLog)
+
+  private final NetworkLog networkLog = new NetworkLog();
+
+  /**
+   * Does this, then waits until the network is quiet (the page loaded, no request open and none new
+   * for 700 ms), and returns what it all took on the wire.
+   */
+  NetworkLog.Traffic traffic(Runnable browsing) {
+    networkLog.read(driver.manage().logs().get(LogType.PERFORMANCE)); // what came before is not counted
+    browsing.run();
+    List<NetworkLog.Response> responses = new ArrayList<>();
+    Set<String> requested = new HashSet<>();
+    long quietSince = System.currentTimeMillis();
+    long deadline = quietSince + 60_000;
+    while (System.currentTimeMillis() < deadline) {
+      NetworkLog.Traffic more = networkLog.read(driver.manage().logs().get(LogType.PERFORMANCE));
+      responses.addAll(more.responses());
+      requested.addAll(more.requested());
+      boolean loaded = "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState"));
+      if (!more.requested().isEmpty() || !more.responses().isEmpty() || more.unfinished() > 0 || !loaded) {
+        quietSince = System.currentTimeMillis();
+      } else if (System.currentTimeMillis() - quietSince > 700) {
+        return new NetworkLog.Traffic(responses, requested, 0);
+      }
+      pause(100);
+    }
+    throw new TimeoutException("the network did not go quiet within a minute");
+  }
+
+  /** Loads a page of the application. */
+  void open(String path) {
+    driver.get(baseUrl + path);
+    signedInTo = null;
+  }
+
+  /** Loads the page shown again, as the browser's reload button does. */
+  void reload() {
+    driver.navigate().refresh();
+    settle();
+  }
+
+  /** Empties the browser's cache (its session cookies stay), so the next page loads as on a first visit. */
+  void clearCache() {
+    ((ChromeDriver) driver).executeCdpCommand("Network.clearBrowserCache", Map.of());
+  }
+
+  /** The browser window's size, for a phone's screen (390 x 844) or a desk's. */
+  void windowSize(int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+  }
+
+  /** Whether the page is wider than the window (a person would have to scroll sideways). */
+  boolean scrollsSideways() {
+    return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+        "return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1"));
   }
 
   @Override
