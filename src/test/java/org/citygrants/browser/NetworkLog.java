@@ -42,7 +42,8 @@ final class NetworkLog {
     }
 
     String report(String title) {
-      StringBuilder out = new StringBuilder(String.format("%s: %,d bytes on the wire, %d responses%n", title, bytes(), responses.size()));
+      StringBuilder out = new StringBuilder(String.format("%s: %,d bytes on the wire, %d responses%s%n", title, bytes(),
+          responses.size(), unfinished > 0 ? " (" + unfinished + " requests still open)" : ""));
       responses.stream().sorted(Comparator.comparingLong(Response::bytes).reversed())
           .forEach(response -> out.append("  ").append(response).append('\n'));
       return out.toString();

@@ -437,8 +437,8 @@ final class TasklistDriver implements AutoCloseable {
   private final NetworkLog networkLog = new NetworkLog();
 
   /**
-   * Does this, then waits until the network is quiet (the page loaded, no request open and none new
-   * for 700 ms), and returns what it all took on the wire.
+   * Does this, then waits until the network is quiet (the page loaded, no request sent and no
+   * answer received for 700 ms), and returns what it all took on the wire.
    */
   NetworkLog.Traffic traffic(Runnable browsing) {
     networkLog.read(driver.manage().logs().get(LogType.PERFORMANCE)); // what came before is not counted
@@ -452,10 +452,10 @@ final class TasklistDriver implements AutoCloseable {
       responses.addAll(more.responses());
       requested.addAll(more.requested());
       boolean loaded = "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState"));
-      if (!more.requested().isEmpty() || !more.responses().isEmpty() || more.unfinished() > 0 || !loaded) {
+      if (!more.requested().isEmpty() || !more.responses().isEmpty() || !loaded) {
         quietSince = System.currentTimeMillis();
       } else if (System.currentTimeMillis() - quietSince > 700) {
-        return new NetworkLog.Traffic(responses, requested, 0);
+        return new NetworkLog.Traffic(responses, requested, more.unfinished());
       }
       pause(100);
     }
