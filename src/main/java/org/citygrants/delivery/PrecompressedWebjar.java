@@ -17,7 +17,7 @@ import org.springframework.core.io.Resource;
 
 /**
  * Brotli copies of the Camunda webjar's largest files (Tasklist's {@code deps.js}: 3.9 MB raw, 1.1 MB
- * gzipped, 0.8 MB in Brotli), made once by {@code tools/precompress-webjar.js} and kept under
+ * gzipped, 0.8 MB in Brotli), made once by {@code src/tools/precompress-webjar.js} and kept under
  * {@code precompressed/webjars/camunda/} with the SHA-256 of each original. A copy is used only
  * while the webjar's file still has that SHA-256: after a Camunda upgrade the file goes out gzipped
  * (Tomcat, on the fly) until the tool is run again, never as the old version's bytes.
@@ -55,7 +55,7 @@ final class PrecompressedWebjar {
         brotli.put(path, copy);
       } else {
         log.warn("The Brotli copy of the Camunda webjar's {} was made from another version of it: the file goes out "
-            + "gzipped until `node tools/precompress-webjar.js` is run again", path);
+            + "gzipped until `node src/tools/precompress-webjar.js` is run again", path);
       }
     }
   }

@@ -140,7 +140,7 @@ class DeliveryTest {
   void everyBrotliCopyMatchesTheWebjarItWasMadeFrom() {
     PrecompressedWebjar copies = new PrecompressedWebjar(getClass().getClassLoader());
     assertThat(copies.manifest()).as("precompressed.properties").containsKey("lib/deps.js");
-    assertThat(copies.paths()).as("copies made from another Camunda version: run `node tools/precompress-webjar.js`")
+    assertThat(copies.paths()).as("copies made from another Camunda version: run `node src/tools/precompress-webjar.js`")
         .containsExactlyInAnyOrderElementsOf(copies.manifest().keySet());
   }
 

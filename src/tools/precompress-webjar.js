@@ -5,7 +5,7 @@
 // is run again; PrecompressedWebjarTest fails then). Brotli at quality 11 takes ~12 s here, too
 // slow to do on each build or start; gzip is Tomcat's, on the fly.
 //
-//   node tools/precompress-webjar.js   (from the project's root; needs Node.js >= 12, unzip, and the webjar in ~/.m2)
+//   node src/tools/precompress-webjar.js   (from the project's root; needs Node.js >= 12, unzip, and the webjar in ~/.m2)
 const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
@@ -22,7 +22,7 @@ const jar = path.join(process.env.HOME, '.m2/repository/org/camunda/bpm/webapp/c
   `camunda-webapp-webjar-${version}.jar`);
 const target = path.join('src/main/resources/precompressed/webjars/camunda');
 const manifest = [
-  '# Brotli copies of Camunda webjar files (tools/precompress-webjar.js): path = SHA-256 of the original',
+  '# Brotli copies of Camunda webjar files (src/tools/precompress-webjar.js): path = SHA-256 of the original',
   `# camunda-webapp-webjar ${version}`,
 ];
 for (const file of FILES) {
