@@ -96,23 +96,28 @@ public class EngineAnswers {
 
   /** A task, a list of tasks or a HAL answer with embedded tasks and process definitions. */
   private void tasks(JsonNode json, Locale language, Map<String, String> keysOfDefinitions) {
-    JsonNode embedded = json.path("_embedded");
-    for (JsonNode definition : embedded.path("processDefinition")) {
+    if (json.isArray()) {
+      each(json, task -> task(task, language, keysOfDefinitions));
+    } else if (json instanceof ObjectNode task && task.has("taskDefinitionKey")) {
+      task(task, language, keysOfDefinitions);
+    } else {
+      embeddedDefinitions(json, language, keysOfDefinitions);
+      each(json.path("_embedded").path("task"), task -> task(task, language, keysOfDefinitions));
+    }
+  }
+
+  /** The process definitions a HAL answer embeds: translated, and their keys noted for its tasks. */
+  private void embeddedDefinitions(JsonNode json, Locale language, Map<String, String> keysOfDefinitions) {
+    for (JsonNode definition : json.path("_embedded").path("processDefinition")) {
       keysOfDefinitions.put(definition.path("id").asText(), definition.path("key").asText());
       if (definition instanceof ObjectNode object) {
         processDefinition(object, language);
       }
     }
-    if (json.isArray()) {
-      each(json, task -> task(task, language, keysOfDefinitions));
-    } else if (embedded.has("task")) {
-      each(embedded.get("task"), task -> task(task, language, keysOfDefinitions));
-    } else if (json instanceof ObjectNode task && task.has("taskDefinitionKey")) {
-      task(task, language, keysOfDefinitions);
-    }
   }
 
   private void task(ObjectNode task, Locale language, Map<String, String> keysOfDefinitions) {
+    embeddedDefinitions(task, language, keysOfDefinitions);
     String definitionId = task.path("processDefinitionId").asText(null);
     String taskKey = task.path("taskDefinitionKey").asText(null);
     if (definitionId == null || taskKey == null) {
@@ -126,9 +131,6 @@ public class EngineAnswers {
     if (task.path("description").isTextual()) {
       models.taskDescription(processKey, taskKey, task.get("description").asText(), language)
           .ifPresent(description -> task.put("description", description));
-    }
-    if (task.path("_embedded").has("processDefinition")) {
-      tasks(task, language, keysOfDefinitions);
     }
   }
 
