@@ -198,8 +198,11 @@ public class TranslatedEngineAnswersFilter extends OncePerRequestFilter {
         writer.flush();
       }
       byte[] answer = body.toByteArray();
+      if (answer.length == 0) {
+        return; // nothing written (an error the container answers itself)
+      }
       String type = getContentType();
-      if (getStatus() == HttpServletResponse.SC_OK && answer.length > 0
+      if (getStatus() == HttpServletResponse.SC_OK
           && (kind == EngineAnswers.Kind.FORM || type == null || type.toLowerCase(Locale.ROOT).contains("json"))) {
         answer = answers.translate(kind, answer, language);
       }
