@@ -23,6 +23,7 @@ import org.citygrants.process.RefusalLogging;
 import org.citygrants.process.SystemAccess;
 import org.citygrants.validation.FormInputValidator;
 import org.citygrants.validation.FormSchema;
+import org.citygrants.validation.RefusalMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -194,16 +195,16 @@ public class EngineInputPolicy extends AbstractProcessEnginePlugin {
       // typed as sent: a serialized object stays serialized (reading its value would fail)
       Object value = variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name);
       if (form == null) {
-        throw new InputRejectedException(name, "This step has no form: it takes no values ('" + shown(name) + "' given).");
+        throw new InputRejectedException(name, RefusalMessages.text("form.none", shown(name)));
       }
       if (form.isReadOnly(name)) {
         continue;
       }
       if (!form.isEditable(name)) {
-        throw new InputRejectedException(name, "'" + shown(name) + "' is not a field of the form '" + form.formId() + "'.");
+        throw new InputRejectedException(name, RefusalMessages.text("form.notAField", shown(name), form.formId()));
       }
       if (!isPlain(value)) {
-        throw new InputRejectedException(name, "'" + name + "' must be a plain value (text, a number, true or false).");
+        throw new InputRejectedException(name, RefusalMessages.text("form.notPlain", name));
       }
       kept.put(name, value);
     }

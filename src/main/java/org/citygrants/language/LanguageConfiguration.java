@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /** The reader's language on every request (see {@link ReaderLanguageFilter}). */
@@ -20,7 +19,12 @@ public class LanguageConfiguration {
   @Bean
   FilterRegistrationBean<ReaderLanguageFilter> readerLanguageFilterRegistration(ReaderLanguageFilter filter) {
     FilterRegistrationBean<ReaderLanguageFilter> registration = new FilterRegistrationBean<>(filter);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    // inside Spring's RequestContextFilter (Jersey's auto-configuration registers it at order -1,
+    // after Spring Security), which makes the browser's Accept-Language the locale of everything
+    // Spring MVC does not resolve itself: the engine REST API (Jersey) and the listeners and
+    // validation it calls. Ours must have the last word; it is lazy, so it still sees the user the
+    // sign-in filters set.
+    registration.setOrder(0);
     registration.addUrlPatterns("/*");
     return registration;
   }

@@ -6,15 +6,15 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.citygrants.language.FormTexts;
 import org.citygrants.process.InputRejectedException;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -34,6 +34,7 @@ public class FormInputValidator {
   private static final int SHOWN_LENGTH = 40;
 
   private final ObjectMapper mapper = new ObjectMapper();
+  private final FormTexts texts = new FormTexts();
   private final Map<String, FormSchema> schemas = new ConcurrentHashMap<>();
 
   public FormSchema schema(String formId) {
@@ -57,17 +58,26 @@ public class FormInputValidator {
         defaults.put(field.key(), Boolean.FALSE);
         continue;
       }
-      check(field, value);
+      check(formId, field, value);
     }
     return defaults;
   }
 
   void check(FormSchema.Field field, Object value) {
-    // the field by the label the person sees; the key travels beside the message (the 400 body's "field")
-    String name = "'" + field.label() + "'";
+    check(null, field, value);
+  }
+
+  /**
+   * @param formId the form the field is on, for its label in the reader's language (null: the
+   *     form's English label)
+   */
+  void check(String formId, FormSchema.Field field, Object value) {
+    // the field by the label the person sees, in their language; the key travels beside the
+    // message (the 400 body's "field")
+    String name = label(formId, field);
     if (isEmpty(value)) {
       if (field.required()) {
-        throw reject(field, name + " is required.");
+        throw reject(field, text("required", name));
       }
       return;
     }
@@ -75,22 +85,22 @@ public class FormInputValidator {
       case "number" -> checkNumber(field, name, value);
       case "checkbox" -> {
         if (!(value instanceof Boolean)) {
-          throw reject(field, name + " must be true or false, not '" + shown(value) + "'.");
+          throw reject(field, text("checkbox.notBoolean", name, shown(value)));
         }
         if (field.required() && !((Boolean) value)) {
-          throw reject(field, name + " must be ticked.");
+          throw reject(field, text("checkbox.mustBeTicked", name));
         }
       }
       case "datetime" -> checkDate(field, name, value);
       case "checklist", "taglist" -> {
         if (!(value instanceof Collection<?> items)) {
-          throw reject(field, name + ": choose from the options given.");
+          throw reject(field, text("choices.notAList", name));
         }
         for (Object item : items) {
-          checkAllowed(field, name, item);
+          checkAllowed(formId, field, name, item);
         }
       }
-      default -> checkText(field, name, value);
+      default -> checkText(formId, field, name, value);
     }
   }
 
@@ -100,25 +110,20 @@ public class FormInputValidator {
    * today or later. Refusals say it in words and name the field by its label.
    */
   private void checkDate(FormSchema.Field field, String name, Object value) {
-    String label = "'" + field.label() + "'";
     if (!(value instanceof String text) || !looksLikeADay(text)) {
-      throw reject(field, label + " must be a date written year-month-day, such as 2026-11-20, not '"
-          + shown(value) + "'. Choose the day in the calendar.");
+      throw reject(field, text("date.notADate", name, shown(value)));
     }
     LocalDate day;
     try {
       day = LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw reject(field, label + ": " + text + " is not a day of the calendar (no such month or day). "
-          + "Choose the day in the calendar; nothing was changed.");
+      throw reject(field, text("date.noSuchDay", name, text));
     }
     LocalDate today = today();
     if (field.notInThePast() && day.isBefore(today)) {
-      throw reject(field, label + " must be today or later: " + DAY.format(day) + " is in the past.");
+      throw reject(field, text("date.inThePast", name, RefusalMessages.day(day)));
     }
   }
-
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
   /** Four digits, a dash, two digits, a dash, two digits: the shape of a day as forms send it. */
   private static boolean looksLikeADay(String text) {
@@ -141,59 +146,71 @@ public class FormInputValidator {
   private void checkNumber(FormSchema.Field field, String name, Object value) {
     BigDecimal number;
     if (value instanceof Double d && !Double.isFinite(d) || value instanceof Float f && !Float.isFinite(f)) {
-      throw reject(field, name + " must be a finite number, not '" + shown(value) + "'.");
+      throw reject(field, text("number.notFinite", name, shown(value)));
     }
     if (value instanceof Number n) {
       number = new BigDecimal(n.toString());
     } else {
-      throw reject(field, name + " must be a number, not '" + shown(value) + "'.");
+      throw reject(field, text("number.notANumber", name, shown(value)));
     }
     if (number.abs().compareTo(LARGEST_NUMBER) > 0) {
-      throw reject(field, name + " is too large.");
+      throw reject(field, text("number.tooLarge", name));
     }
     if (field.wholeNumber() && number.stripTrailingZeros().scale() > 0) {
-      throw reject(field, name + " must be a whole number, not " + number.toPlainString() + ".");
+      throw reject(field, text("number.notWhole", name, RefusalMessages.number(number)));
     }
     if (field.money() && number.stripTrailingZeros().scale() > 2) {
-      throw reject(field, "'" + field.label() + "' is an amount in euros and cents: use at most 2 decimals, not "
-          + number.toPlainString() + ". Nothing was rounded.");
+      throw reject(field, text("number.money", name, RefusalMessages.number(number)));
     }
     if (field.decimalDigits() != null && number.stripTrailingZeros().scale() > field.decimalDigits()) {
-      throw reject(field, name + " allows at most " + field.decimalDigits() + " decimals, not "
-          + number.toPlainString() + ".");
+      throw reject(field, text("number.decimals", name, String.valueOf(field.decimalDigits()),
+          RefusalMessages.number(number)));
     }
     if (field.min() != null && number.compareTo(field.min()) < 0) {
-      throw reject(field, name + " must be at least " + field.min().toPlainString() + ".");
+      throw reject(field, text("number.min", name, RefusalMessages.number(field.min())));
     }
     if (field.max() != null && number.compareTo(field.max()) > 0) {
-      throw reject(field, name + " must be at most " + field.max().toPlainString() + ".");
+      throw reject(field, text("number.max", name, RefusalMessages.number(field.max())));
     }
   }
 
-  private void checkText(FormSchema.Field field, String name, Object value) {
+  private void checkText(String formId, FormSchema.Field field, String name, Object value) {
     if (!(value instanceof String text)) {
-      throw reject(field, name + " must be text, not " + kind(value) + ".");
+      throw reject(field, text("text.notText", name, kind(value)));
     }
     if (field.required() && text.isBlank()) {
-      throw reject(field, name + " is required.");
+      throw reject(field, text("required", name));
     }
     if (field.minLength() != null && text.length() < field.minLength()) {
-      throw reject(field, name + " needs at least " + field.minLength() + " characters.");
+      throw reject(field, text("text.minLength", name, String.valueOf(field.minLength())));
     }
     if (field.maxLength() != null && text.length() > field.maxLength()) {
-      throw reject(field, name + " allows at most " + field.maxLength() + " characters; " + text.length() + " given.");
+      throw reject(field, text("text.maxLength", name, String.valueOf(field.maxLength()), String.valueOf(text.length())));
     }
     if (field.pattern() != null && !Pattern.compile(field.pattern()).matcher(text).find()) {
-      throw reject(field, name + " is not written the way the form asks: see the hint under the field.");
+      throw reject(field, text("text.pattern", name));
     }
-    checkAllowed(field, name, text);
+    checkAllowed(formId, field, name, text);
   }
 
-  private void checkAllowed(FormSchema.Field field, String name, Object value) {
+  private void checkAllowed(String formId, FormSchema.Field field, String name, Object value) {
     if (!field.allowedValues().isEmpty() && !field.allowedValues().contains(String.valueOf(value))) {
-      throw reject(field, name + ": choose one of the options (" + String.join(", ", field.valueLabels().values())
-          + "), not '" + shown(value) + "'.");
+      List<String> options = field.valueLabels().entrySet().stream()
+          .map(option -> formId == null ? option.getValue()
+              : texts.optionLabel(formId, field.key(), option.getKey(), RefusalMessages.language()).orElse(option.getValue()))
+          .toList();
+      throw reject(field, text("options.notAnOption", name, String.join(", ", options), shown(value)));
     }
+  }
+
+  /** The field's label as the reader's form shows it: translated, else the form's own. */
+  private String label(String formId, FormSchema.Field field) {
+    return formId == null ? field.label()
+        : texts.label(formId, field.key(), RefusalMessages.language()).orElse(field.label());
+  }
+
+  private static String text(String code, Object... arguments) {
+    return RefusalMessages.text(code, arguments);
   }
 
   /** A value as a refusal quotes it: never more than a few words of what was sent. */
@@ -203,8 +220,8 @@ public class FormInputValidator {
   }
 
   private static String kind(Object value) {
-    return value instanceof Number ? "a number" : value instanceof Boolean ? "true or false"
-        : value instanceof java.util.Map || value instanceof Collection ? "a structured value" : "a value of another type";
+    return text(value instanceof Number ? "kind.number" : value instanceof Boolean ? "kind.boolean"
+        : value instanceof java.util.Map || value instanceof Collection ? "kind.structured" : "kind.other");
   }
 
   private static boolean isEmpty(Object value) {

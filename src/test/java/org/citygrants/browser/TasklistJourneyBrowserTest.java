@@ -18,12 +18,14 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.citygrants.language.LanguagePreferences;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.process.PaymentProcess;
 import org.citygrants.process.ProcessGateway;
@@ -68,6 +70,8 @@ class TasklistJourneyBrowserTest {
   @Autowired LedgerService ledger;
   @Autowired ProcessGateway gateway;
   @Autowired GrantJourney journey;
+  @Autowired IdentityService identityService;
+  @Autowired LanguagePreferences languages;
 
   TasklistDriver browser;
   /** The Camunda Forms refused once, corrected and completed in this test. */
@@ -77,6 +81,9 @@ class TasklistJourneyBrowserTest {
   void openBrowser() throws Exception {
     assumeTrue(TasklistDriver.browserInstalled(),
         "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver): browser test skipped");
+    // this journey reads Tasklist in English: the demo's French readers (lyon, coach1, finance2)
+    // choose English for it; the forms and tasks in French are checked in ReadersLanguageOverHttpTest
+    identityService.createUserQuery().list().forEach(user -> languages.choose(user.getId(), "en"));
     browser = new TasklistDriver("http://localhost:" + port, Path.of("target", "browser"));
   }
 
