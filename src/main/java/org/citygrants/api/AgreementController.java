@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.citygrants.grant.AwardAcceptance;
 import org.citygrants.grant.AwardAcceptance.Agreement;
 import org.citygrants.grant.AwardTexts;
+import org.citygrants.language.ReaderLanguage;
 import org.citygrants.grant.GrantRegister;
 import org.citygrants.grant.GrantRegister.GrantRecord;
 import org.springframework.http.ContentDisposition;
@@ -61,7 +62,7 @@ public class AgreementController {
         .orElseThrow(() -> ApiException.notFound("There is no grant " + reference + "."));
     access.requireAgreementAccess(user, reference, grant.cityCode(), grant.coach());
     Agreement agreement = acceptances.agreementOf(reference)
-        .orElseThrow(() -> ApiException.notFound(AwardTexts.noAgreementYet(reference)));
+        .orElseThrow(() -> ApiException.notFound(AwardTexts.noAgreementYet(reference, ReaderLanguage.current())));
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(agreement.fileName())
