@@ -12,6 +12,7 @@ import org.citygrants.grant.AwardTexts;
 import org.citygrants.language.ReaderLanguage;
 import org.citygrants.grant.GrantRegister;
 import org.citygrants.grant.GrantRegister.GrantRecord;
+import org.citygrants.language.Words;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -59,7 +60,7 @@ public class AgreementController {
       @Parameter(hidden = true) Authentication authentication) {
     String user = access.userId(authentication);
     GrantRecord grant = register.find(reference)
-        .orElseThrow(() -> ApiException.notFound("There is no grant " + reference + "."));
+        .orElseThrow(() -> ApiException.notFound(Words.say("api.unknownGrant", reference)));
     access.requireAgreementAccess(user, reference, grant.cityCode(), grant.coach());
     Agreement agreement = acceptances.agreementOf(reference)
         .orElseThrow(() -> ApiException.notFound(AwardTexts.noAgreementYet(reference, ReaderLanguage.current())));

@@ -65,6 +65,26 @@ public final class Words {
   }
 
   /**
+   * The name of a task (a step of a process model) as its reader reads it, in mails and on the
+   * pages. THE ONE CALL POINT for the translations of the process models' task names (the forms
+   * work's ModelTexts.taskName(...)): until it is wired here, the name the engine gives, in the
+   * model's language (English).
+   */
+  public static String taskName(String taskDefinitionKey, String engineName, Locale language) {
+    return engineName != null && !engineName.isBlank() ? engineName : taskDefinitionKey;
+  }
+
+  /**
+   * A group as people read it: its stored name in English; in another language its text
+   * {@code group.<id>} where the bundles have one ("Chargé·es de programme"), else its stored name.
+   */
+  public static String groupName(String groupId, String storedName, Locale language) {
+    String key = "group." + groupId;
+    boolean english = language == null || Languages.FALLBACK.getLanguage().equals(language.getLanguage());
+    return english || !has(key) ? storedName : say(language, key);
+  }
+
+  /**
    * An amount with thousands separated and cents, as people of the language write it: 40,000.00 in
    * English, 40 000,00 in French (the narrow no-break space Java's French format gives). Never rounds.
    */

@@ -91,8 +91,11 @@ public class NotificationRecipients {
         List<User> members = withoutAuthorization(
             () -> identityService.createUserQuery().memberOfGroup(link.getGroupId()).list());
         members.stream().filter(u -> StringUtils.hasText(u.getEmail()))
-            .forEach(u -> byUser.putIfAbsent(u.getId(), new Recipient(u.getId(), u.getFirstName(), u.getEmail().trim(), groupName,
-                languageOf(u.getId()))));
+            .forEach(u -> {
+              Locale language = languageOf(u.getId());
+              byUser.putIfAbsent(u.getId(), new Recipient(u.getId(), u.getFirstName(), u.getEmail().trim(),
+                  Words.groupName(link.getGroupId(), groupName, language), language));
+            });
       }
     }
     return List.copyOf(byUser.values());

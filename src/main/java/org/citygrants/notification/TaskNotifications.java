@@ -133,13 +133,9 @@ public class TaskNotifications {
     return authentication == null ? null : authentication.getUserId();
   }
 
-  /**
-   * The name of a task as its reader reads it. THE ONE CALL POINT for the task names' translations
-   * (the process models' texts, ModelTexts.taskName(...) of the forms' work): until it is wired here,
-   * the name the engine gives, in the model's language.
-   */
+  /** The name of a task as its reader reads it ({@link Words#taskName}, where the models' translations are wired). */
   static String taskName(String taskDefinitionKey, String engineName, Locale language) {
-    return StringUtils.hasText(engineName) ? engineName : taskDefinitionKey;
+    return Words.taskName(taskDefinitionKey, engineName, language);
   }
 
   /** What every task mail says: task, grant, due date, link (and the task's description). */
