@@ -55,8 +55,8 @@ public class IssueRecoveryOrderDelegate implements JavaDelegate {
       String currency = ledger.statement(reference).currency();
       String inWords = Words.amount(amount, currency, language);
       notifications.notify(recoveryKey + ":" + member.getId(), member.getId(),
-          Words.say(language, "mail.recovery.subject", reference, amount.toPlainString(), currency, inWords),
-          Words.say(language, "mail.recovery.body", amount.toPlainString(), currency, recoveryKey, inWords), reference);
+          Words.say(language, "mail.recovery.subject", reference, inWords),
+          Words.say(language, "mail.recovery.body", inWords, recoveryKey), reference);
     }
   }
 }
