@@ -22,7 +22,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * tampere, officer, manager, coach1, coach2, finance1, finance2).
  */
 @ApplicationTest
-@org.junit.jupiter.api.extension.ExtendWith(org.citygrants.support.ReadersOfEnglish.class)
 abstract class ApiTest {
 
   static final String OFFICER = "officer";
