@@ -189,6 +189,23 @@ class GrantPageTest extends CohortViewTest {
         .asText()).isEqualTo("What next");
   }
 
+  /** The page's chooser stores the choice over the real engine (a signed-in user may not write identity info themselves). */
+  @Test
+  void aReaderChoosesTheLanguageOfThePageOverHttp() {
+    CohortHttp coach = as("coach2");
+    assertThat(coach.putJson("/api/me/language", "{\"language\": \"fr\"}").status()).isEqualTo(200);
+    try {
+      assertThat(coach.get("/api/texts/cohort", "application/json").json().path("texts").path("cities").asText())
+          .isEqualTo("Villes");
+      assertThat(coach.get("/api/cohort", "application/json").json().path("viewer").path("roleLabel").asText())
+          .isEqualTo("Coach");
+    } finally {
+      assertThat(coach.putJson("/api/me/language", "{\"language\": null}").status()).isEqualTo(200);
+    }
+    assertThat(coach.get("/api/texts/cohort", "application/json", "Accept-Language", "en").json().path("texts")
+        .path("cities").asText()).isEqualTo("Cities");
+  }
+
   private JsonNode grantAs(String user, String reference) {
     CohortHttp.Response response = as(user).get("/api/grants/" + reference, "application/json");
     if (response.status() != 200) {
