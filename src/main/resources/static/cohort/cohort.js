@@ -1,18 +1,32 @@
 // The cohort view: reads /api/cohort (already filtered for the signed-in user) and fills the
-// page; Chart.js (webjar) draws the two charts. Text from the data is only ever set as text.
+// page; Chart.js (webjar) draws the two charts. Text from the data is only ever set as text. The
+// page's own words come from /api/texts/cohort (PageTexts), in the reader's language, and so do the
+// formats of dates and amounts.
 (function () {
   'use strict';
 
-  const TYPES = { solution: 'Solution', people: 'People', impact: 'Impact', resources: 'Resources' };
-  const DECISIONS = { persevere: 'persevere', pivot: 'pivot', stop: 'stop' };
+  let t = (key) => key;
+  let LOCALE = 'en-GB';
+  const charts = [];
   const COLORS = { persevere: '#2e9d5b', pivot: '#e0a21b', stop: '#d1493f', running: '#a9b1c1',
     awarded: '#b9cdf3', paid: '#2457c5', reportedSpent: '#17a2a0' };
 
   let currency = 'EUR';
-  const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-  const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-  const money = (amount) => new Intl.NumberFormat('en-GB', { style: 'currency', currency, maximumFractionDigits: 0 })
+  let dateFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric' });
+  let dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
+  const money = (amount) => new Intl.NumberFormat(LOCALE, { style: 'currency', currency, maximumFractionDigits: 0 })
     .format(Number(amount));
+  const type = (key) => (key ? t(`type.${key}`).replace(/^type\./, '') : key);
+  const outcome = (key) => t(`outcome.${key}`).replace(/^outcome\./, '');
+
+  function useTexts(loaded) {
+    t = loaded.t;
+    LOCALE = loaded.locale;
+    dateFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric' });
+    dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
+    PageTexts.apply(loaded);
+    document.title = t('title');
+  }
 
   /** el('td', {class: 'num'}, 'text', childNode, ...) */
   function el(tag, attributes, ...children) {
@@ -27,17 +41,21 @@
   }
 
   async function load() {
-    const response = await fetch('../api/cohort', {
+    // the texts and the data in parallel: one round trip on a slow line
+    const [loaded, response] = await Promise.all([PageTexts.load('cohort'), fetch('../api/cohort', {
       credentials: 'same-origin',
       headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }
-    });
+    })]);
     if (response.status === 401) {
       window.location.href = '../camunda/app/tasklist/'; // sign in, then come back
       return;
     }
+    if (!loaded) return;
+    useTexts(loaded);
+    PageTexts.chooser(loaded, load);
     if (!response.ok) {
       const body = await response.json().catch(() => ({}));
-      throw new Error(body.message || `The cohort could not be loaded (${response.status}).`);
+      throw new Error(body.message || t('common.loadFailed', response.status));
     }
     render(await response.json());
   }
@@ -46,12 +64,13 @@
     currency = view.currency || 'EUR';
     if (view.programmeName) {
       document.getElementById('programme').textContent = view.programmeName;
-      document.title = `Cohort view · ${view.programmeName}`;
+      document.title = t('titleOf', view.programmeName);
     }
-    document.getElementById('generated').textContent = `As of ${dateTimeFormat.format(new Date(view.generatedAt))}`;
+    document.getElementById('generated').textContent = t('asOf', dateTimeFormat.format(new Date(view.generatedAt)));
     document.getElementById('viewer').textContent = `${view.viewer.name} · ${view.viewer.roleLabel}`;
     document.getElementById('status').textContent = '';
 
+    charts.splice(0).forEach((chart) => chart.destroy()); // drawn again, in the language just chosen
     tiles(view);
     cities(view);
     decisionsChart(view.grants);
@@ -65,13 +84,13 @@
   function tiles(view) {
     const s = view.summary;
     const items = [
-      [s.grants, s.grants === 1 ? 'city grant' : 'city grants'],
-      [s.experiments, 'experiments run'],
-      [s.wins, s.wins === 1 ? 'win shared' : 'wins shared'],
-      [s.overdueReports, s.overdueReports === 1 ? 'report overdue' : 'reports overdue']
+      [s.grants, t(s.grants === 1 ? 'tile.grantOne' : 'tile.grantMany')],
+      [s.experiments, t('tile.experiments')],
+      [s.wins, t(s.wins === 1 ? 'tile.winOne' : 'tile.winMany')],
+      [s.overdueReports, t(s.overdueReports === 1 ? 'tile.overdueOne' : 'tile.overdueMany')]
     ].map(([value, label]) => el('div', { class: 'tile' }, el('div', { class: 'value' }, value), el('div', { class: 'label' }, label)));
     if (s.money) {
-      [['awarded', 'awarded'], ['paid', 'paid to cities'], ['reportedSpent', 'reported spent']].forEach(([key, label]) =>
+      [['awarded', t('tile.awarded')], ['paid', t('tile.paid')], ['reportedSpent', t('tile.reportedSpent')]].forEach(([key, label]) =>
         items.push(el('div', { class: 'tile money' }, el('div', { class: 'value' }, money(s.money[key])),
           el('div', { class: 'label' }, label))));
     }
@@ -79,19 +98,15 @@
   }
 
   function cities(view) {
-    const hint = {
-      programme: 'Every grant of the programme, with its money.',
-      coach: 'Money and reporting for the cities you coach; phases and experiments of the whole cohort.',
-      city: 'Your grant in full; the other cities’ phases and experiments, so you can learn from each other.'
-    };
-    document.getElementById('citiesHint').textContent = hint[view.viewer.role] || '';
+    document.getElementById('citiesHint').textContent = ['programme', 'coach', 'city'].includes(view.viewer.role)
+      ? t(`hint.${view.viewer.role}`) : '';
     const rows = view.grants.map((g) => el('tr', { class: g.access === 'full' && view.viewer.role !== 'programme' ? 'yours' : null },
       // the grant's own page, for those who may read it in full (the server leaves the link out otherwise)
       el('td', {}, g.page ? el('a', { class: 'city', href: `..${g.page}` }, g.cityName) : el('span', { class: 'city' }, g.cityName),
         el('span', { class: 'small' }, g.grantReference),
-        g.coach ? el('span', { class: 'small' }, `coach ${g.coach.name}`) : null),
+        g.coach ? el('span', { class: 'small' }, t('coach', g.coach.name)) : null),
       el('td', {}, el('span', { class: `badge ${g.phase.key}` }, g.phase.label),
-        g.preparationLate ? el('span', { class: 'badge late' }, 'late') : null),
+        g.preparationLate ? el('span', { class: 'badge late' }, t('late')) : null),
       el('td', {}, progress(g.preparation)),
       el('td', {}, experimentChips(g)),
       ...moneyCells(g)));
@@ -107,16 +122,16 @@
   }
 
   function experimentChips(grant) {
-    if (grant.experiments.length === 0) return el('span', { class: 'small' }, 'none yet');
+    if (grant.experiments.length === 0) return el('span', { class: 'small' }, t('noneYet'));
     return el('div', { class: 'chips' }, grant.experiments.map((e) => el('span', {
       class: `chip ${e.outcome || 'running'}`,
-      title: `#${e.number}${e.title ? ` ${e.title}` : ''} (${e.type})${e.budget ? ` · budget ${money(e.budget)}` : ''}`
-    }, `${e.type} · ${e.outcome || 'running'}`)), grant.experiments.some((e) => e.win) ? el('span', { class: 'chip win' }, '★ win') : null);
+      title: `#${e.number}${e.title ? ` ${e.title}` : ''} (${type(e.type)})${e.budget ? ` · ${t('budget', money(e.budget))}` : ''}`
+    }, `${type(e.type)} · ${outcome(e.outcome || 'running')}`)), grant.experiments.some((e) => e.win) ? el('span', { class: 'chip win' }, t('win')) : null);
   }
 
   function moneyCells(grant) {
     if (!grant.money) {
-      const text = grant.access === 'full' ? 'not awarded yet' : 'not shared';
+      const text = t(grant.access === 'full' ? 'notAwarded' : 'notShared');
       return [el('td', { class: 'num', colspan: 3 }, el('span', { class: 'private' }, text))];
     }
     return ['awarded', 'paid', 'reportedSpent'].map((key) => el('td', { class: 'num' }, money(grant.money[key])));
@@ -125,43 +140,42 @@
   function decisionsChart(grants) {
     const labels = grants.map((g) => g.cityName);
     const series = ['persevere', 'pivot', 'stop', 'running'].map((key) => ({
-      label: key === 'running' ? 'still running' : key,
+      label: key === 'running' ? t('series.stillRunning') : outcome(key),
       data: grants.map((g) => g.decisions[key]),
       backgroundColor: COLORS[key],
       borderRadius: 3
     }));
-    new Chart(document.getElementById('decisionsChart'), {
+    charts.push(new Chart(document.getElementById('decisionsChart'), {
       type: 'bar',
       data: { labels, datasets: series },
       options: {
         indexAxis: 'y',
         maintainAspectRatio: false,
-        scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'experiments' } },
+        scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: t('axis.experiments') } },
           y: { stacked: true } },
         plugins: { legend: { position: 'bottom' } }
       }
-    });
+    }));
   }
 
   function moneyChart(view) {
     const grants = view.grants.filter((g) => g.money);
     const hint = document.getElementById('moneyHint');
     if (grants.length === 0) {
-      hint.textContent = 'No grant you may see the money of has been awarded yet.';
-      document.querySelector('#moneyCard .chart').remove();
+      hint.textContent = t('noMoney');
+      document.querySelector('#moneyCard .chart').hidden = true;
       return;
     }
-    hint.textContent = view.viewer.role === 'programme'
-      ? 'Awarded capital, payments to the city and accepted spending, per grant.'
-      : 'Only the grants whose money you may see.';
-    const series = [['awarded', 'awarded'], ['paid', 'paid'], ['reportedSpent', 'reported spent']].map(([key, label]) => ({
+    document.querySelector('#moneyCard .chart').hidden = false;
+    hint.textContent = t(view.viewer.role === 'programme' ? 'moneyHint.programme' : 'moneyHint.other');
+    const series = [['awarded', t('series.awarded')], ['paid', t('series.paid')], ['reportedSpent', t('series.reportedSpent')]].map(([key, label]) => ({
       label,
       data: grants.map((g) => Number(g.money[key])),
       backgroundColor: COLORS[key],
       borderRadius: 3,
       maxBarThickness: 44
     }));
-    new Chart(document.getElementById('moneyChart'), {
+    charts.push(new Chart(document.getElementById('moneyChart'), {
       type: 'bar',
       data: { labels: grants.map((g) => g.cityName), datasets: series },
       options: {
@@ -172,49 +186,45 @@
           tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${money(c.parsed.y)}` } }
         }
       }
-    });
+    }));
   }
 
   function wins(list) {
     const items = list.map((w) => el('li', {},
       el('time', { datetime: w.flaggedAt }, dateFormat.format(new Date(w.flaggedAt))),
-      el('div', {}, el('strong', {}, w.cityName), w.flaggedBy ? el('span', { class: 'small' }, `flagged by ${w.flaggedBy}`) : null,
+      el('div', {}, el('strong', {}, w.cityName), w.flaggedBy ? el('span', { class: 'small' }, t('flaggedBy', w.flaggedBy)) : null,
         el('p', { class: 'story' }, w.story))));
-    document.getElementById('wins').replaceChildren(...(items.length ? items : [el('li', { class: 'empty' }, 'No win flagged yet.')]));
+    document.getElementById('wins').replaceChildren(...(items.length ? items : [el('li', { class: 'empty' }, t('noWins'))]));
   }
 
   function learnings(list) {
     const items = list.map((l) => el('li', {},
       el('time', { datetime: l.sharedAt }, dateFormat.format(new Date(l.sharedAt))),
       el('div', {}, el('strong', {}, l.cityName), ` · ${l.experimentTitle}`,
-        el('span', { class: 'small' }, `${TYPES[l.experimentType] || l.experimentType} experiment · decided to ${DECISIONS[l.decision] || l.decision}`),
+        el('span', { class: 'small' }, `${t(`learningType.${l.experimentType}`)} · ${t('decidedTo', outcome(l.decision))}`),
         el('p', { class: 'story' }, l.learnings))));
     document.getElementById('learnings').replaceChildren(...(items.length ? items
-      : [el('li', { class: 'empty' }, 'No city has shared its learnings yet.')]));
+      : [el('li', { class: 'empty' }, t('noLearnings'))]));
   }
 
   function exchanges(view) {
-    document.getElementById('exchangesHint').textContent = view.viewer.role === 'city'
-      ? 'The sessions of your programme, with what was shared there.'
-      : 'The sessions programme managers held, with their notes.';
+    document.getElementById('exchangesHint').textContent = t(view.viewer.role === 'city' ? 'exchangesHint.city' : 'exchangesHint.other');
     const items = (view.peerExchanges || []).map((x) => el('li', {},
       el('time', { datetime: x.heldOn }, dateFormat.format(new Date(`${x.heldOn}T12:00:00`))),
       el('div', {}, el('strong', {}, x.theme),
-        el('span', { class: 'small' }, [x.programmeName, x.heldBy ? `held by ${x.heldBy}` : null].filter(Boolean).join(' · ')),
+        el('span', { class: 'small' }, [x.programmeName, x.heldBy ? t('heldBy', x.heldBy) : null].filter(Boolean).join(' · ')),
         x.notes ? el('p', { class: 'story' }, x.notes) : null)));
     document.getElementById('exchanges').replaceChildren(...(items.length ? items
-      : [el('li', { class: 'empty' }, 'No peer exchange held yet.')]));
+      : [el('li', { class: 'empty' }, t('noExchanges'))]));
   }
 
   function overdue(view) {
-    document.getElementById('overdueHint').textContent = view.viewer.role === 'programme'
-      ? 'Progress and final reports past their due date.'
-      : 'Progress and final reports past their due date, for your grants.';
+    document.getElementById('overdueHint').textContent = t(view.viewer.role === 'programme' ? 'overdueHint.programme' : 'overdueHint.other');
     const items = view.overdueReports.map((r) => el('li', {},
       el('div', {}, el('strong', {}, r.cityName), ` · ${r.report}`,
-        el('span', { class: 'small' }, `${r.grantReference} · due ${dateFormat.format(new Date(r.dueDate))}`)),
-      el('span', { class: 'days' }, r.daysOverdue === 1 ? '1 day late' : `${r.daysOverdue} days late`)));
-    document.getElementById('overdue').replaceChildren(...(items.length ? items : [el('li', { class: 'empty' }, 'No report is overdue.')]));
+        el('span', { class: 'small' }, `${r.grantReference} · ${t('due', dateFormat.format(new Date(r.dueDate)))}`)),
+      el('span', { class: 'days' }, r.daysOverdue === 1 ? t('oneDayLate') : t('daysLate', r.daysOverdue))));
+    document.getElementById('overdue').replaceChildren(...(items.length ? items : [el('li', { class: 'empty' }, t('noOverdue'))]));
   }
 
   load().catch((error) => {

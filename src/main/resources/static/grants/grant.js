@@ -1,17 +1,29 @@
 // A grant's page (/grants/{reference}) and the list of one's grants (/grants/): reads
 // /api/grants/{reference} or /api/grants (already limited to what the signed-in user may read).
-// Text from the data is only ever set as text.
+// Text from the data is only ever set as text. The page's own words come from /api/texts/grant-page
+// (PageTexts), in the reader's language, and so do the formats of dates and amounts.
 (function () {
   'use strict';
 
-  const LOCALE = 'en-GB';
-  const dateFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric' });
+  let texts = null;
+  let t = (key) => key;
+  let LOCALE = 'en-GB';
+  let dateFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric' });
   let currency = 'EUR';
   const money = (amount) => new Intl.NumberFormat(LOCALE, { style: 'currency', currency, maximumFractionDigits: 2 })
     .format(Number(amount));
   const whole = (amount) => new Intl.NumberFormat(LOCALE, { style: 'currency', currency, maximumFractionDigits: 0 })
     .format(Number(amount));
   const day = (value) => (value ? dateFormat.format(new Date(value.length === 10 ? `${value}T12:00:00` : value)) : '');
+
+  function useTexts(loaded) {
+    texts = loaded;
+    t = loaded.t;
+    LOCALE = loaded.locale;
+    dateFormat = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'long', year: 'numeric' });
+    PageTexts.apply(loaded);
+    document.title = t('title');
+  }
 
   /** el('li', {class: 'x'}, 'text', childNode, ...) */
   function el(tag, attributes, ...children) {
@@ -41,20 +53,21 @@
     }
     if (!response.ok) {
       const body = await response.json().catch(() => ({}));
-      throw new Error(body.message || `The page could not be loaded (${response.status}).`);
+      throw new Error(body.message || t('common.loadFailed', response.status));
     }
     return response.json();
   }
 
   async function load() {
     const reference = decodeURIComponent(window.location.pathname.replace(/\/+$/, '').split('/').pop());
-    if (!reference || reference === 'grants') {
-      const grants = await get('../api/grants');
-      if (grants) list(grants);
-    } else {
-      const grant = await get(`../api/grants/${encodeURIComponent(reference)}`);
-      if (grant) render(grant);
-    }
+    const listing = !reference || reference === 'grants';
+    // the texts and the data in parallel: one round trip on a slow line
+    const [loaded, data] = await Promise.all([PageTexts.load('grant-page'),
+      get(listing ? '../api/grants' : `../api/grants/${encodeURIComponent(reference)}`)]);
+    if (!loaded || !data) return;
+    useTexts(loaded);
+    PageTexts.chooser(loaded, load);
+    if (listing) list(data); else render(data);
   }
 
   function list(grants) {
@@ -64,21 +77,21 @@
       return;
     }
     document.getElementById('status').textContent = '';
-    document.getElementById('heading').textContent = 'Your grants';
-    document.getElementById('eyebrow').textContent = 'City experimentation grants';
+    document.getElementById('heading').textContent = t('yourGrants');
+    document.getElementById('eyebrow').textContent = t('productName');
     document.getElementById('list').hidden = false;
     fill('grants', grants.map((g) => el('li', {},
       el('div', { class: 'row' }, el('a', { href: g.reference, class: 'what' }, `${g.cityName} · ${g.reference}`),
-        el('span', { class: 'pill' }, g.phase)))), 'No grant is yours to follow yet.');
+        el('span', { class: 'pill' }, g.phase)))), t('noGrant'));
   }
 
   function render(g) {
     currency = g.currency || 'EUR';
     document.title = `${g.cityName} · ${g.reference}`;
-    document.getElementById('eyebrow').textContent = g.programmeName || 'City experimentation grant';
+    document.getElementById('eyebrow').textContent = g.programmeName || t('oneGrant');
     document.getElementById('heading').textContent = `${g.cityName} · ${g.reference}`;
     document.getElementById('subtitle').textContent = [g.status.label, g.objective,
-      g.coach ? `coach: ${g.coach.name}` : null].filter(Boolean).join(' · ');
+      g.coach ? t('coachIs', g.coach.name) : null].filter(Boolean).join(' · ');
     document.getElementById('status').textContent = '';
     document.getElementById('grant').hidden = false;
     tiles(g);
@@ -91,29 +104,30 @@
       el('div', { class: 'row' }, el('span', { class: 'what' }, `${l.cityName}: ${l.experimentTitle}`),
         l.decision ? el('span', { class: 'pill' }, l.decision) : null),
       el('div', { class: 'meta' }, [l.type, l.decidedAt ? day(l.decidedAt) : null].filter(Boolean).join(' · ')),
-      el('p', { class: 'feedback' }, l.learnings))), 'No other city of the cohort has shared its learnings yet.');
+      el('p', { class: 'feedback' }, l.learnings))), t('noPeers'));
     fill('stepsDone', g.stepsDone.slice().reverse().map((s) => el('li', {},
       el('div', { class: 'row' }, el('span', { class: 'what' }, s.name), el('span', { class: 'meta' }, day(s.at))),
-      s.by ? el('div', { class: 'meta' }, `by ${s.by}`) : null)), 'Nothing done yet.');
+      s.by ? el('div', { class: 'meta' }, t('by', s.by)) : null)), t('nothingDone'));
   }
 
   function tiles(g) {
     const next = g.payments.find((p) => p.status !== 'paid');
     const values = [];
     if (g.money) {
-      values.push([whole(g.money.awarded), 'awarded']);
-      values.push([whole(g.money.paid), 'received so far']);
-      values.push([whole(g.money.reportedSpent), 'spending accepted']);
+      values.push([whole(g.money.awarded), t('tile.awarded')]);
+      values.push([whole(g.money.paid), t('tile.received')]);
+      values.push([whole(g.money.reportedSpent), t('tile.accepted')]);
     } else if (g.terms.requested) {
-      values.push([whole(g.terms.requested), 'requested']);
+      values.push([whole(g.terms.requested), t('tile.requested')]);
     }
     if (next) {
-      values.push([whole(next.amount), `next payment${next.atMost ? ' (at most)' : ''}${next.date ? `, around ${day(next.date)}` : ''}`]);
+      const what = t(next.atMost ? 'tile.nextAtMost' : 'tile.next');
+      values.push([whole(next.amount), next.date ? t('tile.around', what, day(next.date)) : what]);
     }
     if (g.terms.preparationDeadline && g.status.key === 'preparation') {
-      values.push([day(g.terms.preparationDeadline), 'end of the preparation time', 'date']);
+      values.push([day(g.terms.preparationDeadline), t('tile.preparationEnd'), 'date']);
     } else if (g.terms.programmeEnd && !g.status.ended) {
-      values.push([day(g.terms.programmeEnd), 'end of the programme', 'date']);
+      values.push([day(g.terms.programmeEnd), t('tile.programmeEnd'), 'date']);
     }
     document.getElementById('tiles').replaceChildren(...values.map(([value, label, kind]) =>
       el('div', { class: `tile money ${kind || ''}` }, el('div', { class: 'value' }, value), el('div', { class: 'label' }, label))));
@@ -122,11 +136,10 @@
   function nextSteps(g) {
     const items = g.nextSteps.map((s) => el('li', {},
       el('div', { class: 'row' }, el('span', { class: 'what' }, s.name),
-        s.dueBy ? el('span', { class: s.overdue ? 'overdue-note' : 'meta' }, `${s.overdue ? 'was due by' : 'due by'} ${day(s.dueBy)}`) : null),
-      el('div', { class: 'meta' }, s.yours ? 'Yours to do' : `With ${s.heldBy}`),
-      s.taskUrl ? el('a', { class: 'open', href: s.taskUrl }, 'Open in Tasklist') : null));
-    const empty = g.status.ended ? `This grant has ended: ${g.status.label.toLowerCase()}.`
-      : 'Nothing is waiting for anyone right now: the grant waits for a date (a report due, an experiment under way).';
+        s.dueBy ? el('span', { class: s.overdue ? 'overdue-note' : 'meta' }, t(s.overdue ? 'wasDueBy' : 'dueBy', day(s.dueBy))) : null),
+      el('div', { class: 'meta' }, s.yours ? t('yours') : t('with', s.heldBy)),
+      s.taskUrl ? el('a', { class: 'open', href: s.taskUrl }, t('open')) : null));
+    const empty = g.status.ended ? t('ended', g.status.label.toLowerCase()) : t('nothingWaiting');
     fill('nextSteps', items, empty);
   }
 
@@ -134,56 +147,61 @@
     const t = g.terms;
     const rows = [];
     const add = (label, value) => { if (value) rows.push(el('dt', {}, label), el('dd', {}, value)); };
-    add('Requested', t.requested && money(t.requested));
-    add('Awarded', t.awarded ? money(t.awarded) : 'not decided yet');
-    add('Objective', g.objective);
-    add('Preparation time', t.preparationTime && (t.preparationDeadline
-      ? `${t.preparationTime}, until ${day(t.preparationDeadline)}${t.preparationExtensions ? ` (extended ${t.preparationExtensions === 1 ? 'once' : `${t.preparationExtensions} times`})` : ''}`
+    const w = texts.t;
+    add(w('term.requested'), t.requested && money(t.requested));
+    add(w('term.awarded'), t.awarded ? money(t.awarded) : w('term.notDecided'));
+    add(w('term.objective'), g.objective);
+    const extended = !t.preparationExtensions ? '' : t.preparationExtensions === 1 ? w('term.extendedOnce')
+      : w('term.extendedTimes', t.preparationExtensions);
+    add(w('term.preparation'), t.preparationTime && (t.preparationDeadline
+      ? w('term.until', t.preparationTime, day(t.preparationDeadline)) + extended
       : t.preparationTime));
-    add('Programme', t.programmeDuration && (t.programmeEnd ? `${t.programmeDuration}, until ${day(t.programmeEnd)}` : t.programmeDuration));
+    add(w('term.programme'), t.programmeDuration && (t.programmeEnd ? w('term.until', t.programmeDuration, day(t.programmeEnd)) : t.programmeDuration));
     if (t.advanceRatePercent != null) {
-      add('Advance', `${t.advanceAmount ? money(t.advanceAmount) : ''} (${t.advanceRatePercent}% of the award${t.advanceRateDecided ? '' : ', set when the procurement plan is approved'})`);
+      add(w('term.advance'), w(t.advanceRateDecided ? 'term.advanceDecided' : 'term.advanceEstimated',
+        t.advanceAmount ? money(t.advanceAmount) : '', t.advanceRatePercent));
     }
     if (t.acceptance) {
-      add('Accepted', el('span', {}, `by ${t.acceptance.acceptedBy} on ${day(t.acceptance.acceptedAt)}`,
-        t.acceptance.agreementUrl ? [' · ', el('a', { href: `..${t.acceptance.agreementUrl}` }, 'Download the agreement (PDF)')] : null));
+      add(w('term.accepted'), el('span', {}, w('term.acceptedBy', t.acceptance.acceptedBy, day(t.acceptance.acceptedAt)),
+        t.acceptance.agreementUrl ? [' · ', el('a', { href: `..${t.acceptance.agreementUrl}` }, w('term.download'))] : null));
     } else if (t.awarded && g.status.key === 'award-offered') {
-      add('Accepted', 'not yet: the terms wait for the city team\u2019s answer in Tasklist');
+      add(w('term.accepted'), w('term.notAccepted'));
     }
-    add('Coach', g.coach && (g.coach.email ? el('span', {}, `${g.coach.name} · `, el('a', { href: `mailto:${g.coach.email}` }, g.coach.email)) : g.coach.name));
+    add(w('term.coach'), g.coach && (g.coach.email ? el('span', {}, `${g.coach.name} · `, el('a', { href: `mailto:${g.coach.email}` }, g.coach.email)) : g.coach.name));
     document.getElementById('termsList').replaceChildren(...rows);
     fill('budgetLines', t.budgetLines.map((l) => el('li', {},
       el('div', { class: 'row' }, el('span', { class: 'what' }, l.label), el('span', { class: 'amount' }, money(l.allocated))),
       el('div', { class: 'meta' }, l.purpose),
-      el('div', { class: 'meta' }, `${money(l.committed)} set aside · ${money(l.remaining)} left`))),
-    'The budget lines are set when the grant is awarded.');
+      el('div', { class: 'meta' }, w('line.setAside', money(l.committed), money(l.remaining))))),
+    w('noLines'));
   }
 
   function payments(g) {
     fill('payments', g.payments.map((p) => el('li', {},
       el('div', { class: 'row' }, el('span', { class: 'what' }, p.label),
-        el('span', { class: 'amount' }, `${p.atMost ? 'at most ' : ''}${money(p.amount)}`)),
+        el('span', { class: 'amount' }, p.atMost ? t('atMost', money(p.amount)) : money(p.amount))),
       el('div', { class: 'row' }, el('span', { class: `pill ${p.status}` }, p.statusLabel),
-        el('span', { class: 'meta' }, p.date ? (p.status === 'expected' ? `around ${day(p.date)}` : day(p.date)) : 'date not known yet')),
-      el('div', { class: 'meta' }, p.basis))), 'Payments start once the grant is awarded.');
+        el('span', { class: 'meta' }, p.date ? (p.status === 'expected' ? t('around', day(p.date)) : day(p.date)) : t('dateUnknown'))),
+      el('div', { class: 'meta' }, p.basis))), t('noPayments'));
   }
 
   function experiments(g) {
     fill('experiments', g.experiments.map((e) => el('li', {},
       el('div', { class: 'row' }, el('span', { class: 'what' }, `${e.number}. ${e.title}`),
-        el('span', { class: 'pill' }, e.decision || 'under way')),
-      el('div', { class: 'meta' }, [e.type, e.budget ? `budget ${money(e.budget)}` : null,
-        e.spent ? `spent ${money(e.spent)}` : null,
-        e.decidedAt ? `decided ${day(e.decidedAt)}` : e.endsAt ? `ends ${day(e.endsAt)}` : null].filter(Boolean).join(' · ')))),
-    'No experiment yet: they start after the preparation time and the investment committee.');
+        el('span', { class: 'pill' }, e.decision || t('underWay'))),
+      el('div', { class: 'meta' }, [e.type, e.budget ? t('budget', money(e.budget)) : null,
+        e.spent ? t('spent', money(e.spent)) : null,
+        e.decidedAt ? t('decided', day(e.decidedAt)) : e.endsAt ? t('ends', day(e.endsAt)) : null].filter(Boolean).join(' · ')))),
+    t('noExperiments'));
   }
 
   function reports(g) {
     fill('reports', g.reports.slice().reverse().map((r) => el('li', {},
       el('div', { class: 'row' }, el('span', { class: 'what' }, r.name), el('span', { class: 'pill' }, r.outcome)),
-      el('div', { class: 'meta' }, [`submitted ${day(r.submittedAt)}`,
-        r.reviewedAt ? `reviewed ${day(r.reviewedAt)}${r.reviewedBy ? ` by ${r.reviewedBy}` : ''}` : null].filter(Boolean).join(' · ')),
-      r.feedback ? el('p', { class: 'feedback' }, r.feedback) : null)), 'No report yet.');
+      el('div', { class: 'meta' }, [t('submitted', day(r.submittedAt)),
+        r.reviewedAt ? (r.reviewedBy ? t('reviewedBy', day(r.reviewedAt), r.reviewedBy) : t('reviewed', day(r.reviewedAt))) : null]
+        .filter(Boolean).join(' · ')),
+      r.feedback ? el('p', { class: 'feedback' }, r.feedback) : null)), t('noReports'));
   }
 
   load().catch((error) => {

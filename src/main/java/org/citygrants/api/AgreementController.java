@@ -9,8 +9,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.citygrants.grant.AwardAcceptance;
 import org.citygrants.grant.AwardAcceptance.Agreement;
 import org.citygrants.grant.AwardTexts;
+import org.citygrants.language.ReaderLanguage;
 import org.citygrants.grant.GrantRegister;
 import org.citygrants.grant.GrantRegister.GrantRecord;
+import org.citygrants.language.Words;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -58,10 +60,10 @@ public class AgreementController {
       @Parameter(hidden = true) Authentication authentication) {
     String user = access.userId(authentication);
     GrantRecord grant = register.find(reference)
-        .orElseThrow(() -> ApiException.notFound("There is no grant " + reference + "."));
+        .orElseThrow(() -> ApiException.notFound(Words.say("api.unknownGrant", reference)));
     access.requireAgreementAccess(user, reference, grant.cityCode(), grant.coach());
     Agreement agreement = acceptances.agreementOf(reference)
-        .orElseThrow(() -> ApiException.notFound(AwardTexts.noAgreementYet(reference)));
+        .orElseThrow(() -> ApiException.notFound(AwardTexts.noAgreementYet(reference, ReaderLanguage.current())));
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(agreement.fileName())

@@ -1,5 +1,6 @@
 package org.citygrants.api;
 
+import org.citygrants.language.Words;
 import org.springframework.http.HttpStatus;
 
 /** A refusal of the API itself (unknown grant, no access, not signed in), answered with its status. */
@@ -25,6 +26,6 @@ public class ApiException extends RuntimeException {
   }
 
   public static ApiException unauthenticated() {
-    return new ApiException(HttpStatus.UNAUTHORIZED, "Sign in first (HTTP Basic or the Camunda webapp session).");
+    return new ApiException(HttpStatus.UNAUTHORIZED, Words.say("api.signIn"));
   }
 }

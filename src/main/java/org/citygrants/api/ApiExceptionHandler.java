@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.citygrants.language.ReaderLanguage;
 import org.citygrants.ledger.LedgerException;
 import org.citygrants.ledger.UnknownLedgerKeyException;
 import org.citygrants.process.CityGrantProcess;
@@ -80,7 +81,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(LedgerException.class)
   ResponseEntity<Object> ledgerRefused(LedgerException e, HttpServletRequest request) {
-    return error(HttpStatus.CONFLICT, e.getMessage(), null, request);
+    return error(HttpStatus.CONFLICT, e.messageIn(ReaderLanguage.current(), who -> who), null, request);
   }
 
   /** The engine wraps a listener's refusal; an authorization the user lacks is theirs to ask for. */

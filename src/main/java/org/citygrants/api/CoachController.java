@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.citygrants.grant.GrantRegister;
 import org.citygrants.grant.CoachAssignments;
+import org.citygrants.language.Words;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,7 +58,7 @@ public class CoachController {
       @Parameter(hidden = true) Authentication authentication) {
     String user = access.userId(authentication);
     if (register.find(reference).isEmpty()) {
-      throw ApiException.notFound("There is no grant " + reference + ".");
+      throw ApiException.notFound(Words.say("api.unknownGrant", reference));
     }
     return coaches.reassign(user, reference, request == null ? null : request.coach());
   }

@@ -1,6 +1,7 @@
 package org.citygrants.api;
 
 import org.citygrants.access.GrantPolicy;
+import org.citygrants.language.Words;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -38,24 +39,21 @@ public class GrantAccess {
   /** 403 unless the user is programme staff or finance. */
   public void requireProgrammeFinance(String userId) {
     if (!policy.readsProgrammeMoney(policy.person(userId))) {
-      throw ApiException.forbidden("Only programme officers, programme managers and finance officers see the "
-          + "programme's budget vs actual.");
+      throw ApiException.forbidden(Words.say("api.budgetVsActual"));
     }
   }
 
   /** 403 unless the user is programme staff or finance (the programme's follow-up answers). */
   public void requireProgrammeStaff(String userId) {
     if (!policy.readsProgrammeMoney(policy.person(userId))) {
-      throw ApiException.forbidden("Only programme officers, programme managers and finance officers see the "
-          + "cities' follow-up answers.");
+      throw ApiException.forbidden(Words.say("api.followUps"));
     }
   }
 
   /** 403 unless the user may read this grant's agreement: the same people as its statement. */
   public void requireAgreementAccess(String userId, String grantReference, String cityCode, String coach) {
     if (!policy.readsInFull(policy.person(userId), cityCode, coach)) {
-      throw ApiException.forbidden("You may not see the agreement of grant " + grantReference
-          + ": it is for programme staff, finance, the grant's coach and its city team.");
+      throw ApiException.forbidden(Words.say("api.agreementForbidden", grantReference));
     }
   }
 
@@ -67,8 +65,7 @@ public class GrantAccess {
    */
   public void requireStatementAccess(String userId, String grantReference, String cityCode, String coach) {
     if (!policy.readsInFull(policy.person(userId), cityCode, coach)) {
-      throw ApiException.forbidden("You may not see the statement of grant " + grantReference
-          + ": it is for programme staff, finance, the grant's coach and its city team.");
+      throw ApiException.forbidden(Words.say("api.statementForbidden", grantReference));
     }
   }
 }

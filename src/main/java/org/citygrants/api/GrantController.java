@@ -14,6 +14,7 @@ import org.citygrants.grant.GrantRegister.GrantRecord;
 import org.citygrants.ledger.GrantStatement;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.ledger.UnknownLedgerKeyException;
+import org.citygrants.language.Words;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -72,7 +73,7 @@ public class GrantController {
     GrantStatement statement = null;
     if (grant.isEmpty()) {
       // a ledger account without a register entry (opened directly): its city still decides
-      statement = ledgerStatement(reference, "There is no grant " + reference + ".");
+      statement = ledgerStatement(reference, Words.say("api.unknownGrant", reference));
     }
     access.requireStatementAccess(user, reference,
         grant.map(GrantRecord::cityCode).orElse(statement == null ? null : statement.cityCode()),
@@ -115,7 +116,7 @@ public class GrantController {
       @Parameter(hidden = true) Authentication authentication) {
     String user = access.userId(authentication);
     if (register.find(reference).isEmpty()) {
-      throw ApiException.notFound("There is no grant " + reference + ".");
+      throw ApiException.notFound(Words.say("api.unknownGrant", reference));
     }
     String reason = request == null ? null : request.reason();
     earlyStop.request(user, reference, reason);

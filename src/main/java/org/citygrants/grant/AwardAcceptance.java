@@ -2,7 +2,12 @@ package org.citygrants.grant;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.citygrants.language.LanguagePreferences;
+import org.citygrants.language.ReaderLanguage;
 import org.citygrants.grant.AwardTerms.Terms;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -28,10 +33,20 @@ public class AwardAcceptance {
 
   private final JdbcClient jdbc;
   private final AgreementDocument documents;
+  private final LanguagePreferences languages;
 
-  public AwardAcceptance(JdbcClient jdbc, AgreementDocument documents) {
+  public AwardAcceptance(JdbcClient jdbc, AgreementDocument documents, LanguagePreferences languages) {
     this.jdbc = jdbc;
     this.documents = documents;
+    this.languages = languages;
+  }
+
+  /** The language of the one who accepts: their choice, else the page they accept on, else English. */
+  private Locale languageOf(String acceptedBy) {
+    CommandContext command = Context.getCommandContext();
+    Optional<Locale> chosen = command == null ? languages.chosenBy(acceptedBy)
+        : command.runWithoutAuthorization(() -> languages.chosenBy(acceptedBy));
+    return chosen.orElseGet(ReaderLanguage::current);
   }
 
   /** The grant's acceptance, empty while the city has not accepted (or for an unknown grant). */
@@ -63,7 +78,8 @@ public class AwardAcceptance {
     if (existing.isPresent()) {
       return existing.get();
     }
-    byte[] pdf = documents.render(terms, acceptedBy, acceptedByName, acceptedAt);
+    Locale language = languageOf(acceptedBy);
+    byte[] pdf = documents.render(terms, acceptedBy, acceptedByName, acceptedAt, language);
     jdbc.sql("""
         INSERT INTO award_acceptance (grant_reference, accepted_by, accepted_by_name, accepted_at, awarded_amount,
           currency, preparation_time, programme_duration, advance_rate_percent, terms, agreement_file_name,
@@ -72,7 +88,7 @@ public class AwardAcceptance {
         .params(terms.grantReference(), acceptedBy, acceptedByName, Timestamp.from(acceptedAt), terms.amount(),
             terms.currency(), terms.preparationTime(), terms.programmeDuration(),
             terms.advanceRatePercent() == null ? null : terms.advanceRatePercent().intValue(),
-            fit(AwardTexts.termsText(terms), 4000), AwardTexts.agreementFileName(terms.grantReference()), pdf)
+            fit(AwardTexts.termsText(terms, language), 4000), AwardTexts.agreementFileName(terms.grantReference()), pdf)
         .update();
     return new Acceptance(terms.grantReference(), acceptedBy, acceptedByName, acceptedAt, true);
   }

@@ -1,23 +1,24 @@
 package org.citygrants.grant;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.citygrants.grant.AwardTerms.Line;
 import org.citygrants.grant.AwardTerms.Terms;
+import org.citygrants.language.Languages;
+import org.citygrants.language.Words;
 import org.citygrants.ledger.BudgetLine;
-import org.citygrants.ledger.Money;
 
 /**
- * Every word of the award's terms, its notices and its agreement, in one place (English for now;
- * the language work will translate this class, nothing else).
+ * Every word of the award's terms, its notices and its agreement, in one place: the texts are in
+ * the bundle {@code i18n/award} (English, French), each method takes the reader's language; the
+ * methods without one write English.
  */
 public final class AwardTexts {
 
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm (z)", Locale.ENGLISH);
+  private static final int COMMITMENTS = 4;
 
   private AwardTexts() {}
 
@@ -27,76 +28,98 @@ public final class AwardTexts {
   // --- budget lines ----------------------------------------------------------------------
 
   public static String lineName(BudgetLine line) {
-    return switch (line) {
-      case EXPERIMENTS -> "Experiments";
-      case LEARNING_ACTIVITIES -> "Learning activities";
-      case COMMITTEE -> "Investment committee";
-      case COACHING -> "Coaching";
-    };
+    return lineName(line, Languages.FALLBACK);
+  }
+
+  public static String lineName(BudgetLine line, Locale language) {
+    return Words.say(language, "award.line." + line.name());
   }
 
   public static String linePurpose(BudgetLine line) {
-    return switch (line) {
-      case EXPERIMENTS -> "what your experiments cost (services, equipment, materials); each experiment's budget is set "
-          + "aside when its plan is approved";
-      case LEARNING_ACTIVITIES -> "the team learning the method: training, study visits, peer exchanges";
-      case COMMITTEE -> "running your investment committee: meetings and the members' costs";
-      case COACHING -> "the work with your experimentation coach";
-    };
+    return linePurpose(line, Languages.FALLBACK);
+  }
+
+  public static String linePurpose(BudgetLine line, Locale language) {
+    return Words.say(language, "award.purpose." + line.name());
   }
 
   // --- the terms -------------------------------------------------------------------------
 
-  /** The terms, label by label, as the form, the mail and the agreement show them. */
   public static List<Term> terms(Terms t) {
+    return terms(t, Languages.FALLBACK);
+  }
+
+  /** The terms, label by label, as the form, the mail and the agreement show them. */
+  public static List<Term> terms(Terms t, Locale language) {
     List<Term> terms = new ArrayList<>();
-    terms.add(new Term("Amount awarded", Money.readable(t.amount(), t.currency())));
+    terms.add(new Term(say(language, "award.term.amount"), Words.amount(t.amount(), t.currency(), language)));
     if (t.objective() != null) {
-      terms.add(new Term("Objective", t.objective()
+      terms.add(new Term(say(language, "award.term.objective"), t.objective()
           + (t.experimentArea() == null || t.experimentArea().isBlank() ? "" : " (" + t.experimentArea().trim() + ")")));
     }
-    terms.add(new Term("Preparation time", SizingRules.inWords(t.preparationTime())
-        + ", counted from the day you accept"));
-    terms.add(new Term("Programme duration", SizingRules.inWords(t.programmeDuration())
-        + ", counted from the day you accept"));
+    terms.add(new Term(say(language, "award.term.preparationTime"),
+        say(language, "award.term.fromAcceptance", duration(t.preparationTime(), language))));
+    terms.add(new Term(say(language, "award.term.programmeDuration"),
+        say(language, "award.term.fromAcceptance", duration(t.programmeDuration(), language))));
     if (t.advanceRatePercent() != null) {
-      terms.add(new Term("Advance", t.advanceRatePercent() + " % of the award, about "
-          + Money.readable(t.advanceAmount(), t.currency()) + ", paid once your procurement plan is approved"));
+      terms.add(new Term(say(language, "award.term.advance"), say(language, "award.term.advanceValue",
+          String.valueOf(t.advanceRatePercent()), Words.amount(t.advanceAmount(), t.currency(), language))));
     }
-    terms.add(new Term("Later payments", "a tranche for each accepted experiment report, then the balance after "
-        + "your final report; money not spent on the grant's purpose is paid back"));
+    terms.add(new Term(say(language, "award.term.laterPayments"), say(language, "award.term.laterPaymentsValue")));
     return terms;
   }
 
-  /** One budget line in words: "Experiments: 28,000.00 EUR, for what your experiments cost ...". */
+  /** "P3M" as "3 months" / "3 mois"; other durations as they are. */
+  public static String duration(String iso, Locale language) {
+    if (iso != null && iso.matches("P\\d+M")) {
+      int months = Integer.parseInt(iso.substring(1, iso.length() - 1));
+      return say(language, months == 1 ? "award.months.one" : "award.months.many", months);
+    }
+    return iso;
+  }
+
   public static String line(Line line, String currency) {
-    return line.name() + ": " + Money.readable(line.amount(), currency) + ", for " + line.purpose();
+    return line(line, currency, Languages.FALLBACK);
+  }
+
+  /** One budget line in words: "Experiments: 28,000.00 EUR, for what your experiments cost ...". */
+  public static String line(Line line, String currency, Locale language) {
+    return say(language, "award.line.inWords", lineName(line.line(), language),
+        Words.amount(line.amount(), currency, language), linePurpose(line.line(), language));
+  }
+
+  public static String termsMarkdown(Terms t) {
+    return termsMarkdown(t, Languages.FALLBACK);
   }
 
   /** The terms in Markdown for the city's acceptance form and the officer's answer form. */
-  public static String termsMarkdown(Terms t) {
-    StringBuilder md = new StringBuilder("#### The terms of grant ").append(t.grantReference()).append(" for ")
-        .append(t.cityName()).append("\n\n");
-    for (Term term : terms(t)) {
-      md.append("- **").append(term.label()).append(":** ").append(term.value()).append('\n');
+  public static String termsMarkdown(Terms t, Locale language) {
+    StringBuilder md = new StringBuilder(say(language, "award.markdown.heading", t.grantReference(), t.cityName()))
+        .append("\n\n");
+    for (Term term : terms(t, language)) {
+      md.append(say(language, "award.markdown.term", term.label(), term.value())).append('\n');
     }
-    md.append("\n**How the money is split** (the lines of your grant's budget):\n\n");
+    md.append('\n').append(say(language, "award.markdown.split")).append("\n\n");
     for (Line line : t.budgetLines()) {
-      md.append("- **").append(line.name()).append(":** ").append(Money.readable(line.amount(), t.currency()))
-          .append(", for ").append(line.purpose()).append('\n');
+      md.append(say(language, "award.markdown.line", lineName(line.line(), language),
+          Words.amount(line.amount(), t.currency(), language), linePurpose(line.line(), language))).append('\n');
     }
     return md.toString();
   }
 
-  /** The terms as plain text lines (mail, stored with the acceptance). */
   public static String termsText(Terms t) {
+    return termsText(t, Languages.FALLBACK);
+  }
+
+  /** The terms as plain text lines (mail, stored with the acceptance). */
+  public static String termsText(Terms t, Locale language) {
     StringBuilder text = new StringBuilder();
-    for (Term term : terms(t)) {
-      text.append("- ").append(term.label()).append(": ").append(term.value()).append('\n');
+    for (Term term : terms(t, language)) {
+      text.append(say(language, "award.text.term", term.label(), term.value())).append('\n');
     }
-    text.append("\nHow the money is split:\n");
+    text.append('\n').append(say(language, "award.text.split")).append('\n');
     for (Line line : t.budgetLines()) {
-      text.append("- ").append(line(line, t.currency())).append('\n');
+      text.append("- ").append(line(line, t.currency(), language)).append('\n');
     }
     return text.toString();
   }
@@ -104,81 +127,98 @@ public final class AwardTexts {
   // --- notices ---------------------------------------------------------------------------
 
   public static String awardedSubject(String grantReference) {
-    return "Your grant " + grantReference + " is awarded: please read and accept the terms";
+    return awardedSubject(grantReference, Languages.FALLBACK);
+  }
+
+  public static String awardedSubject(String grantReference, Locale language) {
+    return say(language, "award.awarded.subject", grantReference);
   }
 
   public static String awardedBody(Terms t, String tasklistUrl, String grantPageUrl) {
-    return "Good news: the programme awards " + t.cityName() + " an experimentation grant (" + t.grantReference()
-        + ").\n\nThe terms:\n" + termsText(t)
-        + "\nWhat to do next: open the task \"Accept the award\" in Tasklist and accept the terms, or ask the "
-        + "programme officer a question first. Your preparation time starts when you accept.\n"
-        + "Tasklist: " + tasklistUrl + "\n"
-        + "Your grant's page: " + grantPageUrl + "\n";
+    return awardedBody(t, tasklistUrl, grantPageUrl, Languages.FALLBACK);
+  }
+
+  public static String awardedBody(Terms t, String tasklistUrl, String grantPageUrl, Locale language) {
+    return say(language, "award.awarded.body", t.cityName(), t.grantReference(), termsText(t, language), tasklistUrl,
+        grantPageUrl);
   }
 
   public static String declinedSubject(String grantReference) {
-    return "Your application " + grantReference + " was not funded";
+    return declinedSubject(grantReference, Languages.FALLBACK);
+  }
+
+  public static String declinedSubject(String grantReference, Locale language) {
+    return say(language, "award.declined.subject", grantReference);
   }
 
   public static String declinedBody(String grantReference, String cityName, String reason, String grantPageUrl) {
-    return "The programme officer has decided not to fund the application " + grantReference
-        + (cityName == null ? "" : " of " + cityName) + ".\n\n"
-        + "The reason:\n" + (reason == null || reason.isBlank() ? "(none given)" : reason.trim()) + "\n\n"
-        + "Nothing more is asked of you for this application. Your grant's page keeps its history: " + grantPageUrl + "\n";
+    return declinedBody(grantReference, cityName, reason, grantPageUrl, Languages.FALLBACK);
+  }
+
+  public static String declinedBody(String grantReference, String cityName, String reason, String grantPageUrl,
+      Locale language) {
+    return say(language, "award.declined.body", grantReference,
+        cityName == null ? "" : say(language, "award.declined.ofCity", cityName),
+        reason == null || reason.isBlank() ? say(language, "award.declined.noReason") : reason.trim(), grantPageUrl);
   }
 
   // --- the agreement ---------------------------------------------------------------------
 
-  public static String agreementTitle() {
-    return "Grant agreement";
+  public static String agreementTitle(Locale language) {
+    return say(language, "award.agreement.title");
   }
 
-  public static String agreementHeading(Terms t) {
-    return "Experimentation grant " + t.grantReference() + " for " + t.cityName();
+  public static String agreementHeading(Terms t, Locale language) {
+    return say(language, "award.agreement.heading", t.grantReference(), t.cityName());
   }
 
-  public static String agreementIntro(Terms t, String acceptedByName, String acceptedBy, Instant acceptedAt) {
-    return "The programme awards " + t.cityName() + " an experimentation grant on the terms below. For the city, "
-        + acceptedByName + " (user " + acceptedBy + ") accepted these terms on " + when(acceptedAt)
-        + ". This document was made at that moment from the accepted terms and is kept as it is.";
+  public static String agreementIntro(Terms t, String acceptedByName, String acceptedBy, Instant acceptedAt,
+      Locale language) {
+    return say(language, "award.agreement.intro", t.cityName(), acceptedByName, acceptedBy, when(acceptedAt, language));
   }
 
-  public static String agreementTermsHeading() {
-    return "The terms";
+  public static String agreementTermsHeading(Locale language) {
+    return say(language, "award.agreement.termsHeading");
   }
 
-  public static String agreementBudgetHeading() {
-    return "How the money is split";
+  public static String agreementBudgetHeading(Locale language) {
+    return say(language, "award.agreement.budgetHeading");
   }
 
-  public static List<String> agreementBudgetColumns() {
-    return List.of("Budget line", "Amount", "What it is for");
+  public static List<String> agreementBudgetColumns(Locale language) {
+    return List.of(say(language, "award.agreement.column.line"), say(language, "award.agreement.column.amount"),
+        say(language, "award.agreement.column.purpose"));
   }
 
-  public static String agreementCommitmentsHeading() {
-    return "What the city agrees to";
+  public static String agreementCommitmentsHeading(Locale language) {
+    return say(language, "award.agreement.commitmentsHeading");
   }
 
-  public static List<String> agreementCommitments() {
-    return List.of(
-        "to use the grant for the experiments and activities above, within the budget lines;",
-        "to prepare within the preparation time (the programme officer can extend it), with the help of its coach;",
-        "to report on its experiments and progress as the programme asks, based on the grant's objective;",
-        "to pay back what is not spent on the grant's purpose when the grant is settled.");
+  public static List<String> agreementCommitments(Locale language) {
+    return IntStream.rangeClosed(1, COMMITMENTS).mapToObj(n -> say(language, "award.agreement.commitment." + n)).toList();
   }
 
+  /** The agreement's file name, the same in every language (links and scripts keep working). */
   public static String agreementFileName(String grantReference) {
     return "grant-agreement-" + grantReference + ".pdf";
   }
 
-  /** "3 December 2026, 10:15 (CET)". */
   public static String when(Instant instant) {
-    return WHEN.format(instant.atZone(ZoneId.systemDefault()));
+    return when(instant, Languages.FALLBACK);
+  }
+
+  /** "3 December 2026, 10:15 (CET)", "3 décembre 2026 à 10:15 (CET)". */
+  public static String when(Instant instant, Locale language) {
+    return Words.moment(instant, language);
   }
 
   // --- the API -----------------------------------------------------------------------------
 
-  public static String noAgreementYet(String grantReference) {
-    return "Grant " + grantReference + " has no agreement yet: the city has not accepted the award.";
+  public static String noAgreementYet(String grantReference, Locale language) {
+    return say(language, "award.agreement.none", grantReference);
+  }
+
+  private static String say(Locale language, String key, Object... args) {
+    return Words.say(language, key, args);
   }
 }

@@ -2,6 +2,7 @@ package org.citygrants.grant;
 
 import static org.citygrants.process.CityGrantProcess.*;
 
+import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
@@ -31,11 +32,11 @@ public class NotifyApplicationDeclinedDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     GrantRegister.GrantRecord grant = register.of(execution);
     String reference = grant.grantReference();
-    String body = AwardTexts.declinedBody(reference, grant.cityName(), DECLINE_REASON.get(execution),
-        links.grantPageUrl(reference));
     for (User member : cities.members(CityDirectory.cityGroup(grant.cityCode()))) {
+      Locale language = notifications.languageOf(member.getId());
       notifications.notify(reference + ":declined:" + member.getId(), member.getId(),
-          AwardTexts.declinedSubject(reference), body, reference);
+          AwardTexts.declinedSubject(reference, language), AwardTexts.declinedBody(reference, grant.cityName(),
+              DECLINE_REASON.get(execution), links.grantPageUrl(reference), language), reference);
     }
   }
 }

@@ -2,6 +2,7 @@ package org.citygrants.grant;
 
 import static org.citygrants.process.CityGrantProcess.*;
 
+import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
@@ -23,9 +24,11 @@ public class SendAwardTermsDelegate implements JavaDelegate {
   private final CityDirectory cities;
   private final NotificationService notifications;
   private final NotificationProperties links;
+  private final CityLanguage cityLanguage;
 
   public SendAwardTermsDelegate(AwardTerms awardTerms, GrantRegister register, CityDirectory cities,
-      NotificationService notifications, NotificationProperties links) {
+      NotificationService notifications, NotificationProperties links, CityLanguage cityLanguage) {
+    this.cityLanguage = cityLanguage;
     this.awardTerms = awardTerms;
     this.register = register;
     this.cities = cities;
@@ -36,15 +39,17 @@ public class SendAwardTermsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Terms terms = awardTerms.of(execution);
-    AWARD_TERMS.set(execution, AwardTexts.termsMarkdown(terms));
+    // the terms on the city's acceptance form, in the city team's language
+    AWARD_TERMS.set(execution, AwardTexts.termsMarkdown(terms, cityLanguage.of(register.of(execution).cityCode())));
     RESIZE_AWARD.set(execution, false);
     long sending = AWARD_TERMS_SENT.getOrDefault(execution, 0L) + 1;
     AWARD_TERMS_SENT.set(execution, sending);
     String reference = terms.grantReference();
-    String body = AwardTexts.awardedBody(terms, links.tasklistUrl(), links.grantPageUrl(reference));
     for (User member : cities.members(CityDirectory.cityGroup(register.of(execution).cityCode()))) {
+      Locale language = notifications.languageOf(member.getId());
       notifications.notify(reference + ":awarded:" + sending + ":" + member.getId(), member.getId(),
-          AwardTexts.awardedSubject(reference), body, reference);
+          AwardTexts.awardedSubject(reference, language),
+          AwardTexts.awardedBody(terms, links.tasklistUrl(), links.grantPageUrl(reference), language), reference);
     }
   }
 }

@@ -20,6 +20,8 @@ import org.citygrants.api.ApiException;
 import org.citygrants.api.GrantAccess;
 import org.citygrants.grant.GrantRegister.GrantRecord;
 import org.citygrants.payment.PaymentCalendar;
+import org.citygrants.language.ReaderLanguage;
+import org.citygrants.language.Words;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -113,7 +115,7 @@ public class GrantPageController {
     String user = access.userId(authentication);
     access.requireProgrammeFinance(user);
     if (weeks < 1 || weeks > MAX_WEEKS) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "Choose between 1 and " + MAX_WEEKS + " weeks ahead (weeks).");
+      throw new ApiException(HttpStatus.BAD_REQUEST, Words.say("api.weeks", MAX_WEEKS));
     }
     LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
     LocalDate until = today.plusWeeks(weeks);
@@ -121,7 +123,7 @@ public class GrantPageController {
     for (Map.Entry<GrantRecord, List<PaymentCalendar.Entry>> grant : pages.calendarsOf(user).entrySet()) {
       for (PaymentCalendar.Entry entry : PaymentCalendar.dueBy(grant.getValue(), until)) {
         payments.add(new UpcomingPayment(grant.getKey().grantReference(), grant.getKey().cityName(), entry.label(),
-            GrantPageService.amount(entry.amount()), entry.atMost(), entry.date(), entry.status().label(), entry.basis()));
+            GrantPageService.amount(entry.amount()), entry.atMost(), entry.date(), entry.status().label(ReaderLanguage.current()), entry.basis()));
       }
     }
     payments.sort(Comparator.comparing(UpcomingPayment::date).thenComparing(UpcomingPayment::reference));

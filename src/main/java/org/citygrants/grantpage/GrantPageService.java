@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -44,6 +45,9 @@ import org.citygrants.grant.AwardTexts;
 import org.citygrants.grant.GrantRegister;
 import org.citygrants.grant.GrantRegister.GrantRecord;
 import org.citygrants.identity.CityDirectory;
+import org.citygrants.language.Languages;
+import org.citygrants.language.ReaderLanguage;
+import org.citygrants.language.Words;
 import org.citygrants.ledger.GrantAccount;
 import org.citygrants.ledger.GrantStatement;
 import org.citygrants.ledger.LedgerProperties;
@@ -65,17 +69,17 @@ import org.springframework.stereotype.Service;
 @Service
 public class GrantPageService {
 
-  /** The review tasks of the reports a city submits, their decision and their feedback variable. */
+  /** The review tasks of the reports a city submits (the report's name as a text key), their decision and feedback. */
   private record Review(String taskKey, String report, String acceptedVariable, String feedbackVariable) {}
 
   private static final List<Review> REVIEWS = List.of(
-      new Review(Elements.DECIDE_EXPERIMENT_OUTCOME, "Experiment report", EXPERIMENT_REPORT_ACCEPTED.name(),
+      new Review(Elements.DECIDE_EXPERIMENT_OUTCOME, "grant.report.experiment", EXPERIMENT_REPORT_ACCEPTED.name(),
           EXPERIMENT_REPORT_FEEDBACK.name()),
-      new Review(Elements.REVIEW_PROGRESS_REPORT, "Progress report", PROGRESS_REPORT_ACCEPTED.name(),
+      new Review(Elements.REVIEW_PROGRESS_REPORT, "grant.report.progress", PROGRESS_REPORT_ACCEPTED.name(),
           PROGRESS_REPORT_FEEDBACK.name()),
-      new Review(Elements.REVIEW_TRANSITION_PLAN, "Transition plan", TRANSITION_PLAN_ACCEPTED.name(),
+      new Review(Elements.REVIEW_TRANSITION_PLAN, "grant.report.transition", TRANSITION_PLAN_ACCEPTED.name(),
           "transitionPlanFeedback"),
-      new Review(Elements.REVIEW_FINAL_REPORT, "Final report", FINAL_REPORT_ACCEPTED.name(),
+      new Review(Elements.REVIEW_FINAL_REPORT, "grant.report.final", FINAL_REPORT_ACCEPTED.name(),
           FINAL_REPORT_FEEDBACK.name()));
 
   /** Phases in which an award stands (offered, accepted, running); before them nothing is expected. */
@@ -85,8 +89,12 @@ public class GrantPageService {
   /** The other cities' learnings shown on a grant's page, at most (the cohort view has them all). */
   static final int PEER_LEARNINGS_SHOWN = 10;
 
-  private static final Map<String, String> DECISIONS = Map.of(
-      "persevere", "Persevere", "pivot", "Pivot", "stop", "Stop");
+  private static final java.util.Set<String> DECISIONS = java.util.Set.of("persevere", "pivot", "stop");
+
+  /** The coach's decision in the reader's words ("Persevere", "Persévérer"). */
+  private static String decision(String outcome, Locale language) {
+    return outcome == null ? null : DECISIONS.contains(outcome) ? Words.say(language, "grant.decision." + outcome) : outcome;
+  }
 
   private final GrantRegister register;
   private final GrantPolicy policy;
@@ -125,13 +133,14 @@ public class GrantPageService {
 
   /** The grants the user reads in full, for the list page and Tasklist's "My grant" link. */
   public List<GrantSummary> grantsOf(String userId) {
+    Locale language = ReaderLanguage.current();
     return SystemAccess.run(configuration, () -> {
       GrantPolicy.Person person = policy.person(userId);
       List<GrantSummary> grants = new ArrayList<>();
       for (GrantRecord grant : register.all()) {
         if (policy.readsInFull(person, grant.cityCode(), grant.coach())) {
           GrantPhase phase = phase(grant, activities(grant));
-          grants.add(new GrantSummary(grant.grantReference(), grant.cityName(), phase.label(), phase.ended(),
+          grants.add(new GrantSummary(grant.grantReference(), grant.cityName(), phase.label(language), phase.ended(),
               "/grants/" + grant.grantReference()));
         }
       }
@@ -148,7 +157,8 @@ public class GrantPageService {
    * @throws ApiException 404 for an unknown grant, 403 when the user may not read it
    */
   public GrantPage pageFor(String userId, String reference) {
-    return SystemAccess.run(configuration, () -> build(userId, reference));
+    Locale language = ReaderLanguage.current(); // the reader's, worked out before the engine is read as the application
+    return SystemAccess.run(configuration, () -> build(userId, reference, language));
   }
 
   /**
@@ -156,6 +166,7 @@ public class GrantPageService {
    * come is built from these).
    */
   public Map<GrantRecord, List<PaymentCalendar.Entry>> calendarsOf(String userId) {
+    Locale language = ReaderLanguage.current();
     return SystemAccess.run(configuration, () -> {
       GrantPolicy.Person person = policy.person(userId);
       Map<GrantRecord, List<PaymentCalendar.Entry>> calendars = new LinkedHashMap<>();
@@ -164,20 +175,19 @@ public class GrantPageService {
           Variables variables = variables(grant);
           List<HistoricActivityInstance> activities = activities(grant);
           calendars.put(grant, calendar(grant, variables, statement(grant).orElse(null), phase(grant, activities),
-              advanceRateDecided(activities)));
+              advanceRateDecided(activities), language));
         }
       }
       return calendars;
     });
   }
 
-  private GrantPage build(String userId, String reference) {
+  private GrantPage build(String userId, String reference, Locale language) {
     GrantRecord grant = register.find(reference)
-        .orElseThrow(() -> ApiException.notFound("There is no grant " + reference + "."));
+        .orElseThrow(() -> ApiException.notFound(Words.say(language, "grant.unknown", reference)));
     GrantPolicy.Person person = policy.person(userId);
     if (!policy.readsInFull(person, grant.cityCode(), grant.coach())) {
-      throw ApiException.forbidden("The page of grant " + reference + " is for " + grant.cityName()
-          + "'s city team, its coach and programme staff. The cohort view shows how every city is doing.");
+      throw ApiException.forbidden(Words.say(language, "grant.forbidden", reference, grant.cityName()));
     }
     Variables variables = variables(grant);
     List<HistoricActivityInstance> activities = activities(grant);
@@ -186,17 +196,17 @@ public class GrantPageService {
     String currency = statement.map(GrantStatement::currency).orElse(money.currency());
 
     return new GrantPage(grant.grantReference(), grant.cityCode(), grant.cityName(),
-        variables.string(PROGRAMME_NAME.name()), objective(grant, variables), coach(grant),
-        new GrantPage.Status(phase.key(), phase.label(), phase.step(), GrantPhase.STEPS, phase.ended()), currency,
-        terms(grant, variables, statement.orElse(null), advanceRateDecided(activities)),
-        nextSteps(grant, person),
-        stepsDone(grant),
-        experiments(grant),
-        reports(grant),
-        calendar(grant, variables, statement.orElse(null), phase, advanceRateDecided(activities)).stream()
-            .map(GrantPageService::payment).toList(),
+        variables.string(PROGRAMME_NAME.name()), objective(grant, variables), coach(grant, language),
+        new GrantPage.Status(phase.key(), phase.label(language), phase.step(), GrantPhase.STEPS, phase.ended()), currency,
+        terms(grant, variables, statement.orElse(null), advanceRateDecided(activities), language),
+        nextSteps(grant, person, language),
+        stepsDone(grant, language),
+        experiments(grant, language),
+        reports(grant, language),
+        calendar(grant, variables, statement.orElse(null), phase, advanceRateDecided(activities), language).stream()
+            .map(entry -> payment(entry, language)).toList(),
         statement.map(GrantPageService::money).orElse(null),
-        cohortLearnings(grant),
+        cohortLearnings(grant, language),
         ClockUtil.getCurrentTime().toInstant());
   }
 
@@ -211,12 +221,12 @@ public class GrantPageService {
         : forms.schema("grant-application").labelOf(OBJECTIVE_TYPE.name(), grant.objectiveType()).orElse(null);
   }
 
-  private GrantPage.Person coach(GrantRecord grant) {
+  private GrantPage.Person coach(GrantRecord grant, Locale language) {
     if (grant.coach() == null) {
       return null;
     }
     User user = identityService.createUserQuery().userId(grant.coach()).singleResult();
-    return user == null ? new GrantPage.Person("the coach", null)
+    return user == null ? new GrantPage.Person(Words.say(language, "grant.theCoach"), null)
         : new GrantPage.Person(displayName(user), blankToNull(user.getEmail()));
   }
 
@@ -231,7 +241,8 @@ public class GrantPageService {
 
   // --- the terms
 
-  private GrantPage.Terms terms(GrantRecord grant, Variables v, GrantStatement statement, boolean rateDecided) {
+  private GrantPage.Terms terms(GrantRecord grant, Variables v, GrantStatement statement, boolean rateDecided,
+      Locale language) {
     Long awarded = v.number(AWARDED_AMOUNT.name());
     Long requested = v.number(REQUESTED_AMOUNT.name());
     Long estimatedOrDecided = v.number(ADVANCE_RATE_PERCENT.name());
@@ -245,14 +256,15 @@ public class GrantPageService {
     }
     List<GrantPage.BudgetLine> lines;
     if (statement != null) {
-      lines = statement.budgetLines().stream().map(line -> new GrantPage.BudgetLine(AwardTexts.lineName(line.line()),
-          AwardTexts.linePurpose(line.line()), amount(line.allocated()), amount(line.committed()),
+      lines = statement.budgetLines().stream().map(line -> new GrantPage.BudgetLine(
+          AwardTexts.lineName(line.line(), language), AwardTexts.linePurpose(line.line(), language), amount(line.allocated()), amount(line.committed()),
           amount(line.remaining()))).toList();
     } else if (awarded != null) {
       // offered, not accepted yet: the split the capital will have when it opens
       lines = ledger.allocationOf(BigDecimal.valueOf(awarded)).entrySet().stream()
           .filter(e -> e.getValue().signum() > 0)
-          .map(e -> new GrantPage.BudgetLine(AwardTexts.lineName(e.getKey()), AwardTexts.linePurpose(e.getKey()),
+          .map(e -> new GrantPage.BudgetLine(AwardTexts.lineName(e.getKey(), language),
+              AwardTexts.linePurpose(e.getKey(), language),
               amount(e.getValue()), amount(BigDecimal.ZERO), amount(e.getValue()))).toList();
     } else {
       lines = List.of();
@@ -261,10 +273,10 @@ public class GrantPageService {
     return new GrantPage.Terms(
         requested == null ? null : amount(BigDecimal.valueOf(requested)),
         awarded == null ? null : amount(BigDecimal.valueOf(awarded)),
-        durationLabel(PREPARATION_TIME.name(), v.string(PREPARATION_TIME.name())),
+        durationLabel(PREPARATION_TIME.name(), v.string(PREPARATION_TIME.name()), language),
         preparationDeadline(v),
         extensions == null ? 0 : extensions.intValue(),
-        durationLabel(PROGRAMME_DURATION.name(), v.string(PROGRAMME_DURATION.name())),
+        durationLabel(PROGRAMME_DURATION.name(), v.string(PROGRAMME_DURATION.name()), language),
         day(v.date(PROGRAMME_END_DATE.name()), false),
         rate, rateDecided, advance, lines, acceptance(grant));
   }
@@ -283,17 +295,20 @@ public class GrantPageService {
         && a.getEndTime() != null);
   }
 
-  /** "3 months" for P3M, as the officer chose it on the sizing form. */
-  private String durationLabel(String key, String iso) {
+  /** "3 months" for P3M, as the officer chose it on the sizing form; in another language, the months in its words. */
+  private String durationLabel(String key, String iso, Locale language) {
     if (iso == null) {
       return null;
+    }
+    if (!Languages.FALLBACK.getLanguage().equals(language.getLanguage())) {
+      return AwardTexts.duration(iso, language);
     }
     return forms.schema("size-grant").labelOf(key, iso).orElse(iso);
   }
 
   // --- steps
 
-  private List<GrantPage.NextStep> nextSteps(GrantRecord grant, GrantPolicy.Person viewer) {
+  private List<GrantPage.NextStep> nextSteps(GrantRecord grant, GrantPolicy.Person viewer, Locale language) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(grant.grantReference())
         .orderByTaskCreateTime().asc().list();
@@ -304,51 +319,59 @@ public class GrantPageService {
           .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
           .map(IdentityLink::getGroupId).toList();
       String heldBy = task.getAssignee() != null
-          ? names.computeIfAbsent(task.getAssignee(), this::displayName)
-          : groups.stream().map(this::groupLabel).collect(Collectors.joining(" or "));
+          ? names.computeIfAbsent(task.getAssignee(), id -> displayName(id, language))
+          : groups.stream().map(group -> groupLabel(group, language))
+              .collect(Collectors.joining(Words.say(language, "grant.or")));
       boolean yours = viewer.userId().equals(task.getAssignee())
           || (task.getAssignee() == null && groups.stream().anyMatch(viewer.groups()::contains));
       Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
-      steps.add(new GrantPage.NextStep(task.getName(), heldBy.isEmpty() ? "the programme team" : heldBy, due,
+      steps.add(new GrantPage.NextStep(Words.taskName(task.getTaskDefinitionKey(), task.getName(), language),
+          heldBy.isEmpty() ? Words.say(language, "grant.programmeTeam") : heldBy, due,
           day(task.getDueDate(), true),
           due != null && due.isBefore(now), yours, yours ? links.taskUrl(task.getId()) : null));
     }
     return steps;
   }
 
-  private String groupLabel(String groupId) {
+  private String groupLabel(String groupId, Locale language) {
     Optional<String> city = CityDirectory.cityCodeOf(groupId);
     Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
     String name = group == null || group.getName() == null ? groupId : group.getName();
-    return city.isPresent() ? name + " city team" : name;
+    return city.isPresent() ? Words.say(language, "grant.cityTeam", name) : Words.groupName(groupId, name, language);
   }
 
-  private List<GrantPage.DoneStep> stepsDone(GrantRecord grant) {
+  private List<GrantPage.DoneStep> stepsDone(GrantRecord grant, Locale language) {
     List<HistoricTaskInstance> done = historyService.createHistoricTaskInstanceQuery()
         .processInstanceBusinessKey(grant.grantReference()).finished().taskDeleteReason("completed")
         .orderByHistoricTaskInstanceEndTime().asc().list();
     Map<String, String> names = new HashMap<>();
-    return done.stream().map(task -> new GrantPage.DoneStep(task.getName(), task.getEndTime().toInstant(),
-        task.getAssignee() == null ? null : names.computeIfAbsent(task.getAssignee(), this::displayName))).toList();
+    return done.stream().map(task -> new GrantPage.DoneStep(
+        Words.taskName(task.getTaskDefinitionKey(), task.getName(), language), task.getEndTime().toInstant(),
+        task.getAssignee() == null ? null : names.computeIfAbsent(task.getAssignee(), id -> displayName(id, language))))
+        .toList();
   }
 
   // --- experiments and reports
 
-  private List<GrantPage.Experiment> experiments(GrantRecord grant) {
+  private List<GrantPage.Experiment> experiments(GrantRecord grant, Locale language) {
     return experimentLog.of(grant.grantReference()).stream().map(e -> new GrantPage.Experiment(e.number(), e.title(),
-        experimentType(e.type()), amount(e.budget()), amount(e.spent()),
-        e.outcome() == null ? null : DECISIONS.getOrDefault(e.outcome(), e.outcome()),
+        experimentType(e.type(), language), amount(e.budget()), amount(e.spent()),
+        decision(e.outcome(), language),
         e.startedAt(), e.endsAt(), e.decidedAt())).toList();
   }
 
-  /** "Solution" for solution: the first words of the option the city chose on the plan form. */
-  private String experimentType(String type) {
+  /** "Solution" for solution: the first words of the option the city chose on the plan form; the type's word in another language. */
+  private String experimentType(String type, Locale language) {
+    if (type != null && !Languages.FALLBACK.getLanguage().equals(language.getLanguage())
+        && Words.has("grant.type." + type)) {
+      return Words.say(language, "grant.type." + type);
+    }
     String label = forms.schema("plan-experiment").labelOf(EXPERIMENT_TYPE.name(), type).orElse(type);
     int colon = label == null ? -1 : label.indexOf(':');
     return colon > 0 ? label.substring(0, colon) : label;
   }
 
-  private List<GrantPage.Report> reports(GrantRecord grant) {
+  private List<GrantPage.Report> reports(GrantRecord grant, Locale language) {
     Map<String, Review> byTask = REVIEWS.stream().collect(Collectors.toMap(Review::taskKey, Function.identity()));
     List<HistoricTaskInstance> reviews = historyService.createHistoricTaskInstanceQuery()
         .processInstanceId(grant.processInstanceId())
@@ -373,11 +396,13 @@ public class GrantPageService {
       List<HistoricVariableUpdate> set = updates.getOrDefault(task.getActivityInstanceId(), List.of());
       Object accepted = last(set, review.acceptedVariable());
       Object feedback = last(set, review.feedbackVariable());
-      String outcome = !completed ? "Waiting for review"
-          : Boolean.TRUE.equals(accepted) ? "Accepted" : Boolean.FALSE.equals(accepted) ? "Sent back" : "Reviewed";
-      reports.add(new GrantPage.Report(review.report(), task.getStartTime().toInstant(), outcome,
+      String outcome = Words.say(language, !completed ? "grant.review.waiting"
+          : Boolean.TRUE.equals(accepted) ? "grant.review.accepted" : Boolean.FALSE.equals(accepted)
+          ? "grant.review.sentBack" : "grant.review.reviewed");
+      reports.add(new GrantPage.Report(Words.say(language, review.report()), task.getStartTime().toInstant(), outcome,
           completed ? task.getEndTime().toInstant() : null,
-          completed && task.getAssignee() != null ? names.computeIfAbsent(task.getAssignee(), this::displayName) : null,
+          completed && task.getAssignee() != null
+              ? names.computeIfAbsent(task.getAssignee(), id -> displayName(id, language)) : null,
           feedback instanceof String text && !text.isBlank() ? text : null));
     }
     return reports;
@@ -397,7 +422,7 @@ public class GrantPageService {
    * The learnings the other cities of the grant's cohort shared, the newest first (a grant applied
    * for outside a launched programme: those of every city, as the cohort view shows them).
    */
-  private List<GrantPage.PeerLearning> cohortLearnings(GrantRecord grant) {
+  private List<GrantPage.PeerLearning> cohortLearnings(GrantRecord grant, Locale language) {
     List<SharedLearnings.Learning> shared;
     if (grant.programmeInstanceId() == null) {
       shared = sharedLearnings.recent(PEER_LEARNINGS_SHOWN + 1);
@@ -406,8 +431,8 @@ public class GrantPageService {
       java.util.Collections.reverse(shared);
     }
     return shared.stream().filter(l -> !l.grantReference().equals(grant.grantReference())).limit(PEER_LEARNINGS_SHOWN)
-        .map(l -> new GrantPage.PeerLearning(l.cityName(), l.experimentTitle(), experimentType(l.experimentType()),
-            l.decision() == null ? null : DECISIONS.getOrDefault(l.decision(), l.decision()), l.learnings(),
+        .map(l -> new GrantPage.PeerLearning(l.cityName(), l.experimentTitle(), experimentType(l.experimentType(), language),
+            decision(l.decision(), language), l.learnings(),
             l.decidedAt()))
         .toList();
   }
@@ -423,7 +448,7 @@ public class GrantPageService {
   }
 
   private List<PaymentCalendar.Entry> calendar(GrantRecord grant, Variables v, GrantStatement statement,
-      GrantPhase phase, boolean rateDecided) {
+      GrantPhase phase, boolean rateDecided, Locale language) {
     Long offered = v.number(AWARDED_AMOUNT.name());
     if (statement == null && (offered == null || !AWARD_OFFERED_OR_LATER.contains(phase))) {
       return List.of(); // not awarded: nothing to expect
@@ -438,7 +463,7 @@ public class GrantPageService {
         preparationDeadline(v), day(v.date(PROGRAMME_END_DATE.name()), false),
         experiments, statement == null ? List.of() : statement.payments(), reviewTime(),
         phase.ended() || (statement != null && statement.status() == GrantAccount.Status.CLOSED));
-    return PaymentCalendar.of(plan, zone());
+    return PaymentCalendar.of(plan, zone(), language);
   }
 
   /**
@@ -469,9 +494,9 @@ public class GrantPageService {
     }
   }
 
-  private static GrantPage.Payment payment(PaymentCalendar.Entry entry) {
+  private static GrantPage.Payment payment(PaymentCalendar.Entry entry, Locale language) {
     return new GrantPage.Payment(entry.label(), amount(entry.amount()), entry.atMost(), entry.date(),
-        entry.status().name().toLowerCase(java.util.Locale.ROOT), entry.status().label(), entry.basis());
+        entry.status().name().toLowerCase(java.util.Locale.ROOT), entry.status().label(language), entry.basis());
   }
 
   private static GrantPage.Money money(GrantStatement s) {
@@ -529,9 +554,9 @@ public class GrantPageService {
     return ZoneId.systemDefault();
   }
 
-  private String displayName(String userId) {
+  private String displayName(String userId, Locale language) {
     User user = identityService.createUserQuery().userId(userId).singleResult();
-    return user == null ? "a former member of the programme" : displayName(user);
+    return user == null ? Words.say(language, "grant.formerMember") : displayName(user);
   }
 
   private static String displayName(User user) {

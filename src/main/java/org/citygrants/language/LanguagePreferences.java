@@ -3,6 +3,7 @@ package org.citygrants.language;
 import java.util.Locale;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,12 +39,23 @@ public class LanguagePreferences {
    * @throws UnsupportedLanguageException when the tag names no supported language
    */
   public void choose(String userId, String tag) {
-    if (tag == null || tag.isBlank()) {
-      identityService.deleteUserInfo(userId, USER_INFO_KEY);
-      return;
+    Locale language = tag == null || tag.isBlank() ? null
+        : languages.supportedOf(tag).orElseThrow(() -> new UnsupportedLanguageException(tag, languages));
+    // written by the application for the signed-in person (the API checked who they are): the engine's
+    // input policy refuses identity commands a signed-in user runs themselves
+    Authentication signedIn = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      if (language == null) {
+        identityService.deleteUserInfo(userId, USER_INFO_KEY);
+      } else {
+        identityService.setUserInfo(userId, USER_INFO_KEY, language.getLanguage());
+      }
+    } finally {
+      if (signedIn != null) {
+        identityService.setAuthentication(signedIn);
+      }
     }
-    Locale language = languages.supportedOf(tag).orElseThrow(() -> new UnsupportedLanguageException(tag, languages));
-    identityService.setUserInfo(userId, USER_INFO_KEY, language.getLanguage());
   }
 
   /** The language of a page or an answer for this user and their browser's {@code Accept-Language}. */

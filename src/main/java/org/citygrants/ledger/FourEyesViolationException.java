@@ -4,7 +4,6 @@ package org.citygrants.ledger;
 public class FourEyesViolationException extends LedgerException {
 
   public FourEyesViolationException(String paymentKey) {
-    super("FOUR_EYES_VIOLATION", "You requested " + InWords.payment(paymentKey)
-        + " yourself, so another finance officer must approve it: release the task for a colleague.");
+    super("FOUR_EYES_VIOLATION", null, "ledger.fourEyes", Said.payment(paymentKey));
   }
 }

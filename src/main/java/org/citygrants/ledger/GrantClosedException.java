@@ -4,6 +4,6 @@ package org.citygrants.ledger;
 public class GrantClosedException extends LedgerException {
 
   public GrantClosedException(String grantReference) {
-    super("GRANT_CLOSED", "Grant " + grantReference + " is closed and settled: its money can no longer change.");
+    super("GRANT_CLOSED", null, "ledger.grantClosed", grantReference);
   }
 }

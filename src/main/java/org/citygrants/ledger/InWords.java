@@ -2,6 +2,7 @@ package org.citygrants.ledger;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import org.citygrants.language.Words;
 
 /**
  * How the ledger's refusals name its things for the people who read them (a finance officer, an
@@ -19,6 +20,26 @@ final class InWords {
       return "tranche " + milestone.substring("tranche-".length());
     }
     return "the " + spaced(milestone);
+  }
+
+  /** A payment's name in a language: "the advance", "l’avance", "tranche 2", "la tranche 2"; another by its name. */
+  static String payment(String paymentKey, Locale language) {
+    String milestone = name(paymentKey);
+    if (milestone.matches("tranche-\\d+")) {
+      return Words.say(language, "ledger.payment.tranche", milestone.substring("tranche-".length()));
+    }
+    if (Words.has("ledger.payment." + milestone)) {
+      return Words.say(language, "ledger.payment." + milestone);
+    }
+    return Words.say(language, "ledger.payment.other", spaced(milestone));
+  }
+
+  /** A commitment's name in a language: "the budget of experiment 1", "le budget de l’expérimentation 1". */
+  static String commitment(String commitmentKey, Locale language) {
+    String name = name(commitmentKey);
+    return name.matches("experiment-\\d+")
+        ? Words.say(language, "ledger.commitment.experiment", name.substring("experiment-".length()))
+        : Words.say(language, "ledger.commitment.other", spaced(name));
   }
 
   /** {@code LYON-2026:experiment-1} as "the budget of experiment 1"; another commitment by its name. */

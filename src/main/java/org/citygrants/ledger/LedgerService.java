@@ -178,19 +178,17 @@ public class LedgerService {
     }
     GrantFigures f = figuresOf(grantReference);
     if (value.compareTo(f.uncommitted()) > 0) {
-      throw new InsufficientCapitalException(InWords.sentence(InWords.commitment(commitmentKey)) + ", "
-          + readable(value, account) + ", is more than grant " + grantReference + " has left to commit: "
-          + readable(f.uncommitted(), account) + " (awarded " + readable(f.awarded(), account) + ", already committed "
-          + readable(f.committed(), account) + ").");
+      throw new InsufficientCapitalException("ledger.commitmentBeyondCapital",
+          Said.commitmentStartingASentence(commitmentKey), said(value, account), grantReference,
+          said(f.uncommitted(), account), said(f.awarded(), account), said(f.committed(), account));
     }
     BigDecimal allocated = accounts.allocation(grantReference, line).orElse(Money.ZERO);
     BigDecimal lineCommitted = commitments.activeOnLine(grantReference, line);
     BigDecimal lineLeft = allocated.subtract(lineCommitted);
     if (value.compareTo(lineLeft) > 0) {
-      throw new InsufficientCapitalException(InWords.sentence(InWords.commitment(commitmentKey)) + ", "
-          + readable(value, account) + ", is more than the " + InWords.line(line) + " budget of grant " + grantReference
-          + " has left: " + readable(lineLeft, account) + " (" + readable(allocated, account) + " in all, already committed "
-          + readable(lineCommitted, account) + ").");
+      throw new InsufficientCapitalException("ledger.commitmentBeyondLine",
+          Said.commitmentStartingASentence(commitmentKey), said(value, account), Said.line(line), grantReference,
+          said(lineLeft, account), said(allocated, account), said(lineCommitted, account));
     }
     Instant now = now();
     Commitment commitment = new Commitment(commitmentKey, grantReference, line, value, Commitment.Status.ACTIVE,
@@ -292,10 +290,10 @@ public class LedgerService {
     }
     GrantFigures f = figuresOf(grantReference);
     if (value.compareTo(f.unpaid()) > 0) {
-      throw new InsufficientCapitalException(InWords.sentence(InWords.payment(paymentKey)) + " of "
-          + readable(value, account) + " is more than grant " + grantReference + " has left to pay: at most "
-          + readable(f.unpaid().max(Money.ZERO), account) + " (awarded " + readable(f.awarded(), account) + ", paid "
-          + readable(f.paid(), account) + ", awaiting approval or payment " + readable(f.pending(), account) + ").");
+      throw new InsufficientCapitalException("ledger.paymentBeyondAward",
+          Said.paymentStartingASentence(paymentKey), said(value, account), grantReference,
+          said(f.unpaid().max(Money.ZERO), account), said(f.awarded(), account), said(f.paid(), account),
+          said(f.pending(), account));
     }
     if (kind == PaymentKind.TRANCHE) {
       requireTrancheWithinCommitments(grantReference, paymentKey, value, account);
@@ -348,9 +346,8 @@ public class LedgerService {
       case APPROVED, DISBURSED -> {
         return payment;
       }
-      case REJECTED -> throw new PaymentStateException(payment.rejectedBy(), who ->
-          InWords.sentence(InWords.payment(paymentKey)) + " was rejected by " + who + " (\"" + payment.rejectionReason()
-              + "\"): it must be requested again before it can be approved.");
+      case REJECTED -> throw new PaymentStateException(payment.rejectedBy(), "ledger.paymentRejected",
+          Said.paymentStartingASentence(paymentKey), payment.rejectionReason(), Said.payment(paymentKey));
       case REQUESTED -> {
         Instant now = now();
         payments.approve(paymentKey, approver, now);
@@ -688,6 +685,10 @@ public class LedgerService {
   private Instant now() {
     // microseconds: what both databases store, so a value read back equals the value written
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static Said said(BigDecimal amount, GrantAccount account) {
+    return Said.amount(amount, account.currency());
   }
 
   private static String readable(BigDecimal amount, GrantAccount account) {

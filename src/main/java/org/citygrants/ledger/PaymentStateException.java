@@ -9,6 +9,11 @@ public class PaymentStateException extends LedgerException {
     super("PAYMENT_STATE", message);
   }
 
+  /** Worded from the bundles; {@code person} is the {0} of the text, called by their id or their name. */
+  PaymentStateException(String person, String key, Object... args) {
+    super("PAYMENT_STATE", person, key, args);
+  }
+
   /** A message that names a person: {@code sayingWho} is given their id, or their name. */
   PaymentStateException(String person, UnaryOperator<String> sayingWho) {
     super("PAYMENT_STATE", person, sayingWho);

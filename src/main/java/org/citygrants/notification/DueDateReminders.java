@@ -7,12 +7,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.citygrants.language.Words;
 import org.citygrants.notification.NotificationRecipients.Recipient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,7 +98,7 @@ public class DueDateReminders {
       for (Recipient person : people) {
         String key = "due-soon:" + task.getId() + ":" + dueDay + ":" + person.userId();
         try {
-          if (notifications.record(key, person.userId(), person.email(), subject(task, grant, dueDay, today),
+          if (notifications.record(key, person.userId(), person.email(), subject(person, task, grant, dueDay, today),
               body(person, task, grant, dueDay, today), grant.reference()) && outbox.deliver(key)) {
             sent++;
           }
@@ -126,28 +128,36 @@ public class DueDateReminders {
     });
   }
 
-  private static String when(LocalDate dueDay, LocalDate today) {
+  private static String when(LocalDate dueDay, LocalDate today, Locale language) {
     long days = ChronoUnit.DAYS.between(today, dueDay);
-    return days <= 0 ? "today" : days == 1 ? "tomorrow" : "in " + days + " days";
+    return days <= 0 ? Words.say(language, "mail.reminder.today")
+        : days == 1 ? Words.say(language, "mail.reminder.tomorrow") : Words.say(language, "mail.reminder.inDays", days);
   }
 
-  private static String subject(Task task, Grant grant, LocalDate dueDay, LocalDate today) {
-    return (grant.reference() == null ? "" : "[" + grant.reference() + "] ") + "Due " + when(dueDay, today) + ": "
-        + task.getName();
+  private static String subject(Recipient person, Task task, Grant grant, LocalDate dueDay, LocalDate today) {
+    return (grant.reference() == null ? "" : "[" + grant.reference() + "] ")
+        + person.say("mail.reminder.subject", when(dueDay, today, person.language()), name(task, person));
+  }
+
+  private static String name(Task task, Recipient person) {
+    return TaskNotifications.taskName(task.getTaskDefinitionKey(), task.getName(), person.language());
   }
 
   private String body(Recipient person, Task task, Grant grant, LocalDate dueDay, LocalDate today) {
+    Locale language = person.language();
     StringBuilder text = new StringBuilder(person.greeting()).append("\n\n")
-        .append("A reminder before the deadline: \u201c").append(task.getName()).append("\u201d is due ")
-        .append(when(dueDay, today)).append(", on ").append(Texts.longDay(dueDay)).append('.');
+        .append(person.say("mail.reminder.intro", name(task, person), when(dueDay, today, language),
+            Texts.longDay(dueDay, language)));
     if (grant.reference() != null) {
-      text.append("\nIt is part of ").append(grant.cityName() == null ? "the grant " : grant.cityName() + "'s grant ")
-          .append(grant.reference()).append('.');
+      text.append('\n').append(grant.cityName() == null ? person.say("mail.reminder.partOfGrant", grant.reference())
+          : person.say("mail.reminder.partOfCityGrant", grant.cityName(), grant.reference()));
     }
-    text.append(task.getAssignee() != null ? "\n\nIt is assigned to you." : "\n\nWhoever takes it on claims it in Tasklist.")
-        .append("\n\nOpen it in Tasklist:\n").append(properties.taskUrl(task.getId())).append('\n');
+    text.append("\n\n").append(person.say(task.getAssignee() != null ? "mail.reminder.assigned" : "mail.reminder.claim"))
+        .append("\n\n").append(person.say("mail.reminder.open")).append('\n')
+        .append(properties.taskUrl(task.getId())).append('\n');
     if (grant.reference() != null) {
-      text.append("\nThe grant's page:\n").append(properties.grantPageUrl(grant.reference())).append('\n');
+      text.append('\n').append(person.say("mail.reminder.grantPage")).append('\n')
+          .append(properties.grantPageUrl(grant.reference())).append('\n');
     }
     return text.toString();
   }

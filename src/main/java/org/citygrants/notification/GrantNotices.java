@@ -2,8 +2,10 @@ package org.citygrants.notification;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.citygrants.language.Words;
 import org.citygrants.identity.CityDirectory;
-import org.citygrants.ledger.Money;
 import org.citygrants.ledger.PaymentKind;
 import org.citygrants.notification.NotificationRecipients.Recipient;
 import org.springframework.stereotype.Service;
@@ -26,20 +28,19 @@ public class GrantNotices {
 
   /** Which report a review is about. */
   public enum Report {
-    EXPERIMENT("experiment report"),
-    PROGRESS("progress report"),
-    FINAL("final report");
-
-    private final String words;
-
-    Report(String words) {
-      this.words = words;
-    }
+    EXPERIMENT,
+    PROGRESS,
+    FINAL
   }
+
+  /** The reviewer roles {@link ReportReviewed#reviewerRole} names, said in the reader's language. */
+  public static final String ROLE_COACH = "coach";
+  public static final String ROLE_OFFICER = "officer";
 
   /**
    * A reviewer's decision on a city's report. {@code reviewKey} identifies the review round (the
-   * review task), {@code reviewerRole} says who the reviewer is to the city ("your coach").
+   * review task), {@code reviewerRole} says who the reviewer is to the city ({@link #ROLE_COACH},
+   * {@link #ROLE_OFFICER}).
    */
   public record ReportReviewed(String grantReference, String cityCode, String cityName, String reviewKey,
       Report report, String experimentTitle, boolean accepted, String feedback, String reviewerName,
@@ -60,45 +61,58 @@ public class GrantNotices {
 
   /** Tells the city team that the programme paid it, how much and what for; returns the notices recorded. */
   public int paymentMade(PaymentMade payment) {
-    String amount = Money.readable(payment.amount(), payment.currency());
-    String subject = "[" + payment.grantReference() + "] Payment made: " + amount + ", " + purposeShort(payment);
-    String text = "The programme has paid " + amount + " to " + payment.cityName() + ".\n\n"
-        + "What it is for: " + purpose(payment) + "\n\n"
-        + "Paid so far: " + Money.readable(payment.paidSoFar(), payment.currency()) + " of the "
-        + Money.readable(payment.awarded(), payment.currency()) + " awarded to your grant.";
-    return tellTheTeam(payment.cityCode(), payment.grantReference(), payment.paymentKey() + ":paid", subject, text);
+    return tellTheTeam(payment.cityCode(), payment.grantReference(), payment.paymentKey() + ":paid", member -> {
+      Locale language = member.language();
+      String amount = Words.amount(payment.amount(), payment.currency(), language);
+      return new Notice(member.say("mail.payment.subject", amount, purposeShort(payment, member)),
+          member.say("mail.payment.paid", amount, payment.cityName()) + "\n\n"
+              + member.say("mail.payment.for", purpose(payment, member)) + "\n\n"
+              + member.say("mail.payment.soFar", Words.amount(payment.paidSoFar(), payment.currency(), language),
+                  Words.amount(payment.awarded(), payment.currency(), language)));
+    });
   }
 
   /** Tells the city team that a report was accepted or sent back, with the reviewer's words. */
   public int reportReviewed(ReportReviewed review) {
-    String which = review.report() == Report.EXPERIMENT && StringUtils.hasText(review.experimentTitle())
-        ? "report on the experiment \u201c" + review.experimentTitle().strip() + "\u201d"
-        : review.report().words;
-    String subject = "[" + review.grantReference() + "] Your " + review.report().words
-        + (review.accepted() ? " was accepted" : " was sent back for changes");
-    StringBuilder text = new StringBuilder();
-    text.append(review.reviewerName()).append(review.reviewerRole() == null ? "" : ", " + review.reviewerRole() + ",")
-        .append(review.accepted() ? " accepted your " + which + "." : " sent your " + which + " back: it needs changes before it can be accepted.");
-    if (review.accepted() && StringUtils.hasText(review.decision())) {
-      text.append("\n\nWhat you decided together: ").append(decision(review.decision()));
-    }
-    if (StringUtils.hasText(review.feedback())) {
-      text.append("\n\n").append(review.accepted() ? "Their feedback:" : "What must change:").append("\n")
-          .append(quote(Texts.fit(review.feedback().strip(), 2000)));
-    }
-    text.append("\n\n").append(review.accepted() ? next(review.report())
-        : "The report is back in Tasklist for your team, with this feedback shown on the form.");
     return tellTheTeam(review.cityCode(), review.grantReference(),
-        review.grantReference() + ":report-review:" + review.reviewKey(), subject, text.toString());
+        review.grantReference() + ":report-review:" + review.reviewKey(), member -> reviewNotice(review, member));
   }
 
-  /** One notice per member: "Hello Claire," + text + the grant page's link. */
-  private int tellTheTeam(String cityCode, String grantReference, String eventKey, String subject, String text) {
+  private Notice reviewNotice(ReportReviewed review, Recipient member) {
+    String words = member.say("mail.report." + review.report().name());
+    String which = review.report() == Report.EXPERIMENT && StringUtils.hasText(review.experimentTitle())
+        ? member.say("mail.report.onExperiment", review.experimentTitle().strip())
+        : words;
+    String subject = member.say(review.accepted() ? "mail.report.subjectAccepted" : "mail.report.subjectSentBack", words);
+    String reviewer = review.reviewerRole() == null ? review.reviewerName()
+        : member.say("mail.report.reviewerWithRole", review.reviewerName(), role(review.reviewerRole(), member));
+    StringBuilder text = new StringBuilder()
+        .append(member.say(review.accepted() ? "mail.report.accepted" : "mail.report.sentBack", reviewer, which));
+    if (review.accepted() && StringUtils.hasText(review.decision())) {
+      text.append("\n\n").append(member.say("mail.report.decided", decision(review.decision(), member)));
+    }
+    if (StringUtils.hasText(review.feedback())) {
+      text.append("\n\n").append(member.say(review.accepted() ? "mail.report.feedbackAccepted"
+              : "mail.report.feedbackSentBack")).append("\n")
+          .append(quote(Texts.fit(review.feedback().strip(), 2000)));
+    }
+    text.append("\n\n").append(review.accepted() ? member.say("mail.report.next." + review.report().name())
+        : member.say("mail.report.backInTasklist"));
+    return new Notice("[" + review.grantReference() + "] " + subject, text.toString());
+  }
+
+  /** A notice's subject and text, written for one member in their language. */
+  private record Notice(String subject, String text) {}
+
+  /** One notice per member, in their language: "Hello Claire," + text + the grant page's link. */
+  private int tellTheTeam(String cityCode, String grantReference, String eventKey, Function<Recipient, Notice> write) {
     int recorded = 0;
     List<Recipient> members = recipients.members(CityDirectory.cityGroup(cityCode));
     for (Recipient member : members) {
       String key = eventKey + ":" + member.userId();
-      String body = member.greeting() + "\n\n" + text + "\n\nYour grant's page (its terms, payments and next steps):\n"
+      Notice notice = write.apply(member);
+      String subject = notice.subject().startsWith("[") ? notice.subject() : "[" + grantReference + "] " + notice.subject();
+      String body = member.greeting() + "\n\n" + notice.text() + "\n\n" + member.say("mail.team.grantPage") + "\n"
           + properties.grantPageUrl(grantReference) + "\n";
       boolean isNew = member.email() != null && mail.isEnabled()
           ? notifications.notify(key, member, subject, body, grantReference)
@@ -108,43 +122,40 @@ public class GrantNotices {
     return recorded;
   }
 
-  private static String purposeShort(PaymentMade payment) {
-    return switch (payment.kind()) {
-      case ADVANCE -> "the advance";
-      case TRANCHE -> payment.experimentNumber() == null ? "a tranche" : "tranche for experiment " + payment.experimentNumber();
-      case FINAL_BALANCE -> "the final balance";
+  /** The reviewer's role to the city: "coach" or "officer" (a known role), else the words given. */
+  private static String role(String role, Recipient member) {
+    return switch (role) {
+      case ROLE_COACH, "your coach" -> member.say("mail.report.role.coach");
+      case ROLE_OFFICER, "programme officer" -> member.say("mail.report.role.officer");
+      default -> role;
     };
   }
 
-  private static String purpose(PaymentMade payment) {
+  private static String purposeShort(PaymentMade payment, Recipient member) {
     return switch (payment.kind()) {
-      case ADVANCE -> "the advance on your grant, paid now that your procurement plan is approved, so your team "
-          + "can start the work before it reports any spending.";
-      case TRANCHE -> "a tranche for your accepted report on "
-          + (StringUtils.hasText(payment.experimentTitle())
-              ? "the experiment \u201c" + payment.experimentTitle().strip() + "\u201d"
-              : payment.experimentNumber() == null ? "an experiment" : "experiment " + payment.experimentNumber())
-          + ": it covers the spending your coach accepted.";
-      case FINAL_BALANCE -> "the final balance of your grant, now that your final report is accepted: what the "
-          + "programme still owed your city for the work accepted.";
+      case ADVANCE -> member.say("mail.payment.short.advance");
+      case TRANCHE -> payment.experimentNumber() == null ? member.say("mail.payment.short.tranche")
+          : member.say("mail.payment.short.trancheOf", payment.experimentNumber());
+      case FINAL_BALANCE -> member.say("mail.payment.short.finalBalance");
     };
   }
 
-  private static String decision(String decision) {
+  private static String purpose(PaymentMade payment, Recipient member) {
+    return switch (payment.kind()) {
+      case ADVANCE -> member.say("mail.payment.purpose.advance");
+      case TRANCHE -> member.say("mail.payment.purpose.tranche",
+          StringUtils.hasText(payment.experimentTitle())
+              ? member.say("mail.payment.purpose.titled", payment.experimentTitle().strip())
+              : payment.experimentNumber() == null ? member.say("mail.payment.purpose.anExperiment")
+              : member.say("mail.payment.purpose.numbered", payment.experimentNumber()));
+      case FINAL_BALANCE -> member.say("mail.payment.purpose.finalBalance");
+    };
+  }
+
+  private static String decision(String decision, Recipient member) {
     return switch (decision) {
-      case "persevere" -> "persevere, keep going with this idea.";
-      case "pivot" -> "pivot, change course and test again.";
-      case "stop" -> "stop, the idea is not feasible as it stands.";
+      case "persevere", "pivot", "stop" -> member.say("mail.report.decision." + decision);
       default -> decision + ".";
-    };
-  }
-
-  private static String next(Report report) {
-    return switch (report) {
-      case EXPERIMENT -> "The spending it reports now counts against the experiment's budget; a tranche follows when "
-          + "one is due, and you will hear when it is paid.";
-      case PROGRESS -> "Nothing more is needed for this report; the next one falls due with the next reporting cycle.";
-      case FINAL -> "The grant now goes to settlement: the final balance is paid, or unspent money is asked back.";
     };
   }
 

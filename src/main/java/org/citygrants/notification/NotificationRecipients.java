@@ -3,6 +3,7 @@ package org.citygrants.notification;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -13,6 +14,8 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.citygrants.language.LanguagePreferences;
+import org.citygrants.language.Words;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -28,19 +31,31 @@ public class NotificationRecipients {
    * A person to notify; {@code via} says why: "assignee", the name of the candidate group, or
    * null for a candidate user.
    */
-  public record Recipient(String userId, String firstName, String email, String via) {
+  public record Recipient(String userId, String firstName, String email, String via, Locale language) {
 
     public String greeting() {
-      return "Hello " + (StringUtils.hasText(firstName) ? firstName.trim() : userId) + ",";
+      return Words.say(language, "mail.greeting", StringUtils.hasText(firstName) ? firstName.trim() : userId);
+    }
+
+    /** A text of the mails in this person's language. */
+    public String say(String key, Object... args) {
+      return Words.say(language, key, args);
     }
   }
 
   public static final String ASSIGNEE = "assignee";
 
   private final IdentityService identityService;
+  private final LanguagePreferences languages;
 
-  public NotificationRecipients(IdentityService identityService) {
+  public NotificationRecipients(IdentityService identityService, LanguagePreferences languages) {
     this.identityService = identityService;
+    this.languages = languages;
+  }
+
+  /** The language to write to this user in: their choice, else English. */
+  public Locale languageOf(String userId) {
+    return withoutAuthorization(() -> languages.forRecipient(userId));
   }
 
   /** The user with an e-mail address, if they exist and have one. */
@@ -50,7 +65,7 @@ public class NotificationRecipients {
     }
     User user = withoutAuthorization(() -> identityService.createUserQuery().userId(userId).singleResult());
     return Optional.ofNullable(user).filter(u -> StringUtils.hasText(u.getEmail()))
-        .map(u -> new Recipient(u.getId(), u.getFirstName(), u.getEmail().trim(), via));
+        .map(u -> new Recipient(u.getId(), u.getFirstName(), u.getEmail().trim(), via, languageOf(u.getId())));
   }
 
   /** The e-mail address of a user, if any. */
@@ -76,7 +91,11 @@ public class NotificationRecipients {
         List<User> members = withoutAuthorization(
             () -> identityService.createUserQuery().memberOfGroup(link.getGroupId()).list());
         members.stream().filter(u -> StringUtils.hasText(u.getEmail()))
-            .forEach(u -> byUser.putIfAbsent(u.getId(), new Recipient(u.getId(), u.getFirstName(), u.getEmail().trim(), groupName)));
+            .forEach(u -> {
+              Locale language = languageOf(u.getId());
+              byUser.putIfAbsent(u.getId(), new Recipient(u.getId(), u.getFirstName(), u.getEmail().trim(),
+                  Words.groupName(link.getGroupId(), groupName, language), language));
+            });
       }
     }
     return List.copyOf(byUser.values());
@@ -90,7 +109,7 @@ public class NotificationRecipients {
     String groupName = groupName(groupId);
     return withoutAuthorization(() -> identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list())
         .stream().map(u -> new Recipient(u.getId(), u.getFirstName(),
-            StringUtils.hasText(u.getEmail()) ? u.getEmail().trim() : null, groupName))
+            StringUtils.hasText(u.getEmail()) ? u.getEmail().trim() : null, groupName, languageOf(u.getId())))
         .toList();
   }
 

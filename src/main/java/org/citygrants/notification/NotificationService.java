@@ -2,6 +2,8 @@ package org.citygrants.notification;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Locale;
+import org.citygrants.language.Words;
 import org.citygrants.notification.NotificationRecipients.Recipient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +40,8 @@ public class NotificationService {
   /** Records the notice unless one with the same key exists; returns whether it was new. */
   public boolean notify(String notificationKey, String recipient, String subject, String body, String grantReference) {
     String email = mail.isEnabled() ? recipients.email(recipient).orElse(null) : null;
-    boolean recorded = record(notificationKey, recipient, email, subject, withGrantPage(body, grantReference),
-        grantReference);
+    boolean recorded = record(notificationKey, recipient, email, subject,
+        withGrantPage(body, grantReference, recipients.languageOf(recipient)), grantReference);
     if (recorded && email != null) {
       outbox.deliverAfterCommit(notificationKey);
     }
@@ -49,7 +51,7 @@ public class NotificationService {
   /** The same for a recipient whose address is known already (task notices). */
   boolean notify(String notificationKey, Recipient recipient, String subject, String body, String grantReference) {
     boolean recorded = record(notificationKey, recipient.userId(), recipient.email(), subject,
-        withGrantPage(body, grantReference), grantReference);
+        withGrantPage(body, grantReference, recipient.language()), grantReference);
     if (recorded) {
       outbox.deliverAfterCommit(notificationKey);
     }
@@ -57,12 +59,17 @@ public class NotificationService {
   }
 
   /** Every notice about a grant links to the grant's page (once: texts that link already keep theirs). */
-  String withGrantPage(String body, String grantReference) {
+  String withGrantPage(String body, String grantReference, Locale language) {
     if (grantReference == null || grantReference.isBlank()) {
       return body;
     }
     String page = properties.grantPageUrl(grantReference);
-    return body.contains(page) ? body : body.stripTrailing() + "\n\nThe grant's page: " + page + "\n";
+    return body.contains(page) ? body : body.stripTrailing() + "\n\n" + Words.say(language, "mail.grantPage", page) + "\n";
+  }
+
+  /** The language to write to a user in (their choice, else English), for callers that write their own text. */
+  public Locale languageOf(String userId) {
+    return recipients.languageOf(userId);
   }
 
   /**

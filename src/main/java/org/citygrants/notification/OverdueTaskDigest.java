@@ -101,7 +101,7 @@ public class OverdueTaskDigest {
       Recipient recipient = people.get(entry.getKey());
       String key = "digest:" + recipient.userId() + ":" + day;
       try {
-        if (notifications.record(key, recipient.userId(), recipient.email(), subject(entry.getValue(), day),
+        if (notifications.record(key, recipient.userId(), recipient.email(), subject(recipient, entry.getValue(), day),
             body(recipient, entry.getValue(), day), null) && outbox.deliver(key)) {
           sent++;
         }
@@ -128,35 +128,39 @@ public class OverdueTaskDigest {
     });
   }
 
-  private static String subject(List<Line> lines, LocalDate day) {
+  private static String subject(Recipient recipient, List<Line> lines, LocalDate day) {
+    String when = Texts.format(day, recipient.language());
     return lines.size() == 1
-        ? "1 overdue task in Tasklist — " + day
-        : lines.size() + " overdue tasks in Tasklist — " + day;
+        ? recipient.say("mail.digest.subjectOne", when)
+        : recipient.say("mail.digest.subjectMany", lines.size(), when);
   }
 
   private String body(Recipient recipient, List<Line> lines, LocalDate day) {
     StringBuilder text = new StringBuilder(recipient.greeting()).append("\n\n")
-        .append(lines.size() == 1 ? "This task is past its due date:" : "These " + lines.size() + " tasks are past their due date:")
+        .append(lines.size() == 1 ? recipient.say("mail.digest.introOne")
+            : recipient.say("mail.digest.introMany", lines.size()))
         .append("\n\n");
-    lines.stream().limit(MAX_LISTED).forEach(line -> text.append(line.text(day, properties)));
+    lines.stream().limit(MAX_LISTED).forEach(line -> text.append(line.text(day, properties, recipient)));
     if (lines.size() > MAX_LISTED) {
-      text.append("… and ").append(lines.size() - MAX_LISTED).append(" more in Tasklist: ")
-          .append(properties.tasklistUrl()).append("\n\n");
+      text.append(recipient.say("mail.digest.more", lines.size() - MAX_LISTED, properties.tasklistUrl()))
+          .append("\n\n");
     }
     return text.toString();
   }
 
   private record Line(Task task, String grantReference, boolean assigned) {
 
-    String text(LocalDate day, NotificationProperties properties) {
+    String text(LocalDate day, NotificationProperties properties, Recipient reader) {
       LocalDate due = Texts.day(task.getDueDate());
       long late = ChronoUnit.DAYS.between(due, day);
       String grant = grantReference == null || grantReference.isEmpty() ? "" : "[" + grantReference + "] ";
-      return "- " + grant + task.getName() + " — due " + due
-          + (late <= 0 ? " (today)" : late == 1 ? " (1 day overdue)" : " (" + late + " days overdue)")
-          + (assigned ? ", assigned to you" : ", not yet claimed") + "\n  "
+      return "- " + grant + TaskNotifications.taskName(task.getTaskDefinitionKey(), task.getName(), reader.language())
+          + reader.say("mail.digest.due", Texts.format(due, reader.language()))
+          + (late <= 0 ? reader.say("mail.digest.today") : late == 1 ? reader.say("mail.digest.oneDayLate")
+              : reader.say("mail.digest.daysLate", late))
+          + reader.say(assigned ? "mail.digest.assigned" : "mail.digest.unclaimed") + "\n  "
           + properties.taskUrl(task.getId()) + "\n"
-          + (grant.isEmpty() ? "" : "  the grant's page: " + properties.grantPageUrl(grantReference) + "\n");
+          + (grant.isEmpty() ? "" : "  " + reader.say("mail.digest.grantPage", properties.grantPageUrl(grantReference)) + "\n");
     }
   }
 }

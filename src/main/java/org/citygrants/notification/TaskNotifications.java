@@ -2,11 +2,13 @@ package org.citygrants.notification;
 
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.citygrants.language.Words;
 import org.citygrants.notification.NotificationRecipients.Recipient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,12 +77,12 @@ public class TaskNotifications {
     List<Recipient> candidates = recipients.candidates(task.getCandidates());
     TaskFacts facts = facts(task);
     for (Recipient candidate : candidates) {
-      notifications.notify("task:" + task.getId() + ":new:" + candidate.userId(), candidate, facts.subject(),
+      notifications.notify("task:" + task.getId() + ":new:" + candidate.userId(), candidate,
+          facts.subject(candidate.language()),
           candidate.greeting() + "\n\n"
-              + (candidate.via() == null
-                  ? "A new task is waiting for you in Tasklist; claim it there to take it on.\n\n"
-                  : "A new task for " + candidate.via() + " is waiting in Tasklist; whoever takes it on claims it there.\n\n")
-              + facts.block(),
+              + (candidate.via() == null ? candidate.say("mail.task.newForYou")
+                  : candidate.say("mail.task.newForGroup", candidate.via())) + "\n\n"
+              + facts.block(candidate.language()),
           facts.grantReference());
     }
   }
@@ -102,11 +104,12 @@ public class TaskNotifications {
   private void notifyAssignee(DelegateTask task, Recipient assignee, boolean created, String assignedBy) {
     TaskFacts facts = facts(task);
     String opening = created
-        ? "A new task in Tasklist is assigned to you."
-        : assignedBy == null ? "A task in Tasklist is now assigned to you."
-        : recipients.displayName(assignedBy) + " assigned a task to you in Tasklist.";
-    notifications.notify("task:" + task.getId() + ":assigned:" + assignee.userId(), assignee, facts.subject(),
-        assignee.greeting() + "\n\n" + opening + "\n\n" + facts.block(), facts.grantReference());
+        ? assignee.say("mail.task.assignedNew")
+        : assignedBy == null ? assignee.say("mail.task.assignedNow")
+        : assignee.say("mail.task.assignedBy", recipients.displayName(assignedBy));
+    notifications.notify("task:" + task.getId() + ":assigned:" + assignee.userId(), assignee,
+        facts.subject(assignee.language()),
+        assignee.greeting() + "\n\n" + opening + "\n\n" + facts.block(assignee.language()), facts.grantReference());
   }
 
   private TaskFacts facts(DelegateTask task) {
@@ -116,8 +119,7 @@ public class TaskNotifications {
       grantReference = execution.getProcessBusinessKey();
     }
     String cityName = stringVariable(task, "cityName");
-    String name = StringUtils.hasText(task.getName()) ? task.getName() : task.getTaskDefinitionKey();
-    return new TaskFacts(name, grantReference, cityName, task.getDueDate(), task.getDescription(),
+    return new TaskFacts(task, grantReference, cityName, task.getDueDate(), task.getDescription(),
         properties.taskUrl(task.getId()), grantReference == null ? null : properties.grantPageUrl(grantReference));
   }
 
@@ -131,28 +133,39 @@ public class TaskNotifications {
     return authentication == null ? null : authentication.getUserId();
   }
 
+  /** The name of a task as its reader reads it ({@link Words#taskName}, where the models' translations are wired). */
+  static String taskName(String taskDefinitionKey, String engineName, Locale language) {
+    return Words.taskName(taskDefinitionKey, engineName, language);
+  }
+
   /** What every task mail says: task, grant, due date, link (and the task's description). */
-  private record TaskFacts(String name, String grantReference, String cityName, Date due, String description,
+  private record TaskFacts(DelegateTask task, String grantReference, String cityName, Date due, String description,
       String link, String grantPage) {
 
-    String subject() {
-      return (grantReference == null ? "" : "[" + grantReference + "] ") + name
-          + (due == null ? "" : " — due " + Texts.format(due));
+    String name(Locale language) {
+      return taskName(task.getTaskDefinitionKey(), task.getName(), language);
     }
 
-    String block() {
+    String subject(Locale language) {
+      return (grantReference == null ? "" : "[" + grantReference + "] ") + name(language)
+          + (due == null ? "" : Words.say(language, "mail.task.subjectDue", Texts.format(due, language)));
+    }
+
+    String block(Locale language) {
       StringBuilder text = new StringBuilder();
-      text.append("  Task:  ").append(name).append('\n');
+      text.append(Words.say(language, "mail.task.lineTask", name(language))).append('\n');
       if (grantReference != null) {
-        text.append("  Grant: ").append(grantReference).append(cityName == null ? "" : " (" + cityName + ")").append('\n');
+        text.append(Words.say(language, "mail.task.lineGrant",
+            grantReference + (cityName == null ? "" : " (" + cityName + ")"))).append('\n');
       }
-      text.append("  Due:   ").append(due == null ? "no due date" : Texts.format(due)).append("\n\n");
+      text.append(Words.say(language, "mail.task.lineDue",
+          due == null ? Words.say(language, "mail.task.noDueDate") : Texts.format(due, language))).append("\n\n");
       if (StringUtils.hasText(description)) {
         text.append(Texts.fit(description.strip(), DESCRIPTION_LENGTH)).append("\n\n");
       }
-      text.append("Open it in Tasklist:\n").append(link).append('\n');
+      text.append(Words.say(language, "mail.task.open")).append('\n').append(link).append('\n');
       if (grantPage != null) {
-        text.append("\nThe grant's terms, next steps and payments:\n").append(grantPage).append('\n');
+        text.append('\n').append(Words.say(language, "mail.task.grantPage")).append('\n').append(grantPage).append('\n');
       }
       return text.toString();
     }

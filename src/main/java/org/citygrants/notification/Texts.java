@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import org.citygrants.language.Words;
 
 /** Small text helpers of the notices: column-safe lengths and dates as city officials read them. */
 final class Texts {
@@ -32,5 +33,18 @@ final class Texts {
 
   static String format(Date date) {
     return DAY.format(day(date));
+  }
+
+  /** A due date in a subject or a list, in the reader's language: 2027-01-15, vendredi 15 janvier 2027. */
+  static String format(Date date, java.util.Locale language) {
+    return Words.shortDay(day(date), language);
+  }
+
+  static String format(LocalDate day, java.util.Locale language) {
+    return Words.shortDay(day, language);
+  }
+
+  static String longDay(LocalDate day, java.util.Locale language) {
+    return Words.longDay(day, language);
   }
 }

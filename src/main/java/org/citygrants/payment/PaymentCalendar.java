@@ -9,9 +9,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.citygrants.language.Languages;
+import org.citygrants.language.Words;
 import org.citygrants.ledger.Payment;
 import org.citygrants.ledger.PaymentKind;
 import org.citygrants.ledger.PaymentStatus;
@@ -70,6 +73,10 @@ public final class PaymentCalendar {
     public String label() {
       return label;
     }
+
+    public String label(Locale language) {
+      return Words.say(language, "payment.status." + name().toLowerCase(Locale.ROOT));
+    }
   }
 
   /**
@@ -88,12 +95,17 @@ public final class PaymentCalendar {
   private PaymentCalendar() {
   }
 
-  /** The payments made, under way and expected, in the order of their dates (undated last). */
+  /** The payments made, under way and expected, in English. */
   public static List<Entry> of(Plan plan, ZoneId zone) {
+    return of(plan, zone, Languages.FALLBACK);
+  }
+
+  /** The payments made, under way and expected, in the order of their dates (undated last), in words of the language. */
+  public static List<Entry> of(Plan plan, ZoneId zone, Locale language) {
     List<Entry> entries = new ArrayList<>();
     List<Payment> live = plan.payments().stream().filter(p -> MADE_OR_UNDER_WAY.contains(p.status())).toList();
     for (Payment payment : live) {
-      entries.add(made(payment, zone));
+      entries.add(made(payment, zone, language));
     }
     if (plan.ended() || plan.awarded() == null) {
       return sorted(entries);
@@ -105,14 +117,12 @@ public final class PaymentCalendar {
     if (!milestones.contains("advance") && plan.advanceRatePercent() != null) {
       BigDecimal advance = plan.awarded().multiply(plan.advanceRatePercent())
           .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_EVEN).min(left);
-      String rate = plan.advanceRatePercent().stripTrailingZeros().toPlainString() + "%";
-      String basis = plan.advanceRateDecided()
-          ? rate + " of the award, once the procurement plan is approved"
-          : "about " + rate + " of the award (the rate is set when the procurement plan is approved), "
-              + "once the procurement plan is approved";
-      entries.add(new Entry(PaymentKind.ADVANCE, "advance", "Advance", advance, false,
+      String rate = plan.advanceRatePercent().stripTrailingZeros().toPlainString();
+      String basis = Words.say(language, plan.advanceRateDecided() ? "payment.basis.advanceDecided"
+          : "payment.basis.advanceEstimated", rate);
+      entries.add(new Entry(PaymentKind.ADVANCE, "advance", Words.say(language, "payment.advance"), advance, false,
           plan.preparationDeadline(), Status.EXPECTED,
-          plan.preparationDeadline() == null ? basis : basis + ", by the end of the preparation time at the latest"));
+          plan.preparationDeadline() == null ? basis : Words.say(language, "payment.basis.byDeadline", basis)));
       left = left.subtract(advance);
     }
 
@@ -126,18 +136,17 @@ public final class PaymentCalendar {
         continue;
       }
       LocalDate date = experiment.ends() == null ? null : experiment.ends().plus(plan.reviewTime());
-      entries.add(new Entry(PaymentKind.TRANCHE, milestone, "Tranche for experiment " + experiment.number(),
+      entries.add(new Entry(PaymentKind.TRANCHE, milestone,
+          Words.say(language, "payment.trancheFor", String.valueOf(experiment.number())),
           tranche, false, date, Status.EXPECTED,
-          "about what experiment " + experiment.number() + " was given, once the coach accepts its report "
-              + "after the experiment ends"));
+          Words.say(language, "payment.basis.tranche", String.valueOf(experiment.number()))));
       left = left.subtract(tranche);
     }
 
     if (!milestones.contains("final-balance") && left.signum() > 0) {
       LocalDate date = plan.programmeEnd() == null ? null : plan.programmeEnd().plus(plan.reviewTime());
-      entries.add(new Entry(PaymentKind.FINAL_BALANCE, "final-balance", "Final balance", left, true, date,
-          Status.EXPECTED, "the rest of the award as far as the spending justified in the final report needs it, "
-              + "once the final report is accepted after the programme ends"));
+      entries.add(new Entry(PaymentKind.FINAL_BALANCE, "final-balance", Words.say(language, "payment.finalBalance"), left,
+          true, date, Status.EXPECTED, Words.say(language, "payment.basis.finalBalance")));
     }
     return sorted(entries);
   }
@@ -148,21 +157,22 @@ public final class PaymentCalendar {
         .filter(e -> e.date() != null && !e.date().isAfter(until)).toList();
   }
 
-  private static Entry made(Payment payment, ZoneId zone) {
+  private static Entry made(Payment payment, ZoneId zone, Locale language) {
     boolean paid = payment.status() == PaymentStatus.DISBURSED;
     Instant when = paid ? payment.disbursedAt() : payment.requestedAt();
-    return new Entry(payment.kind(), payment.milestone(), label(payment), payment.amount(), false,
+    return new Entry(payment.kind(), payment.milestone(), label(payment, language), payment.amount(), false,
         when == null ? null : LocalDate.ofInstant(when, zone), paid ? Status.PAID : Status.UNDER_WAY,
-        paid ? "paid to the city" : payment.status() == PaymentStatus.APPROVED
-            ? "approved, the transfer is being made" : "requested, waiting for a finance officer's approval");
+        Words.say(language, paid ? "payment.basis.paid" : payment.status() == PaymentStatus.APPROVED
+            ? "payment.basis.approved" : "payment.basis.requested"));
   }
 
-  private static String label(Payment payment) {
+  private static String label(Payment payment, Locale language) {
     return switch (payment.kind()) {
-      case ADVANCE -> "Advance";
-      case FINAL_BALANCE -> "Final balance";
+      case ADVANCE -> Words.say(language, "payment.advance");
+      case FINAL_BALANCE -> Words.say(language, "payment.finalBalance");
       case TRANCHE -> payment.milestone() != null && payment.milestone().startsWith("tranche-")
-          ? "Tranche for experiment " + payment.milestone().substring("tranche-".length()) : "Tranche";
+          ? Words.say(language, "payment.trancheFor", payment.milestone().substring("tranche-".length()))
+          : Words.say(language, "payment.tranche");
     };
   }
 

@@ -3,6 +3,9 @@ package org.citygrants.preparation;
 import static org.citygrants.process.CityGrantProcess.*;
 
 import java.text.SimpleDateFormat;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.citygrants.language.Words;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -28,9 +31,10 @@ public class RemindCoachOfDeadlineDelegate implements JavaDelegate {
     String coach = COACH.require(execution);
     Date due = PREPARATION_DUE_DATE.require(execution);
     String day = new SimpleDateFormat("yyyy-MM-dd").format(due);
+    Locale language = notifications.languageOf(coach);
+    String when = Words.shortDay(LocalDate.parse(day), language);
     notifications.notify(reference + ":preparation-reminder:" + day, coach,
-        "Preparation of " + register.of(execution).cityName() + " (" + reference + ") ends on " + day,
-        "The preparation time ends on " + day + ". Check with the city what is missing (planning canvas, "
-            + "authorisations, procurement) and whether an extension is needed.", reference);
+        Words.say(language, "mail.preparation.subject", register.of(execution).cityName(), reference, when),
+        Words.say(language, "mail.preparation.body", when), reference);
   }
 }

@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.citygrants.language.ReaderLanguage;
 import org.citygrants.ledger.LedgerException;
 
 /**
@@ -31,9 +32,13 @@ public final class LedgerRefusals {
     }
   }
 
-  /** The ledger's reason, with the people it names called by their names (first and last name, as in Tasklist). */
+  /**
+   * The ledger's reason in the language of the person it is for (the reader of the current request,
+   * English outside one), with the people it names called by their names (first and last name, as
+   * in Tasklist).
+   */
   public static String inWords(LedgerException refused) {
-    return refused.messageNaming(LedgerRefusals::nameOf);
+    return refused.messageIn(ReaderLanguage.current(), LedgerRefusals::nameOf);
   }
 
   /** A user's name from the engine's identity service, inside the running command; their id if they have none. */

@@ -59,7 +59,7 @@ public class NotifyCityOfReportReviewListener implements TaskListener {
     }
     notices.reportReviewed(new GrantNotices.ReportReviewed(grant.grantReference(), grant.cityCode(), grant.cityName(),
         task.getId(), review.report(), title, accepted, review.feedback().get(task), people.displayName(reviewer),
-        review.report() == Report.EXPERIMENT ? "your coach" : "programme officer", decision));
+        review.report() == Report.EXPERIMENT ? GrantNotices.ROLE_COACH : GrantNotices.ROLE_OFFICER, decision));
   }
 
   private record Review(Report report, ProcessVariable<Boolean> accepted, ProcessVariable<String> feedback) {}

@@ -4,6 +4,8 @@ import static org.citygrants.process.CityGrantProcess.*;
 import static org.citygrants.process.PaymentProcess.RECOVERY_KEY;
 
 import java.math.BigDecimal;
+import java.util.Locale;
+import org.citygrants.language.Words;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
@@ -49,10 +51,12 @@ public class IssueRecoveryOrderDelegate implements JavaDelegate {
     ledger.orderRecovery(reference, recoveryKey, amount, LedgerContexts.of(execution, actor.userId(), "unspent money to recover"));
     RECOVERY_KEY.set(execution, recoveryKey);
     for (User member : cities.members(CityDirectory.cityGroup(register.of(execution).cityCode()))) {
+      Locale language = notifications.languageOf(member.getId());
+      String currency = ledger.statement(reference).currency();
+      String inWords = Words.amount(amount, currency, language);
       notifications.notify(recoveryKey + ":" + member.getId(), member.getId(),
-          "Recovery order for grant " + reference + ": EUR " + amount.toPlainString(),
-          "Your accepted expenditure is lower than what the programme paid. Please return EUR " + amount.toPlainString()
-              + " quoting " + recoveryKey + ".", reference);
+          Words.say(language, "mail.recovery.subject", reference, inWords),
+          Words.say(language, "mail.recovery.body", inWords, recoveryKey), reference);
     }
   }
 }

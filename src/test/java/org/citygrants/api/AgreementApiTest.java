@@ -48,8 +48,10 @@ class AgreementApiTest extends ApiTest {
     for (int page = 1; page <= reader.getNumberOfPages(); page++) {
       text.append(extractor.getTextFromPage(page)).append('\n');
     }
-    assertThat(text.toString().replaceAll("\\s+", " ")).contains("Grant agreement", accepted, "Lyon",
-        "Claire Dubois", "40,000.00 EUR", "3 months", "12 months", "28,000.00 EUR", "Coaching");
+    // lyon (Claire Dubois) chose French: the agreement is in French, as she accepted it, amounts as French writes them
+    assertThat(text.toString().replaceAll("[\\s\u202f\u00a0]+", " ")).contains("Convention de subvention", accepted,
+        "Lyon", "Claire Dubois", "40 000,00 EUR", "3 mois", "12 mois", "28 000,00 EUR", "Accompagnement (coach)",
+        "Ce à quoi la ville s’engage");
   }
 
   @Test

@@ -34,6 +34,7 @@ import org.springframework.http.ResponseEntity;
  */
 @ApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.extension.ExtendWith(org.citygrants.support.ReadersOfEnglish.class)
 class ApiOverHttpTest {
 
   static final String PASSWORD = "demo";

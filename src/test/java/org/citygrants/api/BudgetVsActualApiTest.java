@@ -26,6 +26,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 /** GET /api/programme/budget-vs-actual as JSON and CSV, for programme staff and finance only. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.extension.ExtendWith(org.citygrants.support.ReadersOfEnglish.class)
 class BudgetVsActualApiTest extends ApiTest {
 
   /** A city name that needs CSV quoting: a comma and quotes. */

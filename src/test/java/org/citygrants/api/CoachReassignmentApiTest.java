@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** PUT /api/grants/{reference}/coach: a manager moves a grant, its coach tasks and rights to another coach. */
+@org.junit.jupiter.api.extension.ExtendWith(org.citygrants.support.ReadersOfEnglish.class)
 class CoachReassignmentApiTest extends ApiTest {
 
   @Test

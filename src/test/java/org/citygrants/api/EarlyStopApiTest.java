@@ -21,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** POST /api/grants/{reference}/early-stop: officers stop grants, which then go to settlement. */
+@org.junit.jupiter.api.extension.ExtendWith(org.citygrants.support.ReadersOfEnglish.class)
 class EarlyStopApiTest extends ApiTest {
 
   static final String REASON = "The council withdrew its support for the schoolyards.";

@@ -26,6 +26,7 @@ import org.springframework.http.MediaType;
 
 /** GET /api/grants/{reference}/statement: the ledger's figures, and who may read them. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.extension.ExtendWith(org.citygrants.support.ReadersOfEnglish.class)
 class GrantStatementApiTest extends ApiTest {
 
   @Autowired ObjectMapper json;

@@ -35,7 +35,9 @@ class OpenApiDocsTest extends ApiTest {
         "/api/programme/follow-ups",
         "/api/grants",
         "/api/grants/{reference}",
-        "/api/programme/payment-calendar");
+        "/api/programme/payment-calendar",
+        "/api/me/language",
+        "/api/texts/{page}");
     assertThat(api.path("paths").path("/api/grants/{reference}").path("get").path("description").asText())
         .contains("steps waiting", "indicative calendar");
     assertThat(api.path("openapi").asText()).startsWith("3.");

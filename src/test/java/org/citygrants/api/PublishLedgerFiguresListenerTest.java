@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * on the task's execution, as the task listener on Task_SubmitProgressReport and
  * Task_SubmitFinalReport in bpmn/city-grant.bpmn does; the second test runs a grant through both reports.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.citygrants.support.ReadersOfEnglish.class)
 class PublishLedgerFiguresListenerTest extends ApiTest {
 
   @Autowired PublishLedgerFiguresListener listener;

@@ -146,7 +146,9 @@ class TasklistJourneyBrowserTest {
 
     browser.login("tasklist", "lyon");
     browser.openTask("My group tasks", "Accept the award");
-    assertThat(browser.pageText()).contains("40,000.00 EUR", "counted from the day you accept");
+    // the terms in the city team's language (lyon reads French), the amount as French writes it
+    assertThat(browser.pageText().replaceAll("[\u202f\u00a0]", " ")).contains("Les conditions de la subvention",
+        "Montant attribué : 40 000,00 EUR", "à compter du jour où vous acceptez");
     String acceptance = refuseOnce(lyon, ACCEPT_AWARD, () -> {
       browser.radio("awardResponse", 1); // a question: its text is required
       assertThat(browser.completeRefused()).containsExactly("awardQuestion");
@@ -159,11 +161,12 @@ class TasklistJourneyBrowserTest {
     browser.followLink("Grants");
     browser.waitForText(lyon);
     browser.followLink("Lyon · " + lyon);
-    assertThat(browser.waitForText("With Programme managers")).contains("Assign experimentation coach");
-    assertThat(browser.waitForText("Download the agreement (PDF)")).contains("by Claire Dubois on", "€40,000.00",
-        "Assign experimentation coach", "Advance");
+    // lyon (Claire Dubois) reads French: the page's words, the groups and the amounts are French
+    assertThat(browser.waitForText("Chez Responsables du programme")).contains("Assign experimentation coach");
+    assertThat(browser.waitForText("Télécharger la convention (PDF)")).contains("par Claire Dubois le",
+        "Assign experimentation coach", "Avance", "Conditions de la subvention").doesNotContain("Download the agreement");
     browser.screenshot("lyon-grant-page-after-accepting");
-    assertThat(browser.fetch(browser.linkHref("Download the agreement (PDF)"))).isEqualTo("200 application/pdf");
+    assertThat(browser.fetch(browser.linkHref("Télécharger la convention (PDF)"))).isEqualTo("200 application/pdf");
 
     browser.login("tasklist", "manager");
     assertThat(browser.offersCreateTask()).isFalse();

@@ -57,6 +57,11 @@ final class CohortHttp {
     return send(request);
   }
 
+  Response putJson(String path, String json) {
+    return send(request(path).header("Accept", "application/json").header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   /** Signs in to Tasklist as its page does (CSRF cookie, then the login form): the session is kept in this client. */
   void signInToTasklist(String user, String password) {
     Response app = get("/camunda/app/tasklist/default/", "text/html");

@@ -39,6 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "spring.datasource.url=jdbc:h2:mem:cohort-view;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false"})
 @ExtendWith(ThisContextsEngineIsDefault.class)
+@org.junit.jupiter.api.extension.ExtendWith(org.citygrants.support.ReadersOfEnglish.class)
 abstract class CohortViewTest {
 
   static final String PASSWORD = "demo";

@@ -164,6 +164,48 @@ class GrantPageTest extends CohortViewTest {
     assertThat(procurement.path("dueBy").asText()).as("due at the new deadline").isEqualTo(extended.toString());
   }
 
+  @Test
+  void aFrenchReaderReadsTheGrantPageInFrench() {
+    identityService.setUserInfo("lyon", org.citygrants.language.LanguagePreferences.USER_INFO_KEY, "fr");
+    JsonNode page = grantAs("lyon", cohort().lyon());
+
+    assertThat(page.path("status").path("label").asText()).isEqualTo("Expérimentation en cours");
+    assertThat(page.path("terms").path("budgetLines").findValuesAsText("label")).contains("Expérimentations");
+    assertThat(page.path("terms").path("preparationTime").asText()).endsWith("mois");
+    assertThat(page.path("payments").findValuesAsText("statusLabel")).isNotEmpty()
+        .allMatch(label -> List.of("versé", "en cours d’approbation ou de versement", "prévu").contains(label));
+    assertThat(page.path("nextSteps").findValuesAsText("heldBy")).contains("Équipe de la ville de Lyon");
+    // the page's own words, from the same bundles
+    JsonNode texts = as("lyon").get("/api/texts/grant-page", "application/json").json();
+    assertThat(texts.path("language").asText()).isEqualTo("fr");
+    assertThat(texts.path("chosen").asText()).isEqualTo("fr");
+    assertThat(texts.path("texts").path("whatNext").asText()).isEqualTo("Et maintenant");
+    assertThat(texts.path("texts").path("common.language").asText()).isEqualTo("Langue");
+    // and a refusal of the API in French
+    assertThat(as("lyon").get("/api/grants/NOWHERE-2026", "application/json").json().path("message").asText())
+        .isEqualTo("Il n’existe pas de subvention NOWHERE-2026.");
+    // an English reader reads English
+    assertThat(as("officer").get("/api/texts/grant-page", "application/json").json().path("texts").path("whatNext")
+        .asText()).isEqualTo("What next");
+  }
+
+  /** The page's chooser stores the choice over the real engine (a signed-in user may not write identity info themselves). */
+  @Test
+  void aReaderChoosesTheLanguageOfThePageOverHttp() {
+    CohortHttp coach = as("coach2");
+    assertThat(coach.putJson("/api/me/language", "{\"language\": \"fr\"}").status()).isEqualTo(200);
+    try {
+      assertThat(coach.get("/api/texts/cohort", "application/json").json().path("texts").path("cities").asText())
+          .isEqualTo("Villes");
+      assertThat(coach.get("/api/cohort", "application/json").json().path("viewer").path("roleLabel").asText())
+          .isEqualTo("Coach");
+    } finally {
+      assertThat(coach.putJson("/api/me/language", "{\"language\": null}").status()).isEqualTo(200);
+    }
+    assertThat(coach.get("/api/texts/cohort", "application/json", "Accept-Language", "en").json().path("texts")
+        .path("cities").asText()).isEqualTo("Cities");
+  }
+
   private JsonNode grantAs(String user, String reference) {
     CohortHttp.Response response = as(user).get("/api/grants/" + reference, "application/json");
     if (response.status() != 200) {

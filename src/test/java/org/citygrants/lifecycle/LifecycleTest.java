@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * lyon (city), officer, manager, coach1, finance1 and finance2 from the demo identities.
  */
 @ApplicationTest
+@org.junit.jupiter.api.extension.ExtendWith(org.citygrants.support.ReadersOfEnglish.class)
 abstract class LifecycleTest {
 
   static final String CITY = "lyon";

@@ -185,7 +185,7 @@ class PreparationPathsTest extends GrantPathTest {
     assertThat(notificationsTo(grant, CITY)).as("the award, the advance, then the recovery").containsExactly(
         "Your grant " + grant + " is awarded: please read and accept the terms",
         "[" + grant + "] Payment made: 12,000.00 EUR, the advance",
-        "Recovery order for grant " + grant + ": EUR 12000.00");
+        "Recovery order for grant " + grant + ": 12,000.00 EUR");
     assertThat(ledger.statement(grant).recoveryOrdered()).isEqualByComparingTo(new BigDecimal("12000"));
 
     financeConfirmsRecovery(grant);

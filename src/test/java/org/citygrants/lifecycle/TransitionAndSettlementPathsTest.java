@@ -94,7 +94,7 @@ class TransitionAndSettlementPathsTest extends GrantPathTest {
         "[" + grant + "] Your experiment report was accepted",
         "[" + grant + "] Payment made: 20,000.00 EUR, tranche for experiment 1",
         "[" + grant + "] Your final report was accepted",
-        "Recovery order for grant " + grant + ": EUR 12000.00");
+        "Recovery order for grant " + grant + ": 12,000.00 EUR");
     assertThat(ledger.statement(grant).recoveryOrdered()).isEqualByComparingTo(new BigDecimal("12000"));
     assertThat(taskVariable(grant, PaymentProcess.Elements.CONFIRM_RECOVERY_RECEIVED, "recoveryKey"))
         .isEqualTo(grant + ":recovery");

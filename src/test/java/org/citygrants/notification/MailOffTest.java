@@ -33,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:notifications-off;DB_CLOSE_DELAY=-1",
     "camunda.bpm.job-execution.enabled=false"})
+@org.junit.jupiter.api.extension.ExtendWith(org.citygrants.support.ReadersOfEnglish.class)
 class MailOffTest {
 
   static final int SMTP_PORT = freePort();

@@ -41,6 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
     // the tests run the retry sweep and the digest themselves ("-" disables a cron)
     "grant.notifications.retry-every=PT1H",
     "grant.notifications.digest-cron=-"})
+@org.junit.jupiter.api.extension.ExtendWith(org.citygrants.support.ReadersOfEnglish.class)
 abstract class MailTest {
 
   static final String CITY = "lyon";

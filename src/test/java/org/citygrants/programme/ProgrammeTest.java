@@ -33,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * this year in the shared in-memory database).
  */
 @ApplicationTest
+@org.junit.jupiter.api.extension.ExtendWith(org.citygrants.support.ReadersOfEnglish.class)
 abstract class ProgrammeTest {
 
   /**

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -48,6 +49,9 @@ import org.citygrants.cohort.web.CohortView.Step;
 import org.citygrants.cohort.web.CohortView.Summary;
 import org.citygrants.cohort.web.CohortView.Win;
 import org.citygrants.experiment.ExperimentLog;
+import org.citygrants.language.Languages;
+import org.citygrants.language.ReaderLanguage;
+import org.citygrants.language.Words;
 import org.citygrants.grant.GrantRegister;
 import org.citygrants.grant.GrantRegister.GrantRecord;
 import org.citygrants.ledger.BudgetVsActualRow;
@@ -105,8 +109,8 @@ public class CohortViewService {
   static final String GRANT_PAGE = "/grants/";
 
   private static final Map<String, String> REPORTS = Map.of(
-      SUBMIT_PROGRESS_REPORT, "Progress report",
-      SUBMIT_FINAL_REPORT, "Final report");
+      SUBMIT_PROGRESS_REPORT, "cohort.report.progress",
+      SUBMIT_FINAL_REPORT, "cohort.report.final");
 
   private final GrantRegister register;
   private final ExperimentLog experimentLog;
@@ -143,12 +147,13 @@ public class CohortViewService {
    * @throws ApiException 403 when the user has no programme role (staff, coach, city team)
    */
   public CohortView viewFor(String userId) {
-    return asApplication(() -> build(userId));
+    Locale language = ReaderLanguage.current(); // the reader's, worked out before the engine is read as the application
+    return asApplication(() -> build(userId, language));
   }
 
-  private CohortView build(String userId) {
+  private CohortView build(String userId, Locale language) {
     List<GrantRecord> grants = register.all();
-    CohortViewer viewer = viewer(userId, grants);
+    CohortViewer viewer = viewer(userId, grants, language);
     Instant now = ClockUtil.getCurrentTime().toInstant();
 
     Map<String, BudgetVsActualRow> money = ledger.budgetVsActual().stream()
@@ -171,8 +176,8 @@ public class CohortViewService {
           programmeNames.get(grant.programmeInstanceId()),
           grant.coach() == null ? null : new Person(grant.coach(), names.getOrDefault(grant.coach(), grant.coach())),
           grant.objectiveType(),
-          new Phase(phase.key(), phase.label(), phase.step(), GrantPhase.STEPS, phase.ended()),
-          preparation(activities),
+          new Phase(phase.key(), phase.label(language), phase.step(), GrantPhase.STEPS, phase.ended()),
+          preparation(activities, language),
           full ? grant.preparationLate() : null,
           experiments(ran, full),
           decisions(ran),
@@ -180,7 +185,7 @@ public class CohortViewService {
           full ? "full" : "peer",
           full ? GRANT_PAGE + grant.grantReference() : null));
     }
-    List<OverdueReport> overdue = overdueReports(grants, viewer, now);
+    List<OverdueReport> overdue = overdueReports(grants, viewer, now, language);
 
     List<CohortFeed.Win> feedWins = feed.recent(WINS_SHOWN);
     Map<String, String> flaggers = displayNames(feedWins.stream().map(CohortFeed.Win::flaggedBy)
@@ -204,7 +209,7 @@ public class CohortViewService {
     rows.stream().map(Grant::programmeName).filter(Objects::nonNull).forEach(distinctProgrammes::add);
     String programmeName = distinctProgrammes.isEmpty() ? null : String.join(" · ", distinctProgrammes);
 
-    return new CohortView(now, programmeName, viewer.toJson(), currency,
+    return new CohortView(now, programmeName, viewer.toJson(language), currency,
         new Summary(rows.size(), experimentCount, wins.size(), overdue.size(), totals), rows, wins, learnings, exchanges,
         overdue);
   }
@@ -229,10 +234,14 @@ public class CohortViewService {
 
   /** The viewer's role; 403 without one. */
   CohortViewer viewer(String userId, List<GrantRecord> grants) {
+    return viewer(userId, grants, ReaderLanguage.current());
+  }
+
+  CohortViewer viewer(String userId, List<GrantRecord> grants, Locale language) {
     GrantPolicy.Person person = policy.person(userId);
     boolean coachesAGrant = grants.stream().anyMatch(g -> userId.equals(g.coach()));
     if (!policy.seesTheCohort(person, coachesAGrant)) {
-      throw ApiException.forbidden("The cohort view is for programme staff, coaches and city teams.");
+      throw ApiException.forbidden(Words.say(language, "cohort.forbidden"));
     }
     String name = displayNames(List.of(userId)).getOrDefault(userId, userId);
     return new CohortViewer(person, name, person.isInCoachesGroup() || coachesAGrant, policy);
@@ -242,6 +251,10 @@ public class CohortViewService {
 
   /** Done: the three city tasks completed (not cancelled), and the procurement approved (the advance sized). */
   static Preparation preparation(List<HistoricActivityInstance> activities) {
+    return preparation(activities, Languages.FALLBACK);
+  }
+
+  static Preparation preparation(List<HistoricActivityInstance> activities, Locale language) {
     Set<String> done = new LinkedHashSet<>();
     for (HistoricActivityInstance activity : activities) {
       boolean completed = activity.getEndTime() != null && !activity.isCanceled();
@@ -250,12 +263,14 @@ public class CohortViewService {
       }
     }
     List<Step> steps = PREPARATION_STEPS.stream()
-        .map(s -> new Step(s.key(), s.label(), done.contains(s.activityId()))).toList();
+        .map(s -> new Step(s.key(), Words.say(language, "cohort.step." + s.key()), done.contains(s.activityId())))
+        .toList();
     return new Preparation((int) steps.stream().filter(Step::done).count(), steps.size(), steps);
   }
 
   /** Open report tasks past their due date, of the grants the viewer sees in full, the longest overdue first. */
-  private List<OverdueReport> overdueReports(List<GrantRecord> grants, CohortViewer viewer, Instant now) {
+  private List<OverdueReport> overdueReports(List<GrantRecord> grants, CohortViewer viewer, Instant now,
+      Locale language) {
     Map<String, GrantRecord> byInstance = grants.stream().filter(viewer::fullAccess)
         .collect(Collectors.toMap(GrantRecord::processInstanceId, Function.identity(), (a, b) -> a));
     List<Task> tasks = taskService.createTaskQuery().processDefinitionKey(CityGrantProcess.PROCESS_ID)
@@ -268,7 +283,8 @@ public class CohortViewService {
         continue;
       }
       Instant due = task.getDueDate().toInstant();
-      reports.add(new OverdueReport(grant.grantReference(), grant.cityName(), REPORTS.get(task.getTaskDefinitionKey()),
+      reports.add(new OverdueReport(grant.grantReference(), grant.cityName(),
+          Words.say(language, REPORTS.get(task.getTaskDefinitionKey())),
           due, Duration.between(due, now).toDays()));
     }
     return reports;

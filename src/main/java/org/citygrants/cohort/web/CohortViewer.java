@@ -37,20 +37,21 @@ record CohortViewer(Person person, String name, boolean coach, GrantPolicy polic
     return programmeStaff() ? "programme" : coach ? "coach" : "city";
   }
 
-  String roleLabel() {
+  String roleLabel(java.util.Locale language) {
+    String role;
     if (staffGroups().contains(CityDirectory.PROGRAMME_MANAGERS)) {
-      return "Programme manager";
+      role = "manager";
+    } else if (staffGroups().contains(CityDirectory.PROGRAMME_OFFICERS)) {
+      role = "officer";
+    } else if (staffGroups().contains(CityDirectory.FINANCE_OFFICERS)) {
+      role = "finance";
+    } else {
+      role = coach ? "coach" : "city";
     }
-    if (staffGroups().contains(CityDirectory.PROGRAMME_OFFICERS)) {
-      return "Programme officer";
-    }
-    if (staffGroups().contains(CityDirectory.FINANCE_OFFICERS)) {
-      return "Finance officer";
-    }
-    return coach ? "Coach" : "City team";
+    return org.citygrants.language.Words.say(language, "cohort.role." + role);
   }
 
-  CohortView.Viewer toJson() {
-    return new CohortView.Viewer(userId(), name, role(), roleLabel(), cityCodes());
+  CohortView.Viewer toJson(java.util.Locale language) {
+    return new CohortView.Viewer(userId(), name, role(), roleLabel(language), cityCodes());
   }
 }

@@ -64,8 +64,14 @@ public enum GrantPhase {
     return key;
   }
 
+  /** The phase in English (the model's words). */
   public String label() {
     return label;
+  }
+
+  /** The phase in the reader's language ("Préparation"). */
+  public String label(java.util.Locale language) {
+    return org.citygrants.language.Words.say(language, "phase." + key);
   }
 
   public int step() {
