@@ -16,6 +16,12 @@ public class LanguageConfiguration {
     return new ReaderLanguageFilter(identityService, preferences);
   }
 
+  /** The models' translations, one instance for the beans and the static wording of mails and pages. */
+  @Bean
+  ModelTexts modelTexts() {
+    return ModelTexts.shared();
+  }
+
   @Bean
   FilterRegistrationBean<ReaderLanguageFilter> readerLanguageFilterRegistration(ReaderLanguageFilter filter) {
     FilterRegistrationBean<ReaderLanguageFilter> registration = new FilterRegistrationBean<>(filter);

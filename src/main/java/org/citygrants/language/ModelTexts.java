@@ -23,7 +23,6 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.stereotype.Component;
 
 /**
  * The names people read from the process models in their language: the process's name (Tasklist's
@@ -41,8 +40,17 @@ import org.springframework.stereotype.Component;
  * A description with an expression ({@code ${spendingFlag}}) keeps it in the translation: the
  * value the engine put in the English description goes into the same place of the translation.
  */
-@Component
 public class ModelTexts {
+
+  /**
+   * The one instance, also the Spring bean ({@link LanguageConfiguration}): the mails' and pages'
+   * static wording ({@link Words#taskName}) reads the same files through it.
+   */
+  private static final ModelTexts SHARED = new ModelTexts();
+
+  public static ModelTexts shared() {
+    return SHARED;
+  }
 
   /** Where the translation files are, on the classpath (the top-level {@code bpmn/} folder). */
   public static final String FOLDER = "bpmn/i18n";
@@ -57,6 +65,19 @@ public class ModelTexts {
   /** A user task's name in a language; empty when the language has none (English: the model's). */
   public Optional<String> taskName(String processDefinitionKey, String taskDefinitionKey, Locale language) {
     return text(processDefinitionKey, taskDefinitionKey + ".name", language);
+  }
+
+  /**
+   * A user task's name in a language, its process unknown (a task id is unique across the models,
+   * see ModelTranslationsTest); empty when no model has it or the language has no translation.
+   */
+  public Optional<String> taskName(String taskDefinitionKey, Locale language) {
+    String key = taskDefinitionKey + ".name";
+    return englishTexts().entrySet().stream()
+        .filter(model -> model.getValue().containsKey(key))
+        .map(model -> text(model.getKey(), key, language))
+        .flatMap(Optional::stream)
+        .findFirst();
   }
 
   /** A process's name in a language, as "Start process" lists it. */

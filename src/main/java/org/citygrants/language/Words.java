@@ -65,13 +65,12 @@ public final class Words {
   }
 
   /**
-   * The name of a task (a step of a process model) as its reader reads it, in mails and on the
-   * pages. THE ONE CALL POINT for the translations of the process models' task names (the forms
-   * work's ModelTexts.taskName(...)): until it is wired here, the name the engine gives, in the
-   * model's language (English).
+   * A task's name as its reader reads it: the models' translation ({@code bpmn/i18n}, {@link
+   * ModelTexts}) in their language, else the name the engine gives (the model's English).
    */
   public static String taskName(String taskDefinitionKey, String engineName, Locale language) {
-    return engineName != null && !engineName.isBlank() ? engineName : taskDefinitionKey;
+    String english = engineName != null && !engineName.isBlank() ? engineName : taskDefinitionKey;
+    return taskDefinitionKey == null ? english : ModelTexts.shared().taskName(taskDefinitionKey, language).orElse(english);
   }
 
   /**

@@ -50,6 +50,19 @@ class ModelTranslationsTest {
   }
 
   @Test
+  void aTaskIdNamesOneTaskAcrossTheModelsSoMailsFindItsNameWithoutItsProcess() {
+    Map<String, String> processOfTask = new java.util.HashMap<>();
+    texts.englishTexts().forEach((process, english) -> english.keySet().stream()
+        .filter(key -> key.endsWith(".name") && !key.equals(process + ".name"))
+        .forEach(key -> assertThat(processOfTask.put(key, process)).as("%s in two models", key).isNull()));
+    assertThat(texts.taskName("Task_ApprovePayment", Locale.FRENCH)).hasValue("Approuver le paiement (quatre yeux)");
+    assertThat(texts.taskName("Task_AcceptAward", Locale.ENGLISH)).isEmpty();
+    assertThat(Words.taskName("Task_AcceptAward", "Accept the award", Locale.FRENCH)).isEqualTo("Accepter la subvention");
+    assertThat(Words.taskName("Task_AcceptAward", "Accept the award", Locale.ENGLISH)).isEqualTo("Accept the award");
+    assertThat(Words.taskName("Task_Unknown", "Something", Locale.FRENCH)).isEqualTo("Something");
+  }
+
+  @Test
   void taskAndProcessNamesForMailsAndPages() {
     assertThat(texts.taskName("city-grant", "Task_AcceptAward", Locale.FRENCH)).hasValue("Accepter la subvention");
     assertThat(texts.taskName("city-grant", "Task_AcceptAward", Locale.ENGLISH)).isEmpty();
