@@ -8,7 +8,7 @@ export default {
   "fr": {
     "LANGUAGE_NAME": "Français",
     "LANGUAGE": "Langue",
-    "CHOOSE_LANGUAGE": "Lire les écrans du programme en {{language}} (choix gardé avec votre utilisateur : les e-mails le suivent aussi)",
-    "CHOICE_NOT_SAVED": "Votre choix de langue n’a pas été enregistré : réessayez dans un instant."
+    "CHOOSE_LANGUAGE": "Lire les écrans du programme en {{language}} (choix gardé avec votre utilisateur : les e-mails le suivent aussi)",
+    "CHOICE_NOT_SAVED": "Votre choix de langue n’a pas été enregistré : réessayez dans un instant."
   }
 }

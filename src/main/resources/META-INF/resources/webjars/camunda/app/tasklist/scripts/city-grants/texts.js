@@ -49,12 +49,12 @@ export default {
   },
   "fr": {
     "MY_GRANT": "Ma subvention",
-    "MY_GRANT_TITLE": "Tout sur {{reference}} : conditions, prochaine étape, paiements",
+    "MY_GRANT_TITLE": "Tout sur {{reference}} : conditions, prochaine étape, paiements",
     "GRANTS": "Subventions",
     "GRANTS_TITLE": "Les subventions que vous suivez",
     "GRANT_PAGE": "Page de la subvention",
     "GRANT_PAGE_TITLE": "Conditions, prochaines étapes, paiements et rapports de {{reference}}",
-    "APPLICATION_REGISTERED": "Votre candidature est enregistrée sous la référence {{reference}}. L’équipe du programme va déterminer le montant de la subvention ; vous trouverez chaque étape suivante ici, dans Tasklist, et tout ce qui concerne la subvention sur sa page.",
+    "APPLICATION_REGISTERED": "Votre candidature est enregistrée sous la référence {{reference}}. L’équipe du programme va déterminer le montant de la subvention ; vous trouverez chaque étape suivante ici, dans Tasklist, et tout ce qui concerne la subvention sur sa page.",
     "OPEN_GRANT_PAGE": "Ouvrir la page de la subvention",
     "CLOSE": "Fermer",
 
@@ -63,10 +63,10 @@ export default {
     "UNCLAIM_ERROR": "La tâche n’a pas été libérée",
     "ASSIGNED_ERROR": "La tâche n’a pas été attribuée",
 
-    "DATE_NOT_TAKEN": "Date non retenue : {{typed}} {{problem}}. Écrivez la date sous la forme {{shape}}, par exemple {{example}}, ou choisissez-la dans le calendrier.",
+    "DATE_NOT_TAKEN": "Date non retenue : {{typed}} {{problem}}. Écrivez la date sous la forme {{shape}}, par exemple {{example}}, ou choisissez-la dans le calendrier.",
     "DATE_NOT_WHOLE": "n’est pas une date complète (jour, mois et année en quatre chiffres)",
     "DATE_NO_SUCH_MONTH": "n’est pas un jour du calendrier (il n’y a pas de mois {{month}})",
-    "DATE_TOO_EARLY": "est trop ancienne : choisissez une année à partir de {{year}}",
+    "DATE_TOO_EARLY": "est trop ancienne : choisissez une année à partir de {{year}}",
     "DATE_NO_SUCH_DAY": "n’est pas un jour du calendrier (il n’y a pas de jour {{day}})",
     "DATE_MONTH_TOO_SHORT": "n’est pas un jour du calendrier ({{month}} n’a que {{days}} jours)",
     "DATE_SHAPE_DAY": "jj",
@@ -86,6 +86,6 @@ export default {
     "FORM_JS_INTEGER": "La valeur doit être un nombre entier.",
     "FORM_JS_DECIMAL_DIGIT": "La valeur doit avoir au plus {{digits}} décimale.",
     "FORM_JS_DECIMAL_DIGITS": "La valeur doit avoir au plus {{digits}} décimales.",
-    "FORM_JS_STEP": "Choisissez une valeur valide : les deux valeurs valides les plus proches sont {{below}} et {{above}}."
+    "FORM_JS_STEP": "Choisissez une valeur valide : les deux valeurs valides les plus proches sont {{below}} et {{above}}."
   }
 }
