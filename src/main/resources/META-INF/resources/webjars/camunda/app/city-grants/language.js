@@ -170,15 +170,43 @@ export function followThePersonsLanguage(moduleName) {
       $translateProvider.preferredLanguage(start);
       setInUse(start);
     }])
-    .run(['$rootScope', '$translate', 'configuration', function ($rootScope, $translate, configuration) {
+    .run(['$rootScope', '$translate', '$injector', 'configuration', function ($rootScope, $translate, $injector, configuration) {
       csrfCookie = configuration.getCsrfCookieName() || csrfCookie;
       $rootScope.$on('$translateChangeSuccess', function (event, change) {
         setInUse(change && change.language);
+        datesIn(change && change.language);
       });
-      show = function (tag) {
-        if (available.indexOf(tag) >= 0 && ($translate.proposedLanguage() || $translate.use()) !== tag) {
-          $translate.use(tag);
+      // Dates ("in 14 days", "dans 14 jours") are moment's: the apps set its language only when they
+      // load a language's file, not when they switch back to one loaded before (English, loaded
+      // at start as the fallback)
+      const datesIn = function (tag) {
+        const moment = $injector.has('moment') && $injector.get('moment');
+        if (tag && moment && moment.locales().indexOf(tag) >= 0 && moment.locale() !== tag) {
+          if ($injector.has('amMoment')) {
+            $injector.get('amMoment').changeLocale(tag);
+          } else {
+            moment.locale(tag);
+          }
         }
+      };
+      // A page drawn in one language and switched to another keeps a few words of the first: the
+      // apps translate some once, when a view opens (Tasklist's search box and sorting, Cockpit's
+      // search pills). So the page is loaded again in the new language (it starts in the language
+      // remembered above) unless there is work on it: a form, a dialog or an edited field. Then it
+      // is switched in place, nothing typed is lost, and those few words follow at the next load.
+      const startsIn = function (tag) {
+        const last = remembered();
+        return last ? last === tag : browserLanguage() === tag;
+      };
+      show = function (tag) {
+        if (available.indexOf(tag) < 0 || ($translate.proposedLanguage() || $translate.use()) === tag) {
+          return;
+        }
+        if (startsIn(tag) && !document.querySelector('.fjs-form, .modal, .ng-dirty')) {
+          window.location.reload();
+          return;
+        }
+        $translate.use(tag);
       };
       let asked = null;
       const follow = function (authentication) {
