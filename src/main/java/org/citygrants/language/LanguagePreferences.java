@@ -38,12 +38,24 @@ public class LanguagePreferences {
    * @throws UnsupportedLanguageException when the tag names no supported language
    */
   public void choose(String userId, String tag) {
-    if (tag == null || tag.isBlank()) {
-      identityService.deleteUserInfo(userId, USER_INFO_KEY);
-      return;
+    Locale language = tag == null || tag.isBlank() ? null
+        : languages.supportedOf(tag).orElseThrow(() -> new UnsupportedLanguageException(tag, languages));
+    // Over HTTP the person is the engine's authenticated user, and the engine refuses people every
+    // command the application does not name (access.EngineInputPolicy), setting user info included:
+    // the application stores the choice itself, for this user only, as the demo seeding does
+    org.camunda.bpm.engine.impl.identity.Authentication current = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      if (language == null) {
+        identityService.deleteUserInfo(userId, USER_INFO_KEY);
+      } else {
+        identityService.setUserInfo(userId, USER_INFO_KEY, language.getLanguage());
+      }
+    } finally {
+      if (current != null) {
+        identityService.setAuthentication(current);
+      }
     }
-    Locale language = languages.supportedOf(tag).orElseThrow(() -> new UnsupportedLanguageException(tag, languages));
-    identityService.setUserInfo(userId, USER_INFO_KEY, language.getLanguage());
   }
 
   /** The language of a page or an answer for this user and their browser's {@code Accept-Language}. */
