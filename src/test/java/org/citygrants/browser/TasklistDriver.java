@@ -54,7 +54,7 @@ final class TasklistDriver implements AutoCloseable {
     // as root and with no network beyond loopback: no sandbox, no background traffic
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        "--disable-sync", "--window-size=1400,1000", "--lang=en-US", "--user-data-dir=" + Files.createTempDirectory("chromium"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort().build();
     this.driver = new ChromeDriver(service, options);
