@@ -176,9 +176,12 @@ export function followThePersonsLanguage(moduleName) {
         setInUse(change && change.language);
         datesIn(change && change.language);
       });
-      // Dates ("in 14 days", "dans 14 jours") are moment's: the apps set its language only when they
-      // load a language's file, not when they switch back to one loaded before (English, loaded
-      // at start as the fallback)
+      $rootScope.$on('$translateLoadingSuccess', function () {
+        datesIn(language());
+      });
+      // Dates ("in 14 days", "dans 14 jours") are moment's: the apps set its language each time they
+      // load a language's file, the last one loaded wins (English, the fallback, can come after
+      // French), and not when they switch back to one loaded before
       const datesIn = function (tag) {
         const moment = $injector.has('moment') && $injector.get('moment');
         if (tag && moment && moment.locales().indexOf(tag) >= 0 && moment.locale() !== tag) {
