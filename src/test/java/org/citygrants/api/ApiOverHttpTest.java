@@ -74,6 +74,25 @@ class ApiOverHttpTest {
   }
 
   @Test
+  void aPersonChoosesTheirLanguageOverHttp() {
+    // over HTTP the person is the engine's authenticated user: storing the choice must still work
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    try {
+      ResponseEntity<String> french = as("tampere").exchange("/api/me/language", HttpMethod.PUT,
+          new HttpEntity<>("{\"language\":\"fr\"}", headers), String.class);
+      assertThat(french.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(french.getBody()).contains("\"chosen\":\"fr\"");
+      assertThat(identityService.getUserInfo("tampere", "language")).isEqualTo("fr");
+    } finally {
+      ResponseEntity<String> english = as("tampere").exchange("/api/me/language", HttpMethod.PUT,
+          new HttpEntity<>("{\"language\":\"en\"}", headers), String.class);
+      assertThat(english.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+    assertThat(identityService.getUserInfo("tampere", "language")).isEqualTo("en");
+  }
+
+  @Test
   void theStatementOverHttpWithBasicAuth() throws Exception {
     ResponseEntity<String> response = as("officer").getForEntity("/api/grants/{r}/statement", String.class, lyonGrant);
 

@@ -48,6 +48,12 @@ final class TasklistDriver implements AutoCloseable {
   /** The app the browser is signed in to, null before the first sign-in. */
   private String signedInTo;
 
+  /**
+   * The browser's language: English. Whoever chose a language reads theirs whatever the browser's
+   * (lyon: French); Tasklist loads again in it once they have signed in.
+   */
+  static final String BROWSER_LANGUAGE = "en-US";
+
   static boolean browserInstalled() {
     return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
   }
@@ -65,7 +71,7 @@ final class TasklistDriver implements AutoCloseable {
     // as root and with no network beyond loopback: no sandbox, no background traffic
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        "--disable-sync", "--window-size=1400,1000", "--lang=" + BROWSER_LANGUAGE, "--user-data-dir=" + Files.createTempDirectory("chromium"));
     if (networkLog) {
       options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL"));
       options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));

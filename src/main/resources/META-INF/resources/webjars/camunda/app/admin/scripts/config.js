@@ -22,6 +22,19 @@ export default {
     vendor: 'Experimentation Programme'
   },
 
+  // the webapps' own words in English and French (locales/fr.json beside Camunda's en.json); which
+  // one a person reads is their choice stored with their user, else their browser's
+  // (city-grants/language.js)
+  locales: {
+    availableLocales: ['en', 'fr'],
+    fallbackLocale: 'en'
+  },
+
+  // the person's language and the chooser "English" / "Français" in the header
+  customScripts: [
+    'scripts/city-grants/language'
+  ],
+
   // // change the app name and vendor
   // app: {
   //   name: 'Admin',

@@ -22,17 +22,28 @@ export default {
     vendor: 'Experimentation Programme'
   },
 
+  // the webapps' own words in English and French (locales/fr.json beside Camunda's en.json); which
+  // one a person reads is their choice stored with their user, else their browser's
+  // (city-grants/language.js)
+  locales: {
+    availableLocales: ['en', 'fr'],
+    fallbackLocale: 'en'
+  },
+
   // the programme's additions to Tasklist (scripts/city-grants/): the Complete button of a
   // Camunda Form whose rules hide a field, "Create task" for administrators only, date fields
   // that refuse a day that does not exist instead of rolling it over, plain titles over a
   // refusal ("Not completed, nothing was saved"), and the links to one's grant page (with the
-  // reference shown after an application)
+  // reference shown after an application); all in the reader's language, form-js's own validation
+  // messages included, with a chooser "English" / "Français" in the header
   customScripts: [
+    'scripts/city-grants/language',
     'scripts/city-grants/complete-button',
     'scripts/city-grants/create-task-for-administrators',
     'scripts/city-grants/date-fields',
     'scripts/city-grants/messages',
-    'scripts/city-grants/grant-page'
+    'scripts/city-grants/grant-page',
+    'scripts/city-grants/form-messages'
   ],
 
   // change the app name and vendor

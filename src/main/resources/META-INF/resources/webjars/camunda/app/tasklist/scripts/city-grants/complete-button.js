@@ -53,7 +53,7 @@ angular.module('cam.tasklist').config(['$provide', function ($provide) {
             const refusedDate = container.querySelector('.city-grants-date-refused');
             if (refusedDate) {
               refusedDate.scrollIntoView({block: 'center'});
-              return done({message: 'submission prevented'});
+              return done({message: 'camForm submission prevented'});
             }
             return complete(function (error, result) {
               // form-js's own refusal is its errors by field id, without a message
@@ -64,8 +64,9 @@ angular.module('cam.tasklist').config(['$provide', function ($provide) {
                     field.scrollIntoView({block: 'center'});
                   }
                 }, 0);
-                // Tasklist shows no notification for a prevented submission
-                error = {message: 'submission prevented'};
+                // Tasklist shows no notification for a prevented submission: its task form looks for
+                // "submission prevented" in the message, its start form for exactly this message
+                error = {message: 'camForm submission prevented'};
               } else if (!error) {
                 $injector.get('Notifications').clear({type: 'danger'});
               }

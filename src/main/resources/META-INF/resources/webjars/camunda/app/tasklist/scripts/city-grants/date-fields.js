@@ -14,13 +14,17 @@
  * empty and says under it, in words, what was wrong and how to write the day; Complete is
  * refused while that message shows (scripts/city-grants/complete-button.js). Typing again or
  * choosing a day in the calendar removes the message. The server refuses an impossible day
- * sent any other way (validation/FormInputValidator).
+ * sent any other way (validation/FormInputValidator). The message is in the reader's language
+ * (texts.js: "Date non retenue : 32/13/2026 n’est pas un jour du calendrier ...").
  */
+import {language, textsOf} from '../../../city-grants/language.js';
+import TEXTS from './texts.js';
+
 (function () {
   // the class complete-button.js looks for before it lets a form be completed
   const REFUSED = 'city-grants-date-refused';
-  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
-    'October', 'November', 'December'];
+  /** The words of the refusal in the reader's language (texts.js). */
+  const say = textsOf(TEXTS);
   const PARTS = {d: 'day', j: 'day', m: 'month', n: 'month', Y: 'year', y: 'shortYear'};
   const EARLIEST_YEAR = 1900;
 
@@ -50,7 +54,7 @@
     }
     const match = new RegExp(pattern + '\\s*$').exec(text);
     if (!match) {
-      return {problem: 'is not a whole date (day, month and a year of four digits)'};
+      return {problem: say('DATE_NOT_WHOLE')};
     }
     const parts = {};
     order.forEach(function (name, index) { parts[name] = parseInt(match[index + 1], 10); });
@@ -58,22 +62,29 @@
     const month = parts.month;
     const day = parts.day;
     if (month < 1 || month > 12) {
-      return {problem: 'is not a day of the calendar (there is no month ' + month + ')'};
+      return {problem: say('DATE_NO_SUCH_MONTH', {month: month})};
     }
     if (year < EARLIEST_YEAR) {
-      return {problem: 'is too long ago: choose a year from ' + EARLIEST_YEAR + ' on'};
+      return {problem: say('DATE_TOO_EARLY', {year: EARLIEST_YEAR})};
     }
     const daysInMonth = new Date(year, month, 0).getDate();
     if (day < 1 || day > daysInMonth) {
-      return {problem: 'is not a day of the calendar (' + (day < 1 ? 'there is no day ' + day
-          : MONTHS[month - 1] + (month === 2 ? ' ' + year : '') + ' has ' + daysInMonth + ' days') + ')'};
+      return {problem: day < 1 ? say('DATE_NO_SUCH_DAY', {day: day})
+        : say('DATE_MONTH_TOO_SHORT', {month: monthName(month, year) + (month === 2 ? ' ' + year : ''), days: daysInMonth})};
     }
     return {date: new Date(year, month - 1, day)};
   }
 
-  /** "d/m/Y" as people read it: dd/mm/yyyy. */
+  /** The month's name in the reader's language ("February", "février"). */
+  function monthName(month, year) {
+    return new Date(year, month - 1, 1).toLocaleString(language(), {month: 'long'});
+  }
+
+  /** "d/m/Y" as people read it: dd/mm/yyyy (jj/mm/aaaa in French). */
   function shape(format) {
-    const shapes = {d: 'dd', j: 'dd', m: 'mm', n: 'mm', Y: 'yyyy', y: 'yy'};
+    const day = say('DATE_SHAPE_DAY');
+    const month = say('DATE_SHAPE_MONTH');
+    const shapes = {d: day, j: day, m: month, n: month, Y: say('DATE_SHAPE_YEAR'), y: say('DATE_SHAPE_SHORT_YEAR')};
     return format.replace(/\\(.)|([djmnYy])/g, function (all, escaped, token) {
       return escaped !== undefined ? escaped : shapes[token];
     });
@@ -101,8 +112,8 @@
     const message = document.createElement('div');
     message.className = 'fjs-form-field-error ' + REFUSED;
     message.setAttribute('role', 'alert');
-    message.textContent = 'Not taken: ' + typed.trim() + ' ' + problem + '. Write the day as ' + shape(format)
-      + ', for example ' + example + ', or choose it in the calendar.';
+    message.textContent = say('DATE_NOT_TAKEN', {typed: typed.trim(), problem: problem, shape: shape(format),
+      example: example});
     field.appendChild(message);
   }
 

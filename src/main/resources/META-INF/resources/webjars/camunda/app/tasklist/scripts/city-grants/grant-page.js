@@ -1,6 +1,8 @@
 /*
  * The grant's page from Tasklist.
  *
+ * All its words are in texts.js, in each language of the product (the reader's: ../../../city-grants/language.js).
+ *
  * - A "My grant" link in Tasklist's header for everyone who follows a grant (its city team, its
  *   coach, programme staff and finance): to the grant's page when there is one, to the list of
  *   one's grants (/grants/) otherwise. Asked of the application (GET /api/grants, signed in by
@@ -11,13 +13,12 @@
  *   note with the grant's reference and a link to its page: when Tasklist says "The process has
  *   been started", the grants the person follows are asked again, and the one that is new is it.
  */
+import {APP_ROOT, textsOf} from '../../../city-grants/language.js';
+import TEXTS from './texts.js';
+
 const angular = window.angular;
-// the application's root: the webapps' root (app-root, e.g. /camunda) without its last segment
-const APP_ROOT = (function () {
-  const base = document.querySelector('base');
-  const webapps = ((base && base.getAttribute('app-root')) || '').replace(/\/+$/, '');
-  return webapps.substring(0, webapps.lastIndexOf('/'));
-}());
+/** The words below in the reader's language (texts.js). */
+const say = textsOf(TEXTS);
 
 function grantsPage(reference) {
   return APP_ROOT + '/grants/' + (reference ? encodeURIComponent(reference) : '');
@@ -54,18 +55,24 @@ function showReference(reference) {
   note.className = 'city-grants-reference-note';
   note.setAttribute('role', 'status');
   const text = document.createElement('p');
-  text.append('Your application is registered as ');
-  const strong = document.createElement('strong');
-  strong.textContent = reference;
-  text.append(strong, '. The programme team will size the grant; you will find each next step here, in Tasklist, and everything about the grant on its page.');
+  // the sentence around the reference, which is shown in bold
+  const marker = '\u0000';
+  say('APPLICATION_REGISTERED', {reference: marker}).split(marker).forEach(function (part, index) {
+    if (index > 0) {
+      const strong = document.createElement('strong');
+      strong.textContent = reference;
+      text.append(strong);
+    }
+    text.append(part);
+  });
   const link = document.createElement('a');
   link.href = grantsPage(reference);
-  link.textContent = 'Open the grant\u2019s page';
+  link.textContent = say('OPEN_GRANT_PAGE');
   link.className = 'btn btn-primary';
   const close = document.createElement('button');
   close.type = 'button';
   close.className = 'btn btn-default';
-  close.textContent = 'Close';
+  close.textContent = say('CLOSE');
   close.addEventListener('click', function () { note.remove(); });
   note.append(text, link, close);
   document.body.append(note);
@@ -76,10 +83,11 @@ angular.module('cam.tasklist')
     ViewsProvider.registerDefaultView('tasklist.navbar.action', {
       id: 'grant-page-action',
       priority: 300,
-      template: '<a ng-if="grantLink" ng-href="{{ grantLink.href }}" title="{{ grantLink.title }}">'
+      template: '<a ng-if="grantLink" ng-href="{{ grantLink.href }}" title="{{ say(grantLink.title, grantLink) }}">'
         + '<span class="glyphicon glyphicon-home"></span> '
-        + '<span class="hidden-sm hidden-xs">{{ grantLink.label }}</span></a>',
+        + '<span class="hidden-sm hidden-xs">{{ say(grantLink.label) }}</span></a>',
       controller: ['$scope', '$rootScope', function ($scope, $rootScope) {
+        $scope.say = say;
         $scope.grantLink = null;
         function refresh() {
           $scope.grantLink = null;
@@ -89,10 +97,10 @@ angular.module('cam.tasklist')
           followedGrants()
             .then(function (grants) {
               if (grants.length === 1) {
-                $scope.grantLink = {href: grantsPage(grants[0].reference), label: 'My grant',
-                  title: 'Everything about ' + grants[0].reference + ': terms, next step, payments'};
+                $scope.grantLink = {href: grantsPage(grants[0].reference), label: 'MY_GRANT',
+                  title: 'MY_GRANT_TITLE', reference: grants[0].reference};
               } else if (grants.length > 1) {
-                $scope.grantLink = {href: grantsPage(''), label: 'Grants', title: 'The grants you follow'};
+                $scope.grantLink = {href: grantsPage(''), label: 'GRANTS', title: 'GRANTS_TITLE'};
               }
               $scope.$applyAsync();
             })
@@ -107,9 +115,10 @@ angular.module('cam.tasklist')
       id: 'grant-page-task-action',
       priority: 50,
       template: '<a ng-if="grantReference" ng-href="{{ grantHref }}" class="grant-page-link" '
-        + 'title="Terms, next steps, payments and reports of {{ grantReference }}">'
-        + '<span class="glyphicon glyphicon-home"></span> Grant page</a>',
+        + 'title="{{ say(\'GRANT_PAGE_TITLE\', {reference: grantReference}) }}">'
+        + '<span class="glyphicon glyphicon-home"></span> {{ say(\'GRANT_PAGE\') }}</a>',
       controller: ['$scope', '$http', function ($scope, $http) {
+        $scope.say = say;
         const engineApi = document.querySelector('base').getAttribute('engine-api');
         $scope.grantReference = null;
         $scope.taskData.observe('task', function (task) {

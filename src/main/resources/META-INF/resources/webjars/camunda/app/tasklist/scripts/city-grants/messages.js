@@ -10,23 +10,21 @@
  * setting to change one title. So once a language's file is loaded (its "$translateChangeSuccess"),
  * the titles below are put over Tasklist's; the rest of the file stays Tasklist's own. Before the
  * file is loaded nothing is added: a table of a few titles would stop Tasklist from loading it.
+ * The titles are in texts.js, in English and French ("Tâche non terminée, rien n’a été enregistré").
  */
+import TEXTS from './texts.js';
+
 const angular = window.angular;
 
-const TITLES = {
-  en: {
-    COMPLETE_ERROR: 'Not completed, nothing was saved',
-    CLAIM_ERROR: 'The task was not claimed',
-    UNCLAIM_ERROR: 'The task was not released',
-    ASSIGNED_ERROR: 'The task was not assigned'
-  },
-  de: {
-    COMPLETE_ERROR: 'Nicht abgeschlossen, nichts wurde gespeichert',
-    CLAIM_ERROR: 'Die Aufgabe wurde nicht übernommen',
-    UNCLAIM_ERROR: 'Die Aufgabe wurde nicht freigegeben',
-    ASSIGNED_ERROR: 'Die Aufgabe wurde nicht zugewiesen'
-  }
-};
+/** The titles put over Tasklist's, in each language of texts.js. */
+const TITLE_KEYS = ['COMPLETE_ERROR', 'CLAIM_ERROR', 'UNCLAIM_ERROR', 'ASSIGNED_ERROR'];
+const TITLES = {};
+Object.keys(TEXTS).forEach(function (language) {
+  TITLES[language] = {};
+  TITLE_KEYS.forEach(function (key) {
+    TITLES[language][key] = TEXTS[language][key];
+  });
+});
 
 let translations = null;
 
