@@ -46,6 +46,7 @@ import org.citygrants.grant.GrantRegister;
 import org.citygrants.grant.GrantRegister.GrantRecord;
 import org.citygrants.identity.CityDirectory;
 import org.citygrants.language.Languages;
+import org.citygrants.language.FormTexts;
 import org.citygrants.language.ReaderLanguage;
 import org.citygrants.language.Words;
 import org.citygrants.ledger.GrantAccount;
@@ -110,11 +111,13 @@ public class GrantPageService {
   private final NotificationProperties links;
   private final AwardAcceptance acceptances;
   private final SharedLearnings sharedLearnings;
+  private final FormTexts formTexts;
 
   public GrantPageService(GrantRegister register, GrantPolicy policy, ExperimentLog experimentLog, LedgerService ledger,
       LedgerProperties money, HistoryService historyService, TaskService taskService, IdentityService identityService,
       ProcessEngineConfiguration configuration, FormInputValidator forms, GrantDurations durations,
-      NotificationProperties links, AwardAcceptance acceptances, SharedLearnings sharedLearnings) {
+      NotificationProperties links, AwardAcceptance acceptances, SharedLearnings sharedLearnings, FormTexts formTexts) {
+    this.formTexts = formTexts;
     this.register = register;
     this.policy = policy;
     this.experimentLog = experimentLog;
@@ -196,7 +199,7 @@ public class GrantPageService {
     String currency = statement.map(GrantStatement::currency).orElse(money.currency());
 
     return new GrantPage(grant.grantReference(), grant.cityCode(), grant.cityName(),
-        variables.string(PROGRAMME_NAME.name()), objective(grant, variables), coach(grant, language),
+        variables.string(PROGRAMME_NAME.name()), objective(grant, variables, language), coach(grant, language),
         new GrantPage.Status(phase.key(), phase.label(language), phase.step(), GrantPhase.STEPS, phase.ended()), currency,
         terms(grant, variables, statement.orElse(null), advanceRateDecided(activities), language),
         nextSteps(grant, person, language),
@@ -212,7 +215,13 @@ public class GrantPageService {
 
   // --- who, what, where it stands
 
-  private String objective(GrantRecord grant, Variables variables) {
+  private String objective(GrantRecord grant, Variables variables, Locale language) {
+    // the application form's option in the reader's language; the label stored at application is English
+    Optional<String> translated = grant.objectiveType() == null ? Optional.empty()
+        : formTexts.optionLabel("grant-application", OBJECTIVE_TYPE.name(), grant.objectiveType(), language);
+    if (translated.isPresent()) {
+      return translated.get();
+    }
     String label = variables.string(OBJECTIVE_LABEL.name());
     if (label != null) {
       return label;

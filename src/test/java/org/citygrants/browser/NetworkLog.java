@@ -35,9 +35,12 @@ final class NetworkLog {
       return responses.stream().mapToLong(Response::bytes).sum();
     }
 
-    /** The addresses asked for outside the application (data: and blob: addresses are the page's own). */
+    /**
+     * The addresses asked for outside the application: any http(s) address but its own (data: and
+     * blob: addresses are the page's own, chrome: ones the browser's, e.g. a search box's clear icon).
+     */
     List<String> outside(String baseUrl) {
-      return requested.stream().filter(url -> !url.startsWith(baseUrl) && !url.startsWith("data:") && !url.startsWith("blob:"))
+      return requested.stream().filter(url -> !url.startsWith(baseUrl) && url.matches("(?i)(https?|wss?|ftp):.*"))
           .sorted().toList();
     }
 
@@ -65,12 +68,18 @@ final class NetworkLog {
       switch (message.path("method").asText()) {
         case "Network.requestWillBeSent" -> {
           String url = params.path("request").path("url").asText();
+          if (url.startsWith("chrome")) {
+            continue; // the browser's own pages (its new tab's resources): never on the wire
+          }
           urls.put(id, url);
           requested.add(url);
           open.add(id);
         }
         case "Network.responseReceived" -> answers.put(id, params.path("response"));
         case "Network.loadingFinished" -> {
+          if (!urls.containsKey(id)) {
+            continue; // not asked for on the network (see above)
+          }
           open.remove(id);
           JsonNode response = answers.getOrDefault(id, JSON.createObjectNode());
           JsonNode headers = response.path("headers");

@@ -1,5 +1,8 @@
 package org.citygrants.browser;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,14 +40,16 @@ final class TasklistDriver implements AutoCloseable {
 
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final By COMPLETE = By.xpath("//button[normalize-space(.)='Complete']");
-  private static final By CLAIM = By.xpath("//button[contains(., 'Claim') and not(contains(., 'Unclaim'))]");
+  /** Tasklist's own words in each language, as its locale files give them (webjar en.json, our fr.json). */
+  private static final Map<String, JsonNode> WORDS = new java.util.HashMap<>();
 
   private final String baseUrl;
   private final Path screenshots;
   private final WebDriver driver;
   private final WebDriverWait wait;
   private int shot;
+  /** The language of the page: the signed-in person's. */
+  private String language = "en";
   /** The app the browser is signed in to, null before the first sign-in. */
   private String signedInTo;
 
@@ -94,13 +99,28 @@ final class TasklistDriver implements AutoCloseable {
    * app's page.
    */
   void login(String app, String user) {
+    login(app, user, "en");
+  }
+
+  /**
+   * Signs in someone who reads {@code language} ("en", "fr"): the app loads again in their
+   * language once it knows who they are (city-grants/language.js), and in the browser's after they
+   * sign out; each step waits for the page in the language it expects.
+   */
+  void login(String app, String user, String language) {
     if (app.equals(signedInTo)) {
       click(By.cssSelector("li.account .dropdown-toggle"));
       click(By.cssSelector("li.logout a"));
     } else {
+      // a new visit, as after the session ran out: the last person's language is forgotten too, as
+      // signing out does (else the page would start in it and load again in the browser's)
+      if (driver.getCurrentUrl().startsWith(baseUrl)) {
+        ((JavascriptExecutor) driver).executeScript("window.localStorage.removeItem('cityGrants.language');");
+      }
       driver.manage().deleteAllCookies();
       driver.get(baseUrl + "/camunda/app/" + app + "/");
     }
+    inLanguage(BROWSER_LANGUAGE.substring(0, 2));
     WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
     name.clear();
     name.sendKeys(user);
@@ -109,25 +129,72 @@ final class TasklistDriver implements AutoCloseable {
     password.submit();
     // signed in once the sign-in form is gone; then let Tasklist finish its own requests (the next
     // step navigates: without it, a page could stay on its spinner, seen in CI)
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
+    wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+        "return document.readyState === 'complete' && !document.querySelector(\"input[type='password']\");")));
     signedInTo = app;
+    inLanguage(language);
+  }
+
+  /** Waits for the page drawn in {@code language} and idle. */
+  private void inLanguage(String language) {
+    this.language = language;
+    wait.until(d -> language.equals(((JavascriptExecutor) d).executeScript(
+        "return document.readyState === 'complete' ? document.documentElement.getAttribute('lang') : null;")));
     settle();
   }
 
+  /** The language the page is expected in. */
+  String language() {
+    return language;
+  }
+
+  /** One of Tasklist's own words ({@code "COMPLETE"}) in the language of the page. */
+  String word(String key) {
+    JsonNode words = WORDS.computeIfAbsent(language, tag -> {
+      String path = "META-INF/resources/webjars/camunda/app/tasklist/locales/" + tag + ".json";
+      try (var in = TasklistDriver.class.getClassLoader().getResourceAsStream(path)) {
+        return new ObjectMapper().readTree(in).path("labels");
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    return words.path(key).asText();
+  }
+
+  private By complete_() {
+    return By.xpath("//button[normalize-space(.)=" + literal(word("COMPLETE")) + "]");
+  }
+
+  private By claim_() {
+    return By.xpath("//button[contains(., " + literal(word("CLAIM_TASK")) + ") and not(contains(., "
+        + literal(word("UNCLAIM_TASK")) + "))]");
+  }
+
+  /** A text as an XPath string literal, whatever quotes it holds. */
+  static String literal(String text) {
+    if (!text.contains("'")) {
+      return "'" + text + "'";
+    }
+    if (!text.contains("\"")) {
+      return "\"" + text + "\"";
+    }
+    return "concat('" + text.replace("'", "', \"'\", '") + "')";
+  }
+
   void startProcess(String processName) {
-    click(By.xpath("//a[contains(., 'Start process')]"));
-    click(By.xpath("//a[contains(., '" + processName + "')]"));
+    click(By.xpath("//a[contains(., " + literal(word("START_PROCESS")) + ")]"));
+    click(By.xpath("//a[contains(., " + literal(processName) + ")]"));
     waitForForm();
   }
 
   void clickStart() {
-    click(By.xpath("//button[contains(., 'Start') and not(@disabled)]"));
+    click(By.xpath("//button[contains(., " + literal(word("START")) + ") and not(@disabled)]"));
     // the start dialog closes once the engine has started the instance
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-form, .fjs-container")));
   }
 
   boolean startEnabled() {
-    return driver.findElement(By.xpath("//button[normalize-space(.)='Start']")).isEnabled();
+    return driver.findElement(By.xpath("//button[normalize-space(.)=" + literal(word("START")) + "]")).isEnabled();
   }
 
   /**
@@ -167,7 +234,7 @@ final class TasklistDriver implements AutoCloseable {
   private void claimWhenOffered() {
     boolean[] claimed = {false};
     wait.until(d -> {
-      List<WebElement> claim = d.findElements(CLAIM).stream().filter(WebElement::isDisplayed).toList();
+      List<WebElement> claim = d.findElements(claim_()).stream().filter(WebElement::isDisplayed).toList();
       if (!claim.isEmpty()) {
         if (!claimed[0]) {
           claim.get(0).click();
@@ -176,7 +243,7 @@ final class TasklistDriver implements AutoCloseable {
         return false;
       }
       return d.findElements(By.cssSelector(".disabled-form")).isEmpty()
-          && d.findElements(COMPLETE).stream().anyMatch(button -> button.isDisplayed() && button.isEnabled());
+          && d.findElements(complete_()).stream().anyMatch(button -> button.isDisplayed() && button.isEnabled());
     });
   }
 
@@ -235,7 +302,7 @@ final class TasklistDriver implements AutoCloseable {
   }
 
   void complete() {
-    click(COMPLETE);
+    click(complete_());
     // Tasklist closes the task's form once the engine has completed it
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-form, .fjs-container")));
   }
@@ -245,7 +312,7 @@ final class TasklistDriver implements AutoCloseable {
    * Returns the keys of the fields marked.
    */
   List<String> completeRefused() {
-    click(COMPLETE);
+    click(complete_());
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-has-errors .fjs-form-field-error")));
     return fieldsInError();
   }
@@ -254,7 +321,7 @@ final class TasklistDriver implements AutoCloseable {
   boolean completeEnabled() {
     try {
       new WebDriverWait(driver, Duration.ofSeconds(5), Duration.ofMillis(100))
-          .until(ExpectedConditions.elementToBeClickable(COMPLETE));
+          .until(ExpectedConditions.elementToBeClickable(complete_()));
       return true;
     } catch (TimeoutException disabled) {
       return false;
@@ -332,7 +399,7 @@ final class TasklistDriver implements AutoCloseable {
   }
 
   void unclaim() {
-    List<WebElement> unclaim = driver.findElements(By.xpath("//button[contains(., 'Unclaim')]"));
+    List<WebElement> unclaim = driver.findElements(By.xpath("//button[contains(., " + literal(word("UNCLAIM_TASK")) + ")]"));
     if (!unclaim.isEmpty()) {
       unclaim.get(0).click();
       pause(1000);
