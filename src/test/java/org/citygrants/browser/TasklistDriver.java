@@ -47,36 +47,42 @@ final class TasklistDriver implements AutoCloseable {
   private final Path screenshots;
   private final WebDriver driver;
   private final WebDriverWait wait;
-  private int shot;
   /** The language of the page: the signed-in person's. */
   private String language = "en";
   /** The app the browser is signed in to, null before the first sign-in. */
   private String signedInTo;
 
+  /** Screenshots of all the browsers of a test, numbered in one sequence. */
+  private static final java.util.concurrent.atomic.AtomicInteger SHOTS = new java.util.concurrent.atomic.AtomicInteger();
+
   /**
-   * The browser's language: English. Whoever chose a language reads theirs whatever the browser's
-   * (lyon: French); Tasklist loads again in it once they have signed in.
+   * The browser's language ({@code en-US}, {@code fr-FR}): the sign-in page's. Whoever chose a
+   * language reads theirs whatever the browser's; Tasklist loads again in it once they have signed in.
    */
-  static final String BROWSER_LANGUAGE = "en-US";
+  private final String browserLanguage;
 
   static boolean browserInstalled() {
     return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
   }
 
   TasklistDriver(String baseUrl, Path screenshots) throws IOException {
-    this(baseUrl, screenshots, false);
+    this(baseUrl, screenshots, false, "en-US");
   }
 
   /** With {@code networkLog}, Chromium's network events are logged for {@link #traffic}. */
-  TasklistDriver(String baseUrl, Path screenshots, boolean networkLog) throws IOException {
+  TasklistDriver(String baseUrl, Path screenshots, boolean networkLog, String browserLanguage) throws IOException {
     this.baseUrl = baseUrl;
+    this.browserLanguage = browserLanguage;
     this.screenshots = Files.createDirectories(screenshots);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     // as root and with no network beyond loopback: no sandbox, no background traffic
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1400,1000", "--lang=" + BROWSER_LANGUAGE, "--user-data-dir=" + Files.createTempDirectory("chromium"));
+        "--disable-sync", "--window-size=1400,1000", "--lang=" + browserLanguage, "--user-data-dir=" + Files.createTempDirectory("chromium"));
+    // what the page reads (navigator.languages) and the server (Accept-Language): headless Chromium
+    // takes them from this setting, not from --lang alone
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", browserLanguage + "," + browserLanguage.substring(0, 2)));
     if (networkLog) {
       options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL"));
       options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
@@ -120,7 +126,7 @@ final class TasklistDriver implements AutoCloseable {
       driver.manage().deleteAllCookies();
       driver.get(baseUrl + "/camunda/app/" + app + "/");
     }
-    inLanguage(BROWSER_LANGUAGE.substring(0, 2));
+    inLanguage(browserLanguage.substring(0, 2));
     WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
     name.clear();
     name.sendKeys(user);
@@ -422,7 +428,7 @@ final class TasklistDriver implements AutoCloseable {
 
   Path screenshot(String name) throws IOException {
     File file = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-    Path target = screenshots.resolve(String.format("%02d-%s.png", ++shot, name));
+    Path target = screenshots.resolve(String.format("%02d-%s.png", SHOTS.incrementAndGet(), name));
     Files.copy(file.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     return target;
   }

@@ -52,8 +52,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * adds no sign-in. The test ends by checking that no form of {@code forms/} with such a rule was
  * left out. Non-administrators are not offered "Create task".
  *
- * <p>In two languages: lyon (Claire Dubois) reads French, her choice, in an English browser; the
- * staff read English. lyon applies, completes a preparation task (the held grant's procurement
+ * <p>In two languages: lyon (Claire Dubois) reads French, her choice, in a browser of her own whose
+ * language is French ({@code --lang=fr-FR}); the staff read English and take turns in an English one. lyon applies, completes a preparation task (the held grant's procurement
  * plan) and reads her award and grant page in French; the officer reviews her plan in English. On
  * those screens no line is a text of the product in the other language (names and data aside:
  * {@link ScreenLanguage}). On the way, the bytes on the wire of Tasklist's first load and reload,
@@ -80,6 +80,12 @@ class TasklistJourneyBrowserTest {
   @Autowired GrantJourney journey;
   @Autowired LanguagePreferences languages;
 
+  /**
+   * The city's browser (French, as a city official's in Bamako or Lyon: lyon signs in once and
+   * stays), the staff's (English: they take turns on one Tasklist page), and the one in use.
+   */
+  TasklistDriver city;
+  TasklistDriver staff;
   TasklistDriver browser;
   /** The Camunda Forms refused once, corrected and completed in this test. */
   final Set<String> formsRefusedThenCompleted = new TreeSet<>();
@@ -89,17 +95,21 @@ class TasklistJourneyBrowserTest {
     assumeTrue(TasklistDriver.browserInstalled(),
         "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver): browser test skipped");
     // lyon reads French, her choice in the demo; the staff read English: coach1 and finance2,
-    // French in the demo, choose English for this journey (the browser's language is English)
+    // French in the demo, choose English for this journey (the staff's browser is English)
     languages.choose("coach1", "en");
     languages.choose("finance2", "en");
-    browser = new TasklistDriver("http://localhost:" + port, Path.of("target", "browser"), true);
+    city = new TasklistDriver("http://localhost:" + port, Path.of("target", "browser"), true, "fr-FR");
+    staff = new TasklistDriver("http://localhost:" + port, Path.of("target", "browser"), true, "en-US");
+    browser = city;
   }
 
   @AfterEach
   void closeBrowser() throws Exception {
-    if (browser != null) {
-      browser.screenshot("last-page");
-      browser.close();
+    for (TasklistDriver each : new TasklistDriver[] {city, staff}) {
+      if (each != null) {
+        each.screenshot("last-page");
+        each.close();
+      }
     }
   }
 
@@ -107,8 +117,8 @@ class TasklistJourneyBrowserTest {
   void aCityAppliesAndStaffCarryTheGrantToItsAdvanceInTasklist() throws Exception {
     // lyon (Claire Dubois) reads French: her Tasklist, forms, task names and pages are French, and
     // no text of the product on her screens is English (names and data aside)
-    // on the wire (README, "Languages and slow lines"): Tasklist's first load, from an empty cache,
-    // the sign-in and the load again in her language included, then the same page reloaded
+    // on the wire (README, "Languages and slow lines"): Tasklist's first load in a French browser,
+    // from an empty cache, the sign-in included, then the same page reloaded
     NetworkLog.Traffic firstLoad = browser.traffic(() -> browser.login("tasklist", "lyon", "fr"));
     NetworkLog.Traffic reload = browser.traffic(browser::reload);
     browser.screenshot("lyon-tasklist");
@@ -146,6 +156,7 @@ class TasklistJourneyBrowserTest {
     String held = holdASecondGrantAtTheOtherFormsThatHideRuledFields();
     lyonReportsOnTheHeldGrant(held);
 
+    browser = staff;
     browser.login("tasklist", "officer");
     browser.openTask("My group tasks", "Size the grant");
     String sizing = refuseOnce(lyon, SIZE_GRANT, () -> {
@@ -161,7 +172,7 @@ class TasklistJourneyBrowserTest {
     completeInBrowser(sizing, "officer");
     officerDecidesOnTheHeldGrant(held);
 
-    browser.login("tasklist", "lyon", "fr");
+    browser = city; // lyon is still signed in: her task list shows the award to accept
     browser.openTask("Tâches de mes groupes", "Accepter la subvention");
     // the terms in the city team's language (lyon reads French), the amount as French writes it
     assertThat(browser.pageText().replaceAll("[\u202f\u00a0]", " ")).contains("Les conditions de la subvention",
@@ -176,6 +187,7 @@ class TasklistJourneyBrowserTest {
     completeInBrowser(acceptance, "lyon");
     // the grant's page from Tasklist's header (lyon follows two grants: the list, then this one): the
     // terms as accepted, the agreement to download, what waits and for whom
+    browser.reload(); // later that day: Tasklist's header now offers both her grants
     browser.followLink("Subventions");
     browser.waitForText(lyon);
     browser.clearCache(); // the grant's page as on a first visit (the list above shares its files)
@@ -189,6 +201,7 @@ class TasklistJourneyBrowserTest {
     onAPhone("lyon-grant-page-on-a-phone");
     assertThat(browser.fetch(browser.linkHref("Télécharger la convention (PDF)"))).isEqualTo("200 application/pdf");
 
+    browser = staff;
     browser.login("tasklist", "manager");
     assertThat(browser.offersCreateTask()).isFalse();
     browser.openTask("My group tasks", "Assign experimentation coach");
@@ -408,7 +421,7 @@ class TasklistJourneyBrowserTest {
   private void lightOnTheWire(NetworkLog.Traffic first, NetworkLog.Traffic reload, NetworkLog.Traffic grantPage,
       NetworkLog.Traffic cohort) throws IOException {
     String base = "http://localhost:" + port;
-    String report = first.report("Tasklist, first load as lyon (empty cache, sign-in and French included)")
+    String report = first.report("Tasklist, first load as lyon in a French browser (empty cache, sign-in included)")
         + reload.report("Tasklist reloaded (warm cache)")
         + grantPage.report("Grant page as lyon (first visit)")
         + cohort.report("Cohort view /cohort/ as manager (first visit)");
