@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.citygrants.language.Words;
 import org.citygrants.process.InputRejectedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,14 +38,14 @@ public class CommitteeRegister {
       }
       String[] parts = line.split(";", -1);
       if (parts.length < 2 || parts[0].isBlank() || parts[1].isBlank()) {
-        throw new InputRejectedException(field, "Line " + lineNumber + " ('" + line.trim()
-            + "') needs at least a name and a role, separated by ';'.");
+        throw new InputRejectedException(field, Words.say("committee.lineNeedsNameAndRole", String.valueOf(lineNumber),
+            line.trim()));
       }
       members.add(new Member(parts[0].trim(), parts[1].trim(), parts.length > 2 ? parts[2].trim() : null));
     }
     if (members.size() < MINIMUM_MEMBERS) {
-      throw new InputRejectedException(field, "An investment committee needs at least " + MINIMUM_MEMBERS
-          + " members; " + members.size() + " given.");
+      throw new InputRejectedException(field, Words.say("committee.tooFewMembers", String.valueOf(MINIMUM_MEMBERS),
+          String.valueOf(members.size())));
     }
     return members;
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.citygrants.grant.GrantRegister;
+import org.citygrants.language.Words;
 import org.citygrants.process.CurrentActor;
 import org.citygrants.process.InputRejectedException;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ public class RegisterCommitteeMembersDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     List<CommitteeRegister.Member> members = CommitteeRegister.parse(COMMITTEE_MEMBERS.name(), COMMITTEE_MEMBERS.get(execution));
     if (members.isEmpty()) {
-      throw new InputRejectedException(COMMITTEE_MEMBERS.name(), "List the committee's members, one per line; the first chairs.");
+      throw new InputRejectedException(COMMITTEE_MEMBERS.name(), Words.say("committee.listMembers"));
     }
     String chair = members.get(0).name();
     COMMITTEE_CHAIR.set(execution, chair);

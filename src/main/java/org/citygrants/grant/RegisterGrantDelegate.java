@@ -6,11 +6,12 @@ import java.time.ZoneId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.citygrants.access.GrantAccessService;
 import org.citygrants.identity.CityDirectory;
+import org.citygrants.language.Words;
 import org.citygrants.process.CurrentActor;
 import org.citygrants.process.InputRejectedException;
 import org.citygrants.process.ProgrammeProcess;
-import org.citygrants.access.GrantAccessService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +42,7 @@ public class RegisterGrantDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String code = startedByTheProgramme(execution) ? CITY_CODE.require(execution) : cityOfTheApplicant(execution);
     String cityName = cities.cityName(code).orElseThrow(() -> new InputRejectedException(CITY_CODE.name(),
-        "The city '" + code + "' is not in the programme yet: ask an administrator to add it, then start again."));
+        Words.say("city.notInProgramme", code)));
     int year = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).getYear();
     String reference = register.register(code, cityName, year, execution.getProcessInstanceId(),
         PROGRAMME_INSTANCE_ID.get(execution));
@@ -63,9 +64,7 @@ public class RegisterGrantDelegate implements JavaDelegate {
     String applicant = actor.userId();
     String code = CurrentActor.SYSTEM.equals(applicant) ? null : cities.cityOfUser(applicant).orElse(null);
     if (code == null) {
-      throw new InputRejectedException(CITY_CODE.name(),
-          "Only a member of a city's team can apply for a grant, and only for their own city: ask an administrator "
-              + "to add you to your city's team.");
+      throw new InputRejectedException(CITY_CODE.name(), Words.say("city.onlyCityTeams"));
     }
     APPLICANT.set(execution, applicant);
     return code;

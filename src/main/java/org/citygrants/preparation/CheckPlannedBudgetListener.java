@@ -4,9 +4,10 @@ import java.math.BigDecimal;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.citygrants.grant.GrantRegister;
+import org.citygrants.language.ReaderLanguage;
+import org.citygrants.language.Words;
 import org.citygrants.ledger.GrantStatement;
 import org.citygrants.ledger.LedgerService;
-import org.citygrants.ledger.Money;
 import org.citygrants.process.InputRejectedException;
 import org.citygrants.process.LedgerRefusals;
 import org.citygrants.process.ProcessVariable;
@@ -39,8 +40,8 @@ public class CheckPlannedBudgetListener implements TaskListener {
     String reference = register.of(task.getExecution()).grantReference();
     GrantStatement statement = LedgerRefusals.asRefusalOf(PLANNED_BUDGET.name(), () -> ledger.statement(reference));
     if (new BigDecimal(planned.toString()).compareTo(statement.awarded()) > 0) {
-      throw new InputRejectedException(PLANNED_BUDGET.name(), "The planned budget must be at most "
-          + Money.readable(statement.awarded(), statement.currency()) + ", the award.");
+      throw new InputRejectedException(PLANNED_BUDGET.name(), Words.say("city.plannedBudget",
+          Words.amount(statement.awarded(), statement.currency(), ReaderLanguage.current())));
     }
   }
 }
