@@ -67,6 +67,10 @@ public class ProcessGateway {
       if (task.getAssignee() == null) {
         boolean candidate = taskService.createTaskQuery().taskId(taskId).taskCandidateUser(userId).count() == 1;
         if (!candidate) {
+          // a task claimed or completed meanwhile is no longer an unassigned candidate's either
+          if (gone(taskId) || claimedMeanwhile(taskId)) {
+            throw new ConcurrentChangeException(task, null);
+          }
           throw new TaskNotAvailableException("'" + task.getName() + "' is not one of your tasks.");
         }
         try {
@@ -99,6 +103,10 @@ public class ProcessGateway {
   }
 
   /** Whether the task is no longer open (completed or deleted by someone else), whoever asks. */
+  private boolean claimedMeanwhile(String taskId) {
+    return SystemAccess.run(configuration, () -> taskService.createTaskQuery().taskId(taskId).taskAssigned().count() == 1);
+  }
+
   private boolean gone(String taskId) {
     return SystemAccess.run(configuration, () -> taskService.createTaskQuery().taskId(taskId).count() == 0);
   }
