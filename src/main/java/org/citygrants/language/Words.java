@@ -15,7 +15,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * The product's own words in the reader's language: mails, the grant page and the cohort view,
- * refusals of the API and the ledger, the award's terms and agreement. The texts are data, one
+ * refusals of the API, the ledger and the forms, the award's terms and agreement. The texts are data, one
  * Spring {@link MessageSource} over the bundles {@link #BUNDLES} ({@code i18n/mails.properties},
  * {@code i18n/mails_fr.properties}, ...), English the default; a language is added by adding its
  * files. Every message goes through {@link java.text.MessageFormat}, so an apostrophe in a bundle
@@ -28,7 +28,8 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 public final class Words {
 
   /** The bundles, each with an English file and one per other language (a test checks they agree). */
-  public static final List<String> BUNDLES = List.of("i18n/mails", "i18n/award", "i18n/pages", "i18n/refusals");
+  public static final List<String> BUNDLES = List.of("i18n/mails", "i18n/award", "i18n/pages", "i18n/refusals",
+      "i18n/form-refusals");
 
   private static final MessageSource MESSAGES = messageSource();
 

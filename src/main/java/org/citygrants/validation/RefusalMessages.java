@@ -7,31 +7,21 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.citygrants.language.Languages;
 import org.citygrants.language.ReaderLanguage;
-import org.springframework.context.support.ResourceBundleMessageSource;
+import org.citygrants.language.Words;
 
 /**
  * The sentences of the server's refusals of a submitted form, in the language of the person who
- * submitted it ({@link ReaderLanguage}; English outside a request): {@code i18n/form-refusals.properties}
- * holds the English, {@code form-refusals_<language>.properties} each other language.
+ * submitted it ({@link ReaderLanguage}; English outside a request): the bundle
+ * {@code i18n/form-refusals} of the product's words ({@link Words}), with the numbers and days
+ * written the reader's way.
  */
 public final class RefusalMessages {
-
-  static final String BASENAME = "i18n/form-refusals";
-
-  private static final ResourceBundleMessageSource SOURCE = new ResourceBundleMessageSource();
-
-  static {
-    SOURCE.setBasename(BASENAME);
-    SOURCE.setDefaultEncoding("UTF-8");
-    SOURCE.setFallbackToSystemLocale(false);
-    SOURCE.setAlwaysUseMessageFormat(true);
-  }
 
   private RefusalMessages() {}
 
   /** The sentence in the reader's language; every argument is text already (no number formatting by the pattern). */
   public static String text(String code, Object... arguments) {
-    return SOURCE.getMessage(code, arguments, language());
+    return Words.say(language(), code, arguments);
   }
 
   /** The reader's language. */
