@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +24,6 @@ import org.citygrants.evidence.EvidenceFiles.Download;
 import org.citygrants.language.ReaderLanguage;
 import org.citygrants.language.Words;
 import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -166,8 +166,7 @@ public class DocumentController {
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(download.file().mediaType()))
         .contentLength(download.content().length)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename(download.file().name(), StandardCharsets.UTF_8).build().toString())
+        .header(HttpHeaders.CONTENT_DISPOSITION, attachment(download.file().name()))
         .header("X-Content-Type-Options", "nosniff")
         // a file opened in the browser anyway runs nothing
         .header("Content-Security-Policy", "default-src 'none'; sandbox")
@@ -203,6 +202,16 @@ public class DocumentController {
     String user = access.userId(authentication);
     String reason = body != null && body.reason() != null ? body.reason() : reasonParameter;
     return describe(files.delete(user, id, reason));
+  }
+
+  /**
+   * {@code attachment; filename="plan_2026.pdf"; filename*=UTF-8''plan%C3%A9...}: the name in
+   * ASCII for old clients (anything else replaced by an underscore) and in full (RFC 6266, 5987).
+   */
+  static String attachment(String name) {
+    String ascii = name.replaceAll("[^\\x20-\\x7e]|[\"\\\\]", "_");
+    String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A");
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
   }
 
   private DocumentResponse describe(EvidenceFile file) {

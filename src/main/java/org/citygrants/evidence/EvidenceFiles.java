@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.identity.User;
@@ -95,7 +94,7 @@ public class EvidenceFiles {
     FileTypes.Detection type = FileTypes.detect(content, name);
     if (!type.accepted()) {
       throw new EvidenceException(Kind.TYPE_REFUSED, "file", Words.say("evidence.typeRefused", name,
-          describe(type.mediaType()), FileTypes.ALLOWED.values().stream().sorted().collect(Collectors.joining(", "))));
+          describe(type.mediaType()), String.join(", ", FileTypes.ALLOWED.values())));
     }
     EvidenceFile file = new EvidenceFile(UUID.randomUUID().toString(), grant.grantReference(), forStep, name,
         type.mediaType(), content.length, sha256(content), userId, Instant.now(), null, null, null);

@@ -42,18 +42,19 @@ public final class FileTypes {
   public record Detection(String mediaType, boolean accepted) {}
 
   private static Map<String, String> allowed() {
+    // the names people know the types by, the same in every language
     Map<String, String> allowed = new LinkedHashMap<>();
     allowed.put("application/pdf", "PDF");
     allowed.put("image/png", "PNG");
     allowed.put("image/jpeg", "JPEG");
     allowed.put("image/webp", "WebP");
-    allowed.put(ODT, "OpenDocument text (ODT)");
-    allowed.put(ODS, "OpenDocument spreadsheet (ODS)");
-    allowed.put(DOCX, "Word (DOCX)");
-    allowed.put(XLSX, "Excel (XLSX)");
+    allowed.put(ODT, "ODT");
+    allowed.put(ODS, "ODS");
+    allowed.put(DOCX, "DOCX");
+    allowed.put(XLSX, "XLSX");
     allowed.put("text/csv", "CSV");
-    allowed.put("text/plain", "plain text");
-    return Map.copyOf(allowed);
+    allowed.put("text/plain", "TXT");
+    return java.util.Collections.unmodifiableMap(allowed);
   }
 
   /** The type of {@code content}, uploaded as {@code name}, and whether it is accepted. */

@@ -521,7 +521,10 @@ final class TasklistDriver implements AutoCloseable {
 
   /** Clicks Complete on a form the server will refuse; returns Tasklist's notification of the refusal. */
   String completeNotTaken() {
-    click(complete_());
+    WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(complete_()));
+    scrollTo(complete);
+    // a click as the button's own (the page's footer can lie over the form's last row for a moment)
+    ((JavascriptExecutor) driver).executeScript("arguments[0].click();", complete);
     wait.until(d -> !notification().isEmpty());
     return notification();
   }

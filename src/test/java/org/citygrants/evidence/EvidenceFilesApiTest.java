@@ -133,8 +133,8 @@ class EvidenceFilesApiTest {
     byte[] downloaded = mvc.perform(as("lyon", get("/api/documents/{id}", id)))
         .andExpect(status().isOk())
         .andExpect(header().string("Content-Type", "application/pdf"))
-        .andExpect(header().string("Content-Disposition", startsWith("attachment;")))
-        .andExpect(header().string("Content-Disposition", containsString("filename*=UTF-8''D%C3%A9lib%C3%A9ration")))
+        .andExpect(header().string("Content-Disposition", "attachment; filename=\"D_lib_ration du conseil.pdf\"; "
+            + "filename*=UTF-8''D%C3%A9lib%C3%A9ration%20du%20conseil.pdf"))
         .andExpect(header().string("X-Content-Type-Options", "nosniff"))
         .andExpect(header().string("Cache-Control", containsString("no-store")))
         .andReturn().getResponse().getContentAsByteArray();
@@ -193,7 +193,8 @@ class EvidenceFilesApiTest {
         .andExpect(jsonPath("$.field").value("file"))
         .andExpect(jsonPath("$.message", startsWith(
             "The file procurement-plan.pdf is not accepted: its content is a program or script (application/x-elf).")))
-        .andExpect(jsonPath("$.message", containsString("read from the content, not from the name")));
+        .andExpect(jsonPath("$.message", containsString(
+            "Accepted: PDF, PNG, JPEG, WebP, ODT, ODS, DOCX, XLSX, CSV, TXT. The type is read from the content, not from the name.")));
     mvc.perform(as("lyon", upload(lyon, SUBMIT_PROCUREMENT_PLAN, "invoice.pdf", SampleFiles.windowsProgram())))
         .andExpect(status().isUnsupportedMediaType())
         .andExpect(jsonPath("$.message", containsString("a program or script (application/x-msdownload)")));
