@@ -106,10 +106,7 @@ public class DocumentController {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    if (file != null && file.getSize() > files.maxSize().toBytes()) {
-      throw files.tooLarge(file.getOriginalFilename(), file.getSize());
-    }
-    var attached = files.attach(user, reference, step, file == null ? null : file.getOriginalFilename(), content);
+    EvidenceFile attached = files.attach(user, reference, step, file == null ? null : file.getOriginalFilename(), content);
     DocumentResponse body = describe(attached);
     return ResponseEntity.created(URI.create(body.href())).body(body);
   }

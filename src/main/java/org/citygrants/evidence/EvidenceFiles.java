@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -21,6 +22,7 @@ import org.citygrants.evidence.EvidenceException.Kind;
 import org.citygrants.grant.GrantRegister;
 import org.citygrants.grant.GrantRegister.GrantRecord;
 import org.citygrants.identity.CityDirectory;
+import org.citygrants.language.ModelTexts;
 import org.citygrants.language.ReaderLanguage;
 import org.citygrants.language.Words;
 import org.citygrants.process.SystemAccess;
@@ -208,8 +210,8 @@ public class EvidenceFiles {
     if (Words.has("evidence.purpose." + step)) {
       return Words.say(language, "evidence.purpose." + step);
     }
-    String english = org.citygrants.language.ModelTexts.shared().englishTexts().values().stream()
-        .map(texts -> texts.get(step + ".name")).filter(java.util.Objects::nonNull).findFirst().orElse(step);
+    String english = ModelTexts.shared().englishTexts().values().stream()
+        .map(texts -> texts.get(step + ".name")).filter(Objects::nonNull).findFirst().orElse(step);
     return Words.taskName(step, english, language);
   }
 
