@@ -547,6 +547,33 @@ final class TasklistDriver implements AutoCloseable {
         .getAttribute("href");
   }
 
+  // --- a task's files (evidence.js)
+
+  /** Clicks the element the CSS selector finds, once it can be clicked. */
+  void clickOn(String css) {
+    click(By.cssSelector(css));
+  }
+
+  /** Chooses a file in the file input the CSS selector finds, as a person picking it would. */
+  void chooseFile(String css, Path file) {
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css))).sendKeys(file.toAbsolutePath().toString());
+  }
+
+  /** The text of the element the CSS selector finds, once it is visible. */
+  String textOf(String css) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css))).getText();
+  }
+
+  /** Clicks Complete on a form the server will refuse; returns Tasklist's notification of the refusal. */
+  String completeNotTaken() {
+    WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(complete_()));
+    scrollTo(complete);
+    // a click as the button's own (the page's footer can lie over the form's last row for a moment)
+    ((JavascriptExecutor) driver).executeScript("arguments[0].click();", complete);
+    wait.until(d -> !notification().isEmpty());
+    return notification();
+  }
+
   /** A GET with the browser's session, as a click on a download would make it: "status content-type". */
   String fetch(String href) {
     return (String) ((JavascriptExecutor) driver).executeAsyncScript(
