@@ -1,5 +1,6 @@
 package org.citygrants.evidence;
 
+import org.citygrants.support.OwnApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -40,6 +41,7 @@ import org.springframework.util.unit.DataSize;
  * checks the real one). A file's bytes go in and come back the same, a deletion clears them and keeps
  * the record, and the table refuses a record that would lose content silently.
  */
+@Tag(OwnApplication.TAG)
 @Tag("postgres")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EvidenceFilesDatabaseTest {
