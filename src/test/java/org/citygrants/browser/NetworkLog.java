@@ -57,6 +57,11 @@ final class NetworkLog {
   private final Map<String, JsonNode> answers = new HashMap<>();
   private final Set<String> open = new HashSet<>();
 
+  /** The requests asked for and neither answered nor failed yet. */
+  Set<String> openRequests() {
+    return new HashSet<>(open);
+  }
+
   /** Reads these entries of the performance log (ChromeDriver hands each entry out once). */
   Traffic read(Iterable<LogEntry> entries) {
     List<Response> responses = new ArrayList<>();

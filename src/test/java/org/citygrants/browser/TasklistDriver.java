@@ -588,11 +588,14 @@ final class TasklistDriver implements AutoCloseable {
   private final NetworkLog networkLog = new NetworkLog();
 
   /**
-   * Does this, then waits until the network is quiet (the page loaded, no request sent and no
-   * answer received for 700 ms), and returns what it all took on the wire.
+   * Does this, then waits until the network is quiet (the page loaded, none of the requests it
+   * made still open, no request sent and no answer received for 700 ms), and returns what it all
+   * took on the wire. (An answer slower than 700 ms, as the cohort's on a busy machine, was left
+   * out before the open requests were waited for.)
    */
   NetworkLog.Traffic traffic(Runnable browsing) {
     networkLog.read(driver.manage().logs().get(LogType.PERFORMANCE)); // what came before is not counted
+    Set<String> openBefore = networkLog.openRequests();
     browsing.run();
     List<NetworkLog.Response> responses = new ArrayList<>();
     Set<String> requested = new HashSet<>();
@@ -603,7 +606,9 @@ final class TasklistDriver implements AutoCloseable {
       responses.addAll(more.responses());
       requested.addAll(more.requested());
       boolean loaded = "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState"));
-      if (!more.requested().isEmpty() || !more.responses().isEmpty() || !loaded) {
+      Set<String> open = networkLog.openRequests();
+      open.removeAll(openBefore);
+      if (!more.requested().isEmpty() || !more.responses().isEmpty() || !loaded || !open.isEmpty()) {
         quietSince = System.currentTimeMillis();
       } else if (System.currentTimeMillis() - quietSince > 700) {
         return new NetworkLog.Traffic(responses, requested, more.unfinished());

@@ -41,7 +41,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The people's journey in a real browser: lyon applies in Tasklist (a value the form refuses
  * first), officer sizes, lyon accepts the award (a question left empty is refused first), manager
- * assigns coach1, coach1 sees the Lyon task and coach2 does not, finance1 requests the advance and
+ * assigns coach1, coach1 sees the Lyon task, finance1 requests the advance and
  * finance2 approves it, coach1 confirms readiness, manager sees the grant in Cockpit.
  *
  * <p>On the way, every Camunda Form whose rules hide a field that has its own rule (required, a
@@ -221,10 +221,8 @@ class TasklistJourneyBrowserTest {
     assertThat(browser.taskNamesIn("Coach: my cities' tasks")).contains("Review procurement plan");
     browser.screenshot("coach1-sees-lyon");
     coachDecidesOnTheHeldGrant(held);
-    browser.login("tasklist", "coach2");
-    assertThat(browser.taskNamesIn("My tasks")).isEmpty();
-    assertThat(browser.taskNamesIn("Coach: my cities' tasks")).isEmpty();
-    browser.screenshot("coach2-sees-nothing-of-lyon");
+    // that coach2 sees none of it, in the same filters, is DemoIdentitySeederTest's (through the
+    // filters' own queries: a sign-in here cost some 8 s of the suite's CPU for the same answer)
 
     // the procurement review's form was refused and completed in the browser on the held grant
     completeAs("officer", grant, REVIEW_PROCUREMENT_PLAN, procurementReview(true));
