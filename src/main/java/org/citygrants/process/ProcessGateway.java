@@ -64,6 +64,10 @@ public class ProcessGateway {
             ? "This task does not exist or was completed already."
             : "'" + hidden.getName() + "' is not one of your tasks.");
       }
+      if (task.isSuspended()) {
+        // the grant is paused (grant.pause): its tasks wait for the resume
+        throw new TaskNotAvailableException(org.citygrants.language.Words.say("pause.taskOfPausedGrant", task.getName()));
+      }
       if (task.getAssignee() == null) {
         boolean candidate = taskService.createTaskQuery().taskId(taskId).taskCandidateUser(userId).count() == 1;
         if (!candidate) {

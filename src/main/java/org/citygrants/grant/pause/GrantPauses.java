@@ -175,7 +175,7 @@ public class GrantPauses {
       moved = Duration.ZERO;
     }
     Duration shift = moved;
-    int[] counts = asApplication(userId, () -> move(grant, shift));
+    int[] counts = move(userId, grant, shift);
     Pause closed = pauses.close(open.id(), now, userId, shift);
     return new Resumed(closed, shift, counts[0], counts[1]);
   }
@@ -195,39 +195,53 @@ public class GrantPauses {
     return pauses.openReferences();
   }
 
-  private int[] move(GrantRecord grant, Duration shift) {
+  /**
+   * Three engine commands, one after the other in the caller's transaction: each is flushed before
+   * the next, so the activation's bulk update of the jobs never meets a timer changed in the same
+   * command (the engine's optimistic locking would refuse it).
+   */
+  private int[] move(String userId, GrantRecord grant, Duration shift) {
     List<String> instances = instancesOf(grant);
-    int timers = 0;
-    for (String id : instances) {
-      // while still suspended: the job executor cannot take a timer at its old date
-      for (Job job : managementService.createJobQuery().processInstanceId(id).timers().list()) {
-        if (job.getDuedate() != null) {
-          managementService.setJobDuedate(job.getId(), plus(job.getDuedate(), shift), true);
-          timers++;
+    // while still suspended: no job executor can take a timer at its old date
+    int timers = asApplication(userId, () -> {
+      int moved = 0;
+      for (String id : instances) {
+        for (Job job : managementService.createJobQuery().processInstanceId(id).timers().list()) {
+          if (job.getDuedate() != null) {
+            managementService.setJobDuedate(job.getId(), plus(job.getDuedate(), shift), true);
+            moved++;
+          }
         }
       }
-    }
-    instances.forEach(id -> runtimeService.updateProcessInstanceSuspensionState().byProcessInstanceId(id).activate());
-    int tasks = 0;
-    for (Task task : taskService.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new)).list()) {
-      if (task.getDueDate() != null) {
-        taskService.setDueDate(task.getId(), plus(task.getDueDate(), shift));
-        tasks++;
-      }
-    }
-    for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
-        .processInstanceIdIn(instances.toArray(String[]::new)).variableNameIn(MOVING_DATES.toArray(String[]::new))
-        .list()) {
-      if (variable.getValue() instanceof Date date) {
-        Date later = plus(date, shift);
-        runtimeService.setVariableLocal(variable.getExecutionId(), variable.getName(), later);
-        if (CityGrantProcess.PREPARATION_DUE_DATE.name().equals(variable.getName())) {
-          // the deadline in words the forms show, written as SchedulePreparationDelegate writes it
-          runtimeService.setVariable(variable.getExecutionId(), CityGrantProcess.PREPARATION_DEADLINE.name(),
-              new java.text.SimpleDateFormat("yyyy-MM-dd").format(later));
+      return moved;
+    });
+    asApplication(userId, () -> {
+      instances.forEach(id -> runtimeService.updateProcessInstanceSuspensionState().byProcessInstanceId(id).activate());
+      return null;
+    });
+    int tasks = asApplication(userId, () -> {
+      int moved = 0;
+      for (Task task : taskService.createTaskQuery().processInstanceIdIn(instances.toArray(String[]::new)).list()) {
+        if (task.getDueDate() != null) {
+          taskService.setDueDate(task.getId(), plus(task.getDueDate(), shift));
+          moved++;
         }
       }
-    }
+      for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
+          .processInstanceIdIn(instances.toArray(String[]::new)).variableNameIn(MOVING_DATES.toArray(String[]::new))
+          .list()) {
+        if (variable.getValue() instanceof Date date) {
+          Date later = plus(date, shift);
+          runtimeService.setVariableLocal(variable.getExecutionId(), variable.getName(), later);
+          if (CityGrantProcess.PREPARATION_DUE_DATE.name().equals(variable.getName())) {
+            // the deadline as the forms show it, written as SchedulePreparationDelegate writes it
+            runtimeService.setVariable(variable.getExecutionId(), CityGrantProcess.PREPARATION_DEADLINE.name(),
+                new java.text.SimpleDateFormat("yyyy-MM-dd").format(later));
+          }
+        }
+      }
+      return moved;
+    });
     experiments.moveOpenEnds(grant.grantReference(), shift);
     return new int[] {timers, tasks};
   }
