@@ -190,9 +190,11 @@ public class GrantPauses {
     return pauses.of(grantReference);
   }
 
-  /** The references of the grants paused now. */
-  public Set<String> pausedGrants() {
-    return pauses.openReferences();
+  /** The open pauses, by grant reference. */
+  public java.util.Map<String, Pause> open() {
+    java.util.Map<String, Pause> open = new java.util.LinkedHashMap<>();
+    pauses.allOpen().forEach(pause -> open.put(pause.grantReference(), pause));
+    return open;
   }
 
   /**

@@ -7,10 +7,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -68,9 +66,9 @@ public class PauseRegister {
         .query(PauseRegister::map).list();
   }
 
-  public Set<String> openReferences() {
-    return new LinkedHashSet<>(jdbc.sql("SELECT open_grant_reference FROM grant_pause WHERE open_grant_reference IS NOT NULL")
-        .query(String.class).list());
+  public List<Pause> allOpen() {
+    return jdbc.sql("SELECT * FROM grant_pause WHERE open_grant_reference IS NOT NULL ORDER BY grant_reference")
+        .query(PauseRegister::map).list();
   }
 
   /** Open pauses expected to have ended before this day whose officer was not reminded yet. */
