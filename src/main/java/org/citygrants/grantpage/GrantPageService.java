@@ -386,8 +386,8 @@ public class GrantPageService {
         .toList());
     // the grant's pauses are steps of its history too: paused (why), resumed (how far it moved)
     for (Pause pause : pauseHistory) {
-      String reason = Words.say(language, "pause.reason." + pause.reason())
-          + (pause.note() == null ? "" : ": " + pause.note());
+      String label = Words.say(language, "pause.reason." + pause.reason());
+      String reason = pause.note() == null ? label : Words.say(language, "pause.reasonWithNote", label, pause.note());
       steps.add(new GrantPage.DoneStep(Words.say(language, "pause.step.paused", reason,
           Words.longDay(pause.expectedResume(), language)), pause.pausedAt(),
           names.computeIfAbsent(pause.pausedBy(), id -> displayName(id, language))));
