@@ -392,7 +392,9 @@ public class GrantPageService {
           Words.longDay(pause.expectedResume(), language)), pause.pausedAt(),
           names.computeIfAbsent(pause.pausedBy(), id -> displayName(id, language))));
       if (!pause.open()) {
-        steps.add(new GrantPage.DoneStep(Words.say(language, "pause.step.resumed", pause.moved().toDays()),
+        long days = pause.moved().toDays();
+        steps.add(new GrantPage.DoneStep(days == 0 ? Words.say(language, "pause.step.resumedSameDay")
+            : days == 1 ? Words.say(language, "pause.step.resumedOneDay") : Words.say(language, "pause.step.resumed", days),
             pause.resumedAt(), names.computeIfAbsent(pause.resumedBy(), id -> displayName(id, language))));
       }
     }
