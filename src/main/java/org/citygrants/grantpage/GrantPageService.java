@@ -363,7 +363,8 @@ public class GrantPageService {
       steps.add(new GrantPage.NextStep(Words.taskName(task.getTaskDefinitionKey(), task.getName(), language),
           heldBy.isEmpty() ? Words.say(language, "grant.programmeTeam") : heldBy, due,
           day(task.getDueDate(), true),
-          !paused && due != null && due.isBefore(now), yours, yours ? links.taskUrl(task.getId()) : null));
+          // a paused grant's steps wait: Tasklist lists only active tasks and refuses to claim a suspended one
+          !paused && due != null && due.isBefore(now), yours, yours && !paused ? links.taskUrl(task.getId()) : null));
     }
     return steps;
   }

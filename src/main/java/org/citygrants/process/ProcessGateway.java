@@ -124,6 +124,14 @@ public class ProcessGateway {
    * @throws InputRejectedException when the grant is already being stopped and settled
    */
   public void stopGrant(String userId, String grantReference, String reason) {
+    boolean paused = SystemAccess.run(configuration, () -> runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(grantReference).processDefinitionKey(CityGrantProcess.PROCESS_ID).suspended()
+        .count() > 0);
+    if (paused) {
+      // a suspended instance takes no message: the officer resumes the grant first (grant.pause)
+      throw new InputRejectedException("grantReference",
+          org.citygrants.language.Words.say("pause.stopWhilePaused", grantReference));
+    }
     try {
       as(userId, () -> SystemAccess.run(configuration, () -> runtimeService
           .createMessageCorrelation(CityGrantProcess.MESSAGE_EARLY_STOP)

@@ -85,6 +85,8 @@ class GrantPauseApiTest extends ApiTest {
         .andExpect(jsonPath("$.paused.expectedResume").value(inAMonth))
         .andExpect(jsonPath("$.paused.overdue").value(false))
         .andExpect(jsonPath("$.nextSteps[0].overdue").value(false))
+        .andExpect(jsonPath("$.nextSteps[0].yours").value(true))
+        .andExpect(jsonPath("$.nextSteps[0].taskUrl").value(org.hamcrest.Matchers.nullValue()))
         .andExpect(jsonPath("$.stepsDone[-1:].name").value(
             "Subvention mise en pause (Élections : Municipal elections in March.) ; reprise prévue le "
                 + org.citygrants.language.Words.longDay(LocalDate.parse(inAMonth), java.util.Locale.FRENCH)));

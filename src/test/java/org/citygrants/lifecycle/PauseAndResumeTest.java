@@ -176,6 +176,8 @@ class PauseAndResumeTest extends GrantPathTest {
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(grant).suspended().count()).isZero();
 
     pauses.pause(OFFICER, grant, "staff", null, tomorrow);
+    assertThat(refusal(() -> journey.earlyStop().request(OFFICER, grant, "Not feasible.")).getMessage())
+        .isEqualTo("Grant " + grant + " is paused: resume it before stopping it.");
     assertThatThrownBy(() -> pauses.pause(SECOND_OFFICER, grant, "elections", null, tomorrow))
         .isInstanceOf(GrantPauses.PauseConflictException.class).hasMessageStartingWith("Grant " + grant + " is paused already, since ");
     assertThatThrownBy(() -> pauses.resume(COACH, grant)).hasMessage("Only a programme officer can resume a grant.");
