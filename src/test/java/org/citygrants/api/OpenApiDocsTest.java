@@ -39,7 +39,9 @@ class OpenApiDocsTest extends ApiTest {
         "/api/grants/{reference}",
         "/api/programme/payment-calendar",
         "/api/me/language",
-        "/api/texts/{page}");
+        "/api/texts/{page}",
+        "/api/grants/{reference}/documents",
+        "/api/documents/{id}");
     assertThat(api.path("paths").path("/api/grants/{reference}").path("get").path("description").asText())
         .contains("steps waiting", "indicative calendar");
     assertThat(api.path("openapi").asText()).startsWith("3.");
@@ -64,6 +66,13 @@ class OpenApiDocsTest extends ApiTest {
     assertThat(stop.path("requestBody").path("content").path("application/json").path("schema").path("$ref").asText())
         .endsWith("/EarlyStopRequest");
     assertThat(stop.path("responses").fieldNames()).toIterable().contains("202", "400", "403", "404");
+
+    JsonNode upload = api.path("paths").path("/api/grants/{reference}/documents").path("post");
+    assertThat(upload.path("requestBody").path("content").has("multipart/form-data")).isTrue();
+    assertThat(upload.path("responses").fieldNames()).toIterable().contains("201", "403", "404", "413", "415");
+    assertThat(api.path("paths").path("/api/documents/{id}").has("delete")).isTrue();
+    assertThat(api.path("paths").path("/api/documents/{id}").path("get").path("responses").fieldNames()).toIterable()
+        .contains("200", "403", "404", "410");
 
     JsonNode budget = api.path("paths").path("/api/programme/budget-vs-actual").path("get");
     assertThat(budget.path("responses").path("200").path("content").has("text/csv")).isTrue();

@@ -25,7 +25,8 @@ class ArchitectureTest {
           "org.citygrants.signin..", "org.citygrants.grantpage..", "org.citygrants.delivery..")
       .layer("Use cases").definedBy("org.citygrants.grant..", "org.citygrants.preparation..",
           "org.citygrants.committee..", "org.citygrants.experiment..", "org.citygrants.payment..",
-          "org.citygrants.settlement..", "org.citygrants.reporting..", "org.citygrants.cohort")
+          "org.citygrants.settlement..", "org.citygrants.reporting..", "org.citygrants.cohort",
+          "org.citygrants.evidence..")
       .layer("Access").definedBy("org.citygrants.access..", "org.citygrants.validation..")
       .layer("Process").definedBy("org.citygrants.process..")
       .layer("Foundations").definedBy("org.citygrants.ledger..", "org.citygrants.identity..",

@@ -83,8 +83,10 @@ final class TasklistDriver implements AutoCloseable {
     // what the page reads (navigator.languages) and the server (Accept-Language): headless Chromium
     // takes them from this setting, not from --lang alone
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", browserLanguage + "," + browserLanguage.substring(0, 2)));
+    // the console's messages are kept for a page that does not start (see started)
+    options.setCapability("goog:loggingPrefs", networkLog ? Map.of("performance", "ALL", "browser", "ALL")
+        : Map.of("browser", "ALL"));
     if (networkLog) {
-      options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL"));
       options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
     }
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -125,6 +127,7 @@ final class TasklistDriver implements AutoCloseable {
       }
       driver.manage().deleteAllCookies();
       driver.get(baseUrl + "/camunda/app/" + app + "/");
+      started(app);
     }
     inLanguage(browserLanguage.substring(0, 2));
     WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
@@ -139,6 +142,48 @@ final class TasklistDriver implements AutoCloseable {
         "return document.readyState === 'complete' && !document.querySelector(\"input[type='password']\");")));
     signedInTo = app;
     inLanguage(language);
+  }
+
+  /**
+   * Waits until the webapp has started (AngularJS bootstrapped: the page's spinner gone). Tasklist
+   * loads its scripts and ours with import() before it starts; once in a few dozen runs a fresh
+   * headless Chromium stayed on the spinner of the app's page for a minute (seen twice, cause not
+   * found: nothing failed on the server). Then, as a person would, the page is loaded again once,
+   * after writing what the browser said (console, the requests it saw) to target/browser/ and
+   * saying so on the test's output, so that the next occurrence tells more.
+   */
+  private void started(String app) {
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100)).until(d -> bootstrapped());
+    } catch (TimeoutException stuck) {
+      Path evidence = screenshots.resolve("stuck-" + app + "-" + System.currentTimeMillis() + ".txt");
+      try {
+        Files.writeString(evidence, whatTheBrowserSaid());
+      } catch (IOException | RuntimeException unwritten) {
+        // the reload below matters more
+      }
+      System.out.println("TasklistDriver: " + app + " did not start within 30 s in a fresh page; loaded again ("
+          + evidence + ")");
+      driver.navigate().refresh();
+      wait.until(d -> bootstrapped());
+    }
+  }
+
+  private boolean bootstrapped() {
+    return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+        "return document.readyState === 'complete' && !!window.angular"
+            + " && !!angular.element(document.documentElement).injector();"));
+  }
+
+  /** The browser's console and the files the page has loaded so far, for a page that did not start. */
+  private String whatTheBrowserSaid() {
+    StringBuilder said = new StringBuilder("url: " + driver.getCurrentUrl() + "\n--- console\n");
+    driver.manage().logs().get(LogType.BROWSER).forEach(entry -> said.append(entry).append('\n'));
+    said.append("--- resources loaded (performance.getEntriesByType('resource'))\n");
+    said.append(((JavascriptExecutor) driver).executeScript(
+        "return performance.getEntriesByType('resource').map(function (r) {"
+            + " return Math.round(r.startTime) + ' +' + Math.round(r.duration) + ' ms ' + r.name; }).join('\\n');"));
+    return said.toString();
   }
 
   /** Waits for the page drawn in {@code language} and idle. */
@@ -500,6 +545,33 @@ final class TasklistDriver implements AutoCloseable {
   String linkHref(String text) {
     return wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath("//a[normalize-space(.)=\"" + text + "\"]")))
         .getAttribute("href");
+  }
+
+  // --- a task's files (evidence.js)
+
+  /** Clicks the element the CSS selector finds, once it can be clicked. */
+  void clickOn(String css) {
+    click(By.cssSelector(css));
+  }
+
+  /** Chooses a file in the file input the CSS selector finds, as a person picking it would. */
+  void chooseFile(String css, Path file) {
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css))).sendKeys(file.toAbsolutePath().toString());
+  }
+
+  /** The text of the element the CSS selector finds, once it is visible. */
+  String textOf(String css) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css))).getText();
+  }
+
+  /** Clicks Complete on a form the server will refuse; returns Tasklist's notification of the refusal. */
+  String completeNotTaken() {
+    WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(complete_()));
+    scrollTo(complete);
+    // a click as the button's own (the page's footer can lie over the form's last row for a moment)
+    ((JavascriptExecutor) driver).executeScript("arguments[0].click();", complete);
+    wait.until(d -> !notification().isEmpty());
+    return notification();
   }
 
   /** A GET with the browser's session, as a click on a download would make it: "status content-type". */

@@ -1,5 +1,6 @@
 package org.citygrants.cohort;
 
+import org.citygrants.support.OwnApplication;
 import org.citygrants.support.ThisContextsEngineIsDefault;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * </ul>
  * What is tested goes over HTTP. Every subclass shares this application context.
  */
+@Tag(OwnApplication.TAG)
 @Tag("application")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:cohort-view;DB_CLOSE_DELAY=-1",

@@ -1,5 +1,6 @@
 package org.citygrants.grant;
 
+import org.citygrants.support.OwnApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -24,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reference taken; it takes the next one instead of failing the application (as the two-node
  * test first showed: a 500 on the start of a grant).
  */
+@Tag(OwnApplication.TAG)
 @Tag("postgres")
 class GrantRegisterConcurrencyTest {
 

@@ -1,5 +1,7 @@
 package org.citygrants.lifecycle;
 
+import org.citygrants.support.OwnApplication;
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.citygrants.process.CityGrantProcess.Elements.*;
 import static org.citygrants.support.FormData.*;
@@ -33,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * engine's context in mid-run (@DirtiesContext) leaves the webapps of the contexts still open
  * without their engine (500 on the Tasklist sign-in).
  */
+@Tag(OwnApplication.TAG)
 class WholeGrantOnPostgresTest extends LifecycleTest {
 
   private static final EmbeddedPostgres POSTGRES = start();

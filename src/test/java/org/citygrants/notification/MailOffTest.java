@@ -1,5 +1,6 @@
 package org.citygrants.notification;
 
+import org.citygrants.support.OwnApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.citygrants.process.CityGrantProcess.Elements.*;
 import static org.citygrants.support.FormData.*;
@@ -29,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * digest work as before, notices are only recorded. An SMTP server is listening on the port
  * that would be used, to show that nothing reaches it.
  */
+@Tag(OwnApplication.TAG)
 @Tag("application")
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:notifications-off;DB_CLOSE_DELAY=-1",

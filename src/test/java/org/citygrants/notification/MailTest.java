@@ -1,5 +1,6 @@
 package org.citygrants.notification;
 
+import org.citygrants.support.OwnApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -31,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * restarted empty for every test) on a free port. The demo identities are seeded; two more
  * programme officers are added, one without an e-mail address.
  */
+@Tag(OwnApplication.TAG)
 @Tag("application")
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:notifications;DB_CLOSE_DELAY=-1",

@@ -1,5 +1,7 @@
 package org.citygrants.reliability;
 
+import org.citygrants.support.OwnApplication;
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -53,6 +55,7 @@ import org.junit.jupiter.api.Test;
  * their grant's history; node-a before the kill, node-b and node-a after its restart all executed
  * jobs and answered calls.
  */
+@Tag(OwnApplication.TAG)
 class ClusterCrashIT {
 
   private static final int GRANTS = 10;

@@ -1,5 +1,7 @@
 package org.citygrants.reliability;
 
+import org.citygrants.support.OwnApplication;
+import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * (production) profile, and without an administrator password it refuses to start, saying why,
  * before it touches a database. The demo is only ever chosen on purpose.
  */
+@Tag(OwnApplication.TAG)
 class PackagedStartIT {
 
   @Test

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.citygrants.support.OwnApplication;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * included): at most one open pause per grant, held by the database itself; a resumed grant can be
  * paused again; the overdue reminder is marked once.
  */
+@Tag(OwnApplication.TAG)
 @Tag("postgres")
 class PauseRegisterTest {
 

@@ -33,9 +33,10 @@ export default {
   // the programme's additions to Tasklist (scripts/city-grants/): the Complete button of a
   // Camunda Form whose rules hide a field, "Create task" for administrators only, date fields
   // that refuse a day that does not exist instead of rolling it over, plain titles over a
-  // refusal ("Not completed, nothing was saved"), and the links to one's grant page (with the
-  // reference shown after an application); all in the reader's language, form-js's own validation
-  // messages included, with a chooser "English" / "Français" in the header
+  // refusal ("Not completed, nothing was saved"), the links to one's grant page (with the
+  // reference shown after an application) and a task's files ("Files": see and attach); all in
+  // the reader's language, form-js's own validation messages included, with a chooser
+  // "English" / "Français" in the header
   customScripts: [
     'scripts/city-grants/language',
     'scripts/city-grants/complete-button',
@@ -43,6 +44,7 @@ export default {
     'scripts/city-grants/date-fields',
     'scripts/city-grants/messages',
     'scripts/city-grants/grant-page',
+    'scripts/city-grants/evidence',
     'scripts/city-grants/form-messages'
   ],
 
