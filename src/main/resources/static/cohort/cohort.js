@@ -106,11 +106,20 @@
         el('span', { class: 'small' }, g.grantReference),
         g.coach ? el('span', { class: 'small' }, t('coach', g.coach.name)) : null),
       el('td', {}, el('span', { class: `badge ${g.phase.key}` }, g.phase.label),
-        g.preparationLate ? el('span', { class: 'badge late' }, t('late')) : null),
+        g.preparationLate ? el('span', { class: 'badge late' }, t('late')) : null,
+        g.paused ? el('span', { class: 'badge paused', title: t('pausedWhy', dayOf(g.paused.since),
+          g.paused.note ? `${g.paused.reasonLabel} (${g.paused.note})` : g.paused.reasonLabel, dayOf(g.paused.expectedResume)) },
+        t('paused')) : null,
+        g.paused ? el('span', { class: 'small' }, g.paused.reasonLabel) : null),
       el('td', {}, progress(g.preparation)),
       el('td', {}, experimentChips(g)),
       ...moneyCells(g)));
     document.querySelector('#cities tbody').replaceChildren(...rows);
+  }
+
+  /** A day: an instant, or yyyy-mm-dd (read at noon, so no time zone moves it). */
+  function dayOf(value) {
+    return dateFormat.format(new Date(value.length === 10 ? `${value}T12:00:00` : value));
   }
 
   function progress(preparation) {

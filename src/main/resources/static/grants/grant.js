@@ -90,10 +90,11 @@
     document.title = `${g.cityName} · ${g.reference}`;
     document.getElementById('eyebrow').textContent = g.programmeName || t('oneGrant');
     document.getElementById('heading').textContent = `${g.cityName} · ${g.reference}`;
-    document.getElementById('subtitle').textContent = [g.status.label, g.objective,
+    document.getElementById('subtitle').textContent = [g.paused ? t('paused.title') : null, g.status.label, g.objective,
       g.coach ? t('coachIs', g.coach.name) : null].filter(Boolean).join(' · ');
     document.getElementById('status').textContent = '';
     document.getElementById('grant').hidden = false;
+    paused(g);
     tiles(g);
     nextSteps(g);
     terms(g);
@@ -108,6 +109,18 @@
     fill('stepsDone', g.stepsDone.slice().reverse().map((s) => el('li', {},
       el('div', { class: 'row' }, el('span', { class: 'what' }, s.name), el('span', { class: 'meta' }, day(s.at))),
       s.by ? el('div', { class: 'meta' }, t('by', s.by)) : null)), t('nothingDone'));
+  }
+
+  /** A paused grant says so first: since when, by whom, why, until when (grant.pause). */
+  function paused(g) {
+    const card = document.getElementById('pausedCard');
+    card.hidden = !g.paused;
+    if (!g.paused) return;
+    const p = g.paused;
+    document.getElementById('pausedSince').textContent = t('paused.since', day(p.since), p.by);
+    document.getElementById('pausedWhy').textContent = t('paused.why', p.note ? `${p.reasonLabel}. ${p.note}` : p.reasonLabel);
+    document.getElementById('pausedExpected').textContent = p.overdue ? t('paused.overdue', day(p.expectedResume))
+      : t('paused.expected', day(p.expectedResume));
   }
 
   function tiles(g) {
@@ -136,7 +149,8 @@
   function nextSteps(g) {
     const items = g.nextSteps.map((s) => el('li', {},
       el('div', { class: 'row' }, el('span', { class: 'what' }, s.name),
-        s.dueBy ? el('span', { class: s.overdue ? 'overdue-note' : 'meta' }, t(s.overdue ? 'wasDueBy' : 'dueBy', day(s.dueBy))) : null),
+        g.paused ? el('span', { class: 'pill paused' }, t('paused.waits'))
+          : s.dueBy ? el('span', { class: s.overdue ? 'overdue-note' : 'meta' }, t(s.overdue ? 'wasDueBy' : 'dueBy', day(s.dueBy))) : null),
       el('div', { class: 'meta' }, s.yours ? t('yours') : t('with', s.heldBy)),
       s.taskUrl ? el('a', { class: 'open', href: s.taskUrl }, t('open')) : null));
     const empty = g.status.ended ? t('ended', g.status.label.toLowerCase()) : t('nothingWaiting');

@@ -45,6 +45,19 @@ public class ExperimentLog {
         .update();
   }
 
+  /**
+   * A resumed grant's experiments still under way end later by the paused time (grant.pause);
+   * decided ones keep their dates.
+   */
+  public void moveOpenEnds(String grantReference, java.time.Duration shift) {
+    for (Experiment open : of(grantReference)) {
+      if (open.decidedAt() == null && open.endsAt() != null) {
+        jdbc.sql("UPDATE experiment SET ends_at = ? WHERE grant_reference = ? AND experiment_number = ?")
+            .params(Timestamp.from(open.endsAt().plus(shift)), grantReference, open.number()).update();
+      }
+    }
+  }
+
   public java.util.Optional<Experiment> find(String grantReference, int number) {
     return all(grantReference).stream().filter(e -> e.number() == number).findFirst();
   }

@@ -26,7 +26,23 @@ public record GrantPage(
     List<Payment> payments,
     Money money,
     List<PeerLearning> cohortLearnings,
-    Instant generatedAt) {
+    Instant generatedAt,
+    Paused paused,
+    List<PauseRecord> pauses) {
+
+  /**
+   * The grant is paused now (grant.pause): since when, by whom, why, until when it is expected to
+   * be; null while it runs.
+   *
+   * @param reason the code (elections, disaster, staff, other); {@code reasonLabel} in the reader's words
+   * @param overdue whether the expected day has passed
+   */
+  public record Paused(Instant since, String by, String reason, String reasonLabel, String note, LocalDate expectedResume,
+      boolean overdue) {}
+
+  /** A pause of the grant, ended or not: from, to, why, who, how many days its deadlines moved. */
+  public record PauseRecord(Instant from, Instant to, String pausedBy, String resumedBy, String reasonLabel, String note,
+      LocalDate expectedResume, Long movedDays) {}
 
   /** What another city of the cohort learned from one of its experiments, shared by its choice. */
   public record PeerLearning(String cityName, String experimentTitle, String type, String decision, String learnings,

@@ -44,6 +44,8 @@ import org.citygrants.grant.AwardAcceptance;
 import org.citygrants.grant.AwardTexts;
 import org.citygrants.grant.GrantRegister;
 import org.citygrants.grant.GrantRegister.GrantRecord;
+import org.citygrants.grant.pause.GrantPauses;
+import org.citygrants.grant.pause.Pause;
 import org.citygrants.identity.CityDirectory;
 import org.citygrants.language.Languages;
 import org.citygrants.language.FormTexts;
@@ -112,12 +114,15 @@ public class GrantPageService {
   private final AwardAcceptance acceptances;
   private final SharedLearnings sharedLearnings;
   private final FormTexts formTexts;
+  private final GrantPauses pauses;
 
   public GrantPageService(GrantRegister register, GrantPolicy policy, ExperimentLog experimentLog, LedgerService ledger,
       LedgerProperties money, HistoryService historyService, TaskService taskService, IdentityService identityService,
       ProcessEngineConfiguration configuration, FormInputValidator forms, GrantDurations durations,
-      NotificationProperties links, AwardAcceptance acceptances, SharedLearnings sharedLearnings, FormTexts formTexts) {
+      NotificationProperties links, AwardAcceptance acceptances, SharedLearnings sharedLearnings, FormTexts formTexts,
+      GrantPauses pauses) {
     this.formTexts = formTexts;
+    this.pauses = pauses;
     this.register = register;
     this.policy = policy;
     this.experimentLog = experimentLog;
@@ -197,20 +202,40 @@ public class GrantPageService {
     GrantPhase phase = phase(grant, activities);
     Optional<GrantStatement> statement = statement(grant);
     String currency = statement.map(GrantStatement::currency).orElse(money.currency());
+    List<Pause> pauseHistory = pauses.history(grant.grantReference());
+    Pause open = pauseHistory.stream().filter(Pause::open).findFirst().orElse(null);
 
     return new GrantPage(grant.grantReference(), grant.cityCode(), grant.cityName(),
         variables.string(PROGRAMME_NAME.name()), objective(grant, variables, language), coach(grant, language),
         new GrantPage.Status(phase.key(), phase.label(language), phase.step(), GrantPhase.STEPS, phase.ended()), currency,
         terms(grant, variables, statement.orElse(null), advanceRateDecided(activities), language),
-        nextSteps(grant, person, language),
-        stepsDone(grant, language),
+        nextSteps(grant, person, open != null, language),
+        stepsDone(grant, pauseHistory, language),
         experiments(grant, language),
         reports(grant, language),
         calendar(grant, variables, statement.orElse(null), phase, advanceRateDecided(activities), language).stream()
             .map(entry -> payment(entry, language)).toList(),
         statement.map(GrantPageService::money).orElse(null),
         cohortLearnings(grant, language),
-        ClockUtil.getCurrentTime().toInstant());
+        ClockUtil.getCurrentTime().toInstant(),
+        open == null ? null : paused(open, language),
+        pauseHistory.stream().map(p -> pauseRecord(p, language)).toList());
+  }
+
+  // --- pauses (grant.pause)
+
+  private GrantPage.Paused paused(Pause pause, Locale language) {
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone());
+    return new GrantPage.Paused(pause.pausedAt(), displayName(pause.pausedBy(), language), pause.reason(),
+        Words.say(language, "pause.reason." + pause.reason()), pause.note(), pause.expectedResume(),
+        pause.expectedResume().isBefore(today));
+  }
+
+  private GrantPage.PauseRecord pauseRecord(Pause pause, Locale language) {
+    return new GrantPage.PauseRecord(pause.pausedAt(), pause.resumedAt(), displayName(pause.pausedBy(), language),
+        pause.resumedBy() == null ? null : displayName(pause.resumedBy(), language),
+        Words.say(language, "pause.reason." + pause.reason()), pause.note(), pause.expectedResume(),
+        pause.moved() == null ? null : Long.valueOf(pause.moved().toDays()));
   }
 
   // --- who, what, where it stands
@@ -317,7 +342,8 @@ public class GrantPageService {
 
   // --- steps
 
-  private List<GrantPage.NextStep> nextSteps(GrantRecord grant, GrantPolicy.Person viewer, Locale language) {
+  private List<GrantPage.NextStep> nextSteps(GrantRecord grant, GrantPolicy.Person viewer, boolean paused,
+      Locale language) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(grant.grantReference())
         .orderByTaskCreateTime().asc().list();
@@ -337,7 +363,8 @@ public class GrantPageService {
       steps.add(new GrantPage.NextStep(Words.taskName(task.getTaskDefinitionKey(), task.getName(), language),
           heldBy.isEmpty() ? Words.say(language, "grant.programmeTeam") : heldBy, due,
           day(task.getDueDate(), true),
-          due != null && due.isBefore(now), yours, yours ? links.taskUrl(task.getId()) : null));
+          // a paused grant's steps wait: Tasklist lists only active tasks and refuses to claim a suspended one
+          !paused && due != null && due.isBefore(now), yours, yours && !paused ? links.taskUrl(task.getId()) : null));
     }
     return steps;
   }
@@ -349,15 +376,31 @@ public class GrantPageService {
     return city.isPresent() ? Words.say(language, "grant.cityTeam", name) : Words.groupName(groupId, name, language);
   }
 
-  private List<GrantPage.DoneStep> stepsDone(GrantRecord grant, Locale language) {
+  private List<GrantPage.DoneStep> stepsDone(GrantRecord grant, List<Pause> pauseHistory, Locale language) {
     List<HistoricTaskInstance> done = historyService.createHistoricTaskInstanceQuery()
         .processInstanceBusinessKey(grant.grantReference()).finished().taskDeleteReason("completed")
         .orderByHistoricTaskInstanceEndTime().asc().list();
     Map<String, String> names = new HashMap<>();
-    return done.stream().map(task -> new GrantPage.DoneStep(
+    List<GrantPage.DoneStep> steps = new ArrayList<>(done.stream().map(task -> new GrantPage.DoneStep(
         Words.taskName(task.getTaskDefinitionKey(), task.getName(), language), task.getEndTime().toInstant(),
         task.getAssignee() == null ? null : names.computeIfAbsent(task.getAssignee(), id -> displayName(id, language))))
-        .toList();
+        .toList());
+    // the grant's pauses are steps of its history too: paused (why), resumed (how far it moved)
+    for (Pause pause : pauseHistory) {
+      String label = Words.say(language, "pause.reason." + pause.reason());
+      String reason = pause.note() == null ? label : Words.say(language, "pause.reasonWithNote", label, pause.note());
+      steps.add(new GrantPage.DoneStep(Words.say(language, "pause.step.paused", reason,
+          Words.longDay(pause.expectedResume(), language)), pause.pausedAt(),
+          names.computeIfAbsent(pause.pausedBy(), id -> displayName(id, language))));
+      if (!pause.open()) {
+        long days = pause.moved().toDays();
+        steps.add(new GrantPage.DoneStep(days == 0 ? Words.say(language, "pause.step.resumedSameDay")
+            : days == 1 ? Words.say(language, "pause.step.resumedOneDay") : Words.say(language, "pause.step.resumed", days),
+            pause.resumedAt(), names.computeIfAbsent(pause.resumedBy(), id -> displayName(id, language))));
+      }
+    }
+    steps.sort(Comparator.comparing(GrantPage.DoneStep::at));
+    return steps;
   }
 
   // --- experiments and reports

@@ -64,6 +64,10 @@ public class ProcessGateway {
             ? "This task does not exist or was completed already."
             : "'" + hidden.getName() + "' is not one of your tasks.");
       }
+      if (task.isSuspended()) {
+        // the grant is paused (grant.pause): its tasks wait for the resume
+        throw new TaskNotAvailableException(org.citygrants.language.Words.say("pause.taskOfPausedGrant", task.getName()));
+      }
       if (task.getAssignee() == null) {
         boolean candidate = taskService.createTaskQuery().taskId(taskId).taskCandidateUser(userId).count() == 1;
         if (!candidate) {
@@ -120,6 +124,14 @@ public class ProcessGateway {
    * @throws InputRejectedException when the grant is already being stopped and settled
    */
   public void stopGrant(String userId, String grantReference, String reason) {
+    boolean paused = SystemAccess.run(configuration, () -> runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(grantReference).processDefinitionKey(CityGrantProcess.PROCESS_ID).suspended()
+        .count() > 0);
+    if (paused) {
+      // a suspended instance takes no message: the officer resumes the grant first (grant.pause)
+      throw new InputRejectedException("grantReference",
+          org.citygrants.language.Words.say("pause.stopWhilePaused", grantReference));
+    }
     try {
       as(userId, () -> SystemAccess.run(configuration, () -> runtimeService
           .createMessageCorrelation(CityGrantProcess.MESSAGE_EARLY_STOP)

@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.citygrants.language.Words;
 import org.citygrants.process.InputRejectedException;
 import org.citygrants.process.Refusals;
 
@@ -59,14 +61,33 @@ public final class RefusedInputMappers {
     return Response.status(Response.Status.NOT_FOUND).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 
+  /** The engine's refusal to act on a suspended task or instance: its grant is paused (grant.pause). */
+  static Optional<SuspendedEntityInteractionException> paused(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SuspendedEntityInteractionException suspended) {
+        return Optional.of(suspended);
+      }
+    }
+    return Optional.empty();
+  }
+
+  static Response pausedGrant(SuspendedEntityInteractionException suspended) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "GrantPaused");
+    body.put("message", Words.say("pause.taskWaits"));
+    body.put("code", 0);
+    return Response.status(Response.Status.CONFLICT).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
   /**
-   * 400 for refused input, 409 for a lost race, 404 for a task already gone, otherwise nothing
-   * (the engine's default applies).
+   * 400 for refused input, 409 for a lost race or a paused grant, 404 for a task already gone,
+   * otherwise nothing (the engine's default applies).
    */
   static Optional<Response> answer(Throwable error) {
     return Refusals.refusal(error).map(RefusedInputMappers::badRequest)
         .or(() -> Refusals.concurrentChange(error).map(RefusedInputMappers::conflict))
-        .or(() -> taskGone(error).map(RefusedInputMappers::notFound));
+        .or(() -> taskGone(error).map(RefusedInputMappers::notFound))
+        .or(() -> paused(error).map(RefusedInputMappers::pausedGrant));
   }
 
   static Response badRequest(FormFieldValidationException refused) {

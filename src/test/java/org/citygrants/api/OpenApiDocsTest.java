@@ -29,6 +29,8 @@ class OpenApiDocsTest extends ApiTest {
         "/api/grants/{reference}/statement",
         "/api/grants/{reference}/agreement",
         "/api/grants/{reference}/early-stop",
+        "/api/grants/{reference}/pause",
+        "/api/grants/{reference}/resume",
         "/api/grants/{reference}/coach",
         "/api/programme/budget-vs-actual",
         "/api/programme/budget-vs-actual.csv",

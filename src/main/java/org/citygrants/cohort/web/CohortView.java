@@ -51,7 +51,15 @@ public record CohortView(
       Decisions decisions,
       Money money,
       String access,
-      String page) {}
+      String page,
+      Paused paused) {}
+
+  /**
+   * A paused grant (grant.pause): since when, why, until when; the officer's note only for those
+   * who read the grant in full. Null while the grant runs.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Paused(Instant since, String reason, String reasonLabel, String note, java.time.LocalDate expectedResume) {}
 
   public record Person(String id, String name) {}
 

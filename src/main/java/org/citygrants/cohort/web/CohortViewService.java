@@ -53,6 +53,8 @@ import org.citygrants.language.Languages;
 import org.citygrants.language.ReaderLanguage;
 import org.citygrants.language.Words;
 import org.citygrants.grant.GrantRegister;
+import org.citygrants.grant.pause.GrantPauses;
+import org.citygrants.grant.pause.Pause;
 import org.citygrants.grant.GrantRegister.GrantRecord;
 import org.citygrants.ledger.BudgetVsActualRow;
 import org.citygrants.ledger.LedgerService;
@@ -124,10 +126,13 @@ public class CohortViewService {
   private final SharedLearnings sharedLearnings;
   private final PeerExchanges peerExchanges;
 
+  private final GrantPauses pauses;
+
   public CohortViewService(GrantRegister register, ExperimentLog experimentLog, CohortFeed feed, LedgerService ledger,
       HistoryService historyService, TaskService taskService, IdentityService identityService,
       ProcessEngineConfiguration configuration, GrantPolicy policy, SharedLearnings sharedLearnings,
-      PeerExchanges peerExchanges) {
+      PeerExchanges peerExchanges, GrantPauses pauses) {
+    this.pauses = pauses;
     this.policy = policy;
     this.sharedLearnings = sharedLearnings;
     this.peerExchanges = peerExchanges;
@@ -163,6 +168,7 @@ public class CohortViewService {
     Map<String, String> programmeNames = programmeNames(grants);
     Map<String, String> names = displayNames(grants.stream().map(GrantRecord::coach).filter(Objects::nonNull).toList());
 
+    Map<String, Pause> openPauses = pauses.open();
     List<Grant> rows = new ArrayList<>();
     for (GrantRecord grant : grants) {
       boolean full = viewer.fullAccess(grant);
@@ -183,7 +189,8 @@ public class CohortViewService {
           decisions(ran),
           full ? money(money.get(grant.grantReference())) : null,
           full ? "full" : "peer",
-          full ? GRANT_PAGE + grant.grantReference() : null));
+          full ? GRANT_PAGE + grant.grantReference() : null,
+          paused(openPauses.get(grant.grantReference()), full, language)));
     }
     List<OverdueReport> overdue = overdueReports(grants, viewer, now, language);
 
@@ -230,6 +237,11 @@ public class CohortViewService {
         e.heldBy() == null ? null : hosts.getOrDefault(e.heldBy(), e.heldBy()))).toList();
   }
 
+  private static CohortView.Paused paused(Pause pause, boolean full, Locale language) {
+    return pause == null ? null : new CohortView.Paused(pause.pausedAt(), pause.reason(),
+        Words.say(language, "pause.reason." + pause.reason()), full ? pause.note() : null, pause.expectedResume());
+  }
+
   // --- who is looking
 
   /** The viewer's role; 403 without one. */
@@ -274,7 +286,7 @@ public class CohortViewService {
     Map<String, GrantRecord> byInstance = grants.stream().filter(viewer::fullAccess)
         .collect(Collectors.toMap(GrantRecord::processInstanceId, Function.identity(), (a, b) -> a));
     List<Task> tasks = taskService.createTaskQuery().processDefinitionKey(CityGrantProcess.PROCESS_ID)
-        .taskDefinitionKeyIn(REPORTS.keySet().toArray(String[]::new))
+        .taskDefinitionKeyIn(REPORTS.keySet().toArray(String[]::new)).active() // a paused grant's report waits
         .dueBefore(java.util.Date.from(now)).orderByDueDate().asc().list();
     List<OverdueReport> reports = new ArrayList<>();
     for (Task task : tasks) {
