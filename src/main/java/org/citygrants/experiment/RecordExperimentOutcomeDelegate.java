@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.citygrants.cohort.SharedLearnings;
 import org.citygrants.grant.GrantRegister;
 import org.citygrants.grant.GrantRegister.GrantRecord;
+import org.citygrants.language.Languages;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.ledger.SpendingReport;
 import org.citygrants.process.CurrentActor;
@@ -36,10 +37,12 @@ public class RecordExperimentOutcomeDelegate implements JavaDelegate {
   private final ExperimentLog experiments;
   private final CurrentActor actor;
   private final SharedLearnings sharedLearnings;
+  private final Languages languages;
 
   public RecordExperimentOutcomeDelegate(LedgerService ledger, ExperimentLog experiments, CurrentActor actor, GrantRegister register,
-      SharedLearnings sharedLearnings) {
+      SharedLearnings sharedLearnings, Languages languages) {
     this.register = register;
+    this.languages = languages;
     this.ledger = ledger;
     this.experiments = experiments;
     this.actor = actor;
@@ -68,7 +71,7 @@ public class RecordExperimentOutcomeDelegate implements JavaDelegate {
             LedgerContexts.of(execution, actor.userId(), "experiment " + number + " report accepted")));
     boolean above = report != null && report.decision() == SpendingReport.ExcessDecision.AWAITING;
     CityGrantProcess.SPENT_ABOVE_BUDGET.set(execution, above);
-    CityGrantProcess.SPENDING_FLAG.set(execution, report == null ? "" : report.flag());
+    CityGrantProcess.SPENDING_FLAG.set(execution, languages.supported(), language -> report == null ? "" : report.flag(language));
     // the experiment is over: what it spent is now accepted expenditure, the rest of its budget
     // goes back to the capital the city can plan with
     LedgerRefusals.asRefusalOf(EXPERIMENT_SPENT.name(), () -> ledger.releaseCommitment(experimentKey,
