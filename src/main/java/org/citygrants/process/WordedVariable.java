@@ -47,6 +47,16 @@ public record WordedVariable(String name) {
     }
   }
 
+  /** {@link #set}, as variables of the scope itself (a task's own). */
+  public void setLocal(VariableScope scope, Collection<Locale> languages, Function<Locale, String> words) {
+    scope.setVariableLocal(name, words.apply(Languages.FALLBACK));
+    for (Locale language : languages) {
+      if (!Languages.FALLBACK.getLanguage().equals(language.getLanguage())) {
+        scope.setVariableLocal(nameIn(language), words.apply(language));
+      }
+    }
+  }
+
   /** The same text in every language (none to say: an empty flag). */
   public void clear(VariableScope scope, Collection<Locale> languages) {
     set(scope, languages, language -> "");
