@@ -1,5 +1,6 @@
 package org.citygrants.experiment;
 
+import org.citygrants.language.Words;
 import org.citygrants.process.CityGrantProcess;
 
 import static org.citygrants.process.CityGrantProcess.*;
@@ -55,12 +56,12 @@ public class RecordExperimentOutcomeDelegate implements JavaDelegate {
     long number = EXPERIMENT_NUMBER.require(execution);
     String outcome = EXPERIMENT_OUTCOME.get(execution);
     if (outcome == null) {
-      throw new InputRejectedException(EXPERIMENT_OUTCOME.name(), "Decide whether the city perseveres, pivots or stops.");
+      throw new InputRejectedException(EXPERIMENT_OUTCOME.name(), Words.say("refused.experiment.decideOutcome"));
     }
     boolean win = Boolean.TRUE.equals(WIN_FLAGGED.get(execution));
     String story = WIN_STORY.get(execution);
     if (win && (story == null || story.isBlank())) {
-      throw new InputRejectedException(WIN_STORY.name(), "Tell the cohort in a sentence or two what the win is.");
+      throw new InputRejectedException(WIN_STORY.name(), Words.say("refused.experiment.winStory"));
     }
     BigDecimal spent = BigDecimal.valueOf(EXPERIMENT_SPENT.require(execution));
     String experimentKey = ExperimentCommitments.key(reference, number);

@@ -1,5 +1,7 @@
 package org.citygrants.grant;
 
+import org.citygrants.language.ReaderLanguage;
+import org.citygrants.language.Words;
 import static org.citygrants.process.CityGrantProcess.*;
 
 import java.math.BigDecimal;
@@ -42,9 +44,9 @@ public class RecordApplicationDelegate implements JavaDelegate {
     Long requested = REQUESTED_AMOUNT.require(execution);
     BigDecimal amount = BigDecimal.valueOf(requested);
     if (amount.compareTo(money.minimumViableAmount()) < 0 || amount.compareTo(money.maximumAmount()) > 0) {
-      throw new InputRejectedException(REQUESTED_AMOUNT.name(), "'Requested amount' must be between "
-          + money.minimumViableAmount().toPlainString() + " and " + money.maximumAmount().toPlainString() + " "
-          + money.currency() + ".");
+      throw new InputRejectedException(REQUESTED_AMOUNT.name(), Words.say("refused.application.amountBetween",
+          Words.amount(money.minimumViableAmount(), money.currency(), ReaderLanguage.current()),
+          Words.amount(money.maximumAmount(), money.currency(), ReaderLanguage.current())));
     }
     String objective = OBJECTIVE_TYPE.require(execution);
     register.recordObjective(register.of(execution).grantReference(), objective);
