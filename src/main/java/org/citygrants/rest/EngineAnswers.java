@@ -18,6 +18,7 @@ import org.citygrants.language.FilterTexts;
 import org.citygrants.language.FormTexts;
 import org.citygrants.language.Languages;
 import org.citygrants.language.ModelTexts;
+import org.citygrants.language.Words;
 import org.citygrants.process.WordedVariable;
 
 /**
@@ -217,6 +218,15 @@ public class EngineAnswers {
 
   private void task(ObjectNode task, Locale language, Map<String, String> keysOfDefinitions,
       Map<String, String> inLanguage) {
+    // the candidate groups Tasklist's task view names ("Chargé·es de programme", not programme-officers)
+    for (JsonNode link : task.path("_embedded").path("identityLink")) {
+      each(link.path("_embedded").path("group"), group -> {
+        if (group.path("id").isTextual()) {
+          String stored = group.path("name").isTextual() ? group.get("name").asText() : group.get("id").asText();
+          group.put("name", Words.groupName(group.get("id").asText(), stored, language));
+        }
+      });
+    }
     for (JsonNode variable : task.path("_embedded").path("variable")) {
       String words = inLanguage.get(WordedVariable.nameIn(variable.path("name").asText(), language));
       if (words != null && variable instanceof ObjectNode column && column.path("value").isTextual()) {

@@ -133,4 +133,19 @@ class EngineAnswersTest {
     assertThat(tasks.get(1).path("description").asText())
         .startsWith("Dépenses au-delà du budget engagé\u00a0: déclaré 9 000,00 EUR, soit 3 000,00 de plus que les 6 000,00 engagés.");
   }
+
+  @Test
+  void theCandidateGroupsOfOneTaskAreNamedInTheReadersLanguage() throws Exception {
+    String hal = """
+        {"id":"t1","name":"Size the grant","processDefinitionId":"city-grant:3:99","taskDefinitionKey":"Task_SizeGrant",
+         "_embedded":{"identityLink":[
+           {"type":"candidate","groupId":"programme-officers","userId":null,
+            "_embedded":{"group":[{"id":"programme-officers","name":"Programme officers","type":"WORKFLOW"}]}},
+           {"type":"candidate","groupId":"city-lyon","userId":null,
+            "_embedded":{"group":[{"id":"city-lyon","name":"Lyon","type":"WORKFLOW"}]}}]}}""";
+    JsonNode french = json.readTree(answers.translate(Kind.TASKS, hal.getBytes(StandardCharsets.UTF_8), Locale.FRENCH));
+    assertThat(french.findValuesAsText("name")).contains("Chargé·es de programme", "Lyon").doesNotContain("Programme officers");
+    JsonNode english = json.readTree(answers.translate(Kind.TASKS, hal.getBytes(StandardCharsets.UTF_8), Locale.ENGLISH));
+    assertThat(english.findValuesAsText("name")).contains("Programme officers");
+  }
 }
