@@ -218,14 +218,11 @@ public class EngineAnswers {
 
   private void task(ObjectNode task, Locale language, Map<String, String> keysOfDefinitions,
       Map<String, String> inLanguage) {
-    // the candidate groups Tasklist's task view names ("Chargé·es de programme", not programme-officers)
+    // the candidate groups Tasklist's task view names ("Chargé·es de programme", not "Programme officers"):
+    // the HAL task embeds them beside its identity links (and, in some answers, inside them)
+    each(task.path("_embedded").path("group"), group -> groupName(group, language));
     for (JsonNode link : task.path("_embedded").path("identityLink")) {
-      each(link.path("_embedded").path("group"), group -> {
-        if (group.path("id").isTextual()) {
-          String stored = group.path("name").isTextual() ? group.get("name").asText() : group.get("id").asText();
-          group.put("name", Words.groupName(group.get("id").asText(), stored, language));
-        }
-      });
+      each(link.path("_embedded").path("group"), group -> groupName(group, language));
     }
     for (JsonNode variable : task.path("_embedded").path("variable")) {
       String words = inLanguage.get(WordedVariable.nameIn(variable.path("name").asText(), language));
@@ -246,6 +243,13 @@ public class EngineAnswers {
       models.taskDescription(processKey, taskKey, task.get("description").asText(), language,
               variable -> Optional.ofNullable(inLanguage.get(WordedVariable.nameIn(variable, language))))
           .ifPresent(description -> task.put("description", description));
+    }
+  }
+
+  private static void groupName(ObjectNode group, Locale language) {
+    if (group.path("id").isTextual()) {
+      String stored = group.path("name").isTextual() ? group.get("name").asText() : group.get("id").asText();
+      group.put("name", Words.groupName(group.get("id").asText(), stored, language));
     }
   }
 

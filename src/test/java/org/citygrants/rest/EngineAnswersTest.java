@@ -142,9 +142,11 @@ class EngineAnswersTest {
            {"type":"candidate","groupId":"programme-officers","userId":null,
             "_embedded":{"group":[{"id":"programme-officers","name":"Programme officers","type":"WORKFLOW"}]}},
            {"type":"candidate","groupId":"city-lyon","userId":null,
-            "_embedded":{"group":[{"id":"city-lyon","name":"Lyon","type":"WORKFLOW"}]}}]}}""";
+            "_embedded":{"group":[{"id":"city-lyon","name":"Lyon","type":"WORKFLOW"}]}}],
+           "group":[{"id":"finance-officers","name":"Finance officers","type":"WORKFLOW"}]}}""";
     JsonNode french = json.readTree(answers.translate(Kind.TASKS, hal.getBytes(StandardCharsets.UTF_8), Locale.FRENCH));
-    assertThat(french.findValuesAsText("name")).contains("Chargé·es de programme", "Lyon").doesNotContain("Programme officers");
+    assertThat(french.findValuesAsText("name")).contains("Chargé·es de programme", "Lyon", "Responsables financiers")
+        .doesNotContain("Programme officers", "Finance officers");
     JsonNode english = json.readTree(answers.translate(Kind.TASKS, hal.getBytes(StandardCharsets.UTF_8), Locale.ENGLISH));
     assertThat(english.findValuesAsText("name")).contains("Programme officers");
   }

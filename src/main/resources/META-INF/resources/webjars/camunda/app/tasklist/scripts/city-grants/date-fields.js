@@ -162,8 +162,25 @@ import TEXTS from './texts.js';
     return tag === 'en' ? 0 : 1;
   }
 
+  /** The field's hint "mm/dd/yyyy" (form-js's, in English letters) in the reader's: "mm/jj/aaaa". */
+  function speakHint(input) {
+    const english = input.dataset.cityGrantsHint || input.getAttribute('placeholder');
+    if (!english || !/^[dmy\/.\- ]+$/.test(english)) {
+      return;
+    }
+    input.dataset.cityGrantsHint = english;
+    const shapes = {dd: 'DATE_SHAPE_DAY', mm: 'DATE_SHAPE_MONTH', yyyy: 'DATE_SHAPE_YEAR', yy: 'DATE_SHAPE_SHORT_YEAR'};
+    const hint = english.replace(/yyyy|yy|dd|mm/g, function (letters) { return say(shapes[letters]); });
+    if (input.getAttribute('placeholder') !== hint) {
+      input.setAttribute('placeholder', hint);
+    }
+  }
+
   /** The calendar in the reader's language; English left as flatpickr has it until another was shown. */
   function speak(instance) {
+    if (instance && instance.input) {
+      speakHint(instance.input);
+    }
     const tag = language();
     if (!instance || typeof instance.set !== 'function' || instance.cityGrantsLanguage === tag
         || (tag === 'en' && !instance.cityGrantsLanguage)) {
@@ -221,12 +238,29 @@ import TEXTS from './texts.js';
   window.addEventListener('mousedown', function (event) {
     speak(instanceIn(event.target));
   }, true);
-  onLanguageChange(function () {
-    const inputs = document.querySelectorAll('.fjs-form-field input');
+  function speakAll() {
+    const inputs = document.querySelectorAll('.fjs-datepicker input');
     for (let i = 0; i < inputs.length; i++) {
+      speakHint(inputs[i]);
       speak(inputs[i]._flatpickr);
     }
-  });
+  }
+  onLanguageChange(speakAll);
+
+  // a date field's hint as soon as a form shows one, once per batch of changes of the page
+  let scheduled = false;
+  new MutationObserver(function () {
+    if (!scheduled && (language() !== 'en' || document.querySelector('.fjs-datepicker input[data-city-grants-hint]'))) {
+      scheduled = true;
+      Promise.resolve().then(function () {
+        scheduled = false;
+        const inputs = document.querySelectorAll('.fjs-datepicker input[placeholder]');
+        for (let i = 0; i < inputs.length; i++) {
+          speakHint(inputs[i]);
+        }
+      });
+    }
+  }).observe(document.documentElement, {childList: true, subtree: true});
 
   // typing again, or a day chosen in the calendar (flatpickr then sends "input" itself, with the
   // new day in the field), takes the message away
