@@ -1,5 +1,6 @@
 package org.citygrants.cohort;
 
+import org.citygrants.language.Words;
 import static org.citygrants.process.ProgrammeProcess.*;
 
 import java.util.ArrayList;
@@ -33,9 +34,8 @@ public class PrepareCohortDelegate implements JavaDelegate {
     }
     List<String> unknown = codes.stream().filter(code -> cities.cityName(code).isEmpty()).toList();
     if (codes.isEmpty() || !unknown.isEmpty()) {
-      throw new InputRejectedException(COHORT_CITIES.name(), "'Cities in the cohort': " + (codes.isEmpty()
-          ? "name at least one city." : "no city of the programme has the code " + String.join(", ", unknown)
-          + "; check the spelling, or ask an administrator to add the city first."));
+      throw new InputRejectedException(COHORT_CITIES.name(), codes.isEmpty() ? Words.say("refused.cohort.noCity")
+          : Words.say("refused.cohort.unknownCities", String.join(", ", unknown)));
     }
     COHORT_CITY_CODES.set(execution, new ArrayList<>(codes));
     WINS_COLLECTED.set(execution, 0L);

@@ -5,7 +5,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import java.util.Locale;
+import org.citygrants.language.Words;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -62,22 +63,28 @@ public class SharedLearnings {
   }
 
   /**
-   * The learnings the cohort's cities shared, as the programme lessons form shows them
-   * ({@code ${sharedLearnings.ofCohort(execution)}} in the programme's model): one paragraph each.
+   * The learnings the cohort's cities shared, as the programme lessons form shows them (its
+   * read-only {@code learningsSharedByCities}, written by {@link ShowSharedLearningsListener} in
+   * each language): one paragraph each, the experiment's type and decision in words.
    */
-  public String ofCohort(DelegateExecution execution) {
-    List<Learning> learnings = ofProgramme(execution.getProcessInstanceId());
+  public String ofCohort(String programmeInstanceId, Locale language) {
+    List<Learning> learnings = ofProgramme(programmeInstanceId);
     if (learnings.isEmpty()) {
-      return "No city shared its learnings with the cohort.";
+      return Words.say(language, "lessons.none");
     }
     StringBuilder text = new StringBuilder();
     learnings.stream().limit(LESSONS_SHOWN).forEach(l -> text.append(text.isEmpty() ? "" : "\n\n")
-        .append("- ").append(l.cityName()).append(", \u201c").append(l.experimentTitle()).append("\u201d (")
-        .append(l.experimentType()).append(", ").append(l.decision()).append("): ").append(l.learnings()));
+        .append(Words.say(language, "lessons.line", l.cityName(), l.experimentTitle(),
+            inWords("page.cohort.type.", l.experimentType(), language), inWords("page.cohort.outcome.", l.decision(), language),
+            l.learnings())));
     if (learnings.size() > LESSONS_SHOWN) {
-      text.append("\n\n… and ").append(learnings.size() - LESSONS_SHOWN).append(" more on the cohort view.");
+      text.append("\n\n").append(Words.say(language, "lessons.more", learnings.size() - LESSONS_SHOWN));
     }
     return text.toString();
+  }
+
+  private static String inWords(String prefix, String code, Locale language) {
+    return code != null && Words.has(prefix + code) ? Words.say(language, prefix + code) : String.valueOf(code);
   }
 
   private static Learning map(ResultSet rs, int row) throws SQLException {

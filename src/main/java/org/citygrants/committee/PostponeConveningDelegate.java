@@ -1,5 +1,6 @@
 package org.citygrants.committee;
 
+import org.citygrants.language.Words;
 import static org.citygrants.process.CityGrantProcess.*;
 
 import java.time.LocalDate;
@@ -20,17 +21,17 @@ public class PostponeConveningDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String text = NEXT_CONVENING_CHECK.get(execution);
     if (text == null || text.isBlank()) {
-      throw new InputRejectedException(NEXT_CONVENING_CHECK.name(), "Say when to ask you again.");
+      throw new InputRejectedException(NEXT_CONVENING_CHECK.name(), Words.say("refused.convening.whenMissing"));
     }
     LocalDate day;
     try {
       day = LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw new InputRejectedException(NEXT_CONVENING_CHECK.name(), "'" + text + "' is not a date (yyyy-mm-dd).");
+      throw new InputRejectedException(NEXT_CONVENING_CHECK.name(), Words.say("refused.date.notADate", text));
     }
     Date at = Date.from(day.atTime(8, 0).atZone(ZoneId.systemDefault()).toInstant());
     if (!at.after(ClockUtil.getCurrentTime())) {
-      throw new InputRejectedException(NEXT_CONVENING_CHECK.name(), "The date to ask again must be in the future.");
+      throw new InputRejectedException(NEXT_CONVENING_CHECK.name(), Words.say("refused.convening.notInFuture"));
     }
     NEXT_CONVENING_CHECK_DATE.set(execution, at);
   }

@@ -1,5 +1,8 @@
 package org.citygrants.experiment;
 
+import java.util.Locale;
+import org.citygrants.language.ReaderLanguage;
+import org.citygrants.language.Words;
 import static org.citygrants.process.CityGrantProcess.*;
 
 import java.math.BigDecimal;
@@ -40,9 +43,9 @@ public class CheckExperimentBudgetListener implements TaskListener {
     GrantStatement statement = LedgerRefusals.asRefusalOf(EXPERIMENT_BUDGET.name(), () -> ledger.statement(reference));
     BigDecimal available = ExperimentCapital.available(statement);
     if (BigDecimal.valueOf(budget).compareTo(available) > 0) {
-      throw new InputRejectedException(EXPERIMENT_BUDGET.name(), "The experiment's budget must be at most "
-          + Money.readable(available, statement.currency()) + ", what the grant's experiments budget line has left"
-          + " (the award is " + Money.readable(statement.awarded(), statement.currency()) + ").");
+      Locale language = ReaderLanguage.current();
+      throw new InputRejectedException(EXPERIMENT_BUDGET.name(), Words.say(language, "refused.experiment.budgetAboveLine",
+          Words.amount(available, statement.currency(), language), Words.amount(statement.awarded(), statement.currency(), language)));
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.citygrants.experiment;
 
+import org.citygrants.language.Words;
 import static org.citygrants.process.CityGrantProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -35,12 +36,11 @@ public class RecordExcessSpendingDecisionDelegate implements JavaDelegate {
     String officer = actor.requireUser(EXCESS_SPENDING_DECISION.name());
     String decision = EXCESS_SPENDING_DECISION.get(execution);
     if (!"approve".equals(decision) && !"refuse".equals(decision)) {
-      throw new InputRejectedException(EXCESS_SPENDING_DECISION.name(),
-          "Approve or refuse the spending above the committed budget.");
+      throw new InputRejectedException(EXCESS_SPENDING_DECISION.name(), Words.say("refused.excess.decide"));
     }
     String reason = EXCESS_SPENDING_REASON.get(execution);
     if (reason == null || reason.isBlank()) {
-      throw new InputRejectedException(EXCESS_SPENDING_REASON.name(), "Say why, in a sentence or two.");
+      throw new InputRejectedException(EXCESS_SPENDING_REASON.name(), Words.say("refused.excess.reason"));
     }
     String key = ExperimentCommitments.key(register.of(execution).grantReference(),
         EXPERIMENT_NUMBER.require(execution));

@@ -1,5 +1,6 @@
 package org.citygrants.experiment;
 
+import org.citygrants.language.Words;
 import org.citygrants.process.CityGrantProcess;
 
 import static org.citygrants.process.CityGrantProcess.*;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.citygrants.cohort.SharedLearnings;
 import org.citygrants.grant.GrantRegister;
 import org.citygrants.grant.GrantRegister.GrantRecord;
+import org.citygrants.language.Languages;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.ledger.SpendingReport;
 import org.citygrants.process.CurrentActor;
@@ -36,10 +38,12 @@ public class RecordExperimentOutcomeDelegate implements JavaDelegate {
   private final ExperimentLog experiments;
   private final CurrentActor actor;
   private final SharedLearnings sharedLearnings;
+  private final Languages languages;
 
   public RecordExperimentOutcomeDelegate(LedgerService ledger, ExperimentLog experiments, CurrentActor actor, GrantRegister register,
-      SharedLearnings sharedLearnings) {
+      SharedLearnings sharedLearnings, Languages languages) {
     this.register = register;
+    this.languages = languages;
     this.ledger = ledger;
     this.experiments = experiments;
     this.actor = actor;
@@ -52,12 +56,12 @@ public class RecordExperimentOutcomeDelegate implements JavaDelegate {
     long number = EXPERIMENT_NUMBER.require(execution);
     String outcome = EXPERIMENT_OUTCOME.get(execution);
     if (outcome == null) {
-      throw new InputRejectedException(EXPERIMENT_OUTCOME.name(), "Decide whether the city perseveres, pivots or stops.");
+      throw new InputRejectedException(EXPERIMENT_OUTCOME.name(), Words.say("refused.experiment.decideOutcome"));
     }
     boolean win = Boolean.TRUE.equals(WIN_FLAGGED.get(execution));
     String story = WIN_STORY.get(execution);
     if (win && (story == null || story.isBlank())) {
-      throw new InputRejectedException(WIN_STORY.name(), "Tell the cohort in a sentence or two what the win is.");
+      throw new InputRejectedException(WIN_STORY.name(), Words.say("refused.experiment.winStory"));
     }
     BigDecimal spent = BigDecimal.valueOf(EXPERIMENT_SPENT.require(execution));
     String experimentKey = ExperimentCommitments.key(reference, number);
@@ -68,7 +72,7 @@ public class RecordExperimentOutcomeDelegate implements JavaDelegate {
             LedgerContexts.of(execution, actor.userId(), "experiment " + number + " report accepted")));
     boolean above = report != null && report.decision() == SpendingReport.ExcessDecision.AWAITING;
     CityGrantProcess.SPENT_ABOVE_BUDGET.set(execution, above);
-    CityGrantProcess.SPENDING_FLAG.set(execution, report == null ? "" : report.flag());
+    CityGrantProcess.SPENDING_FLAG.set(execution, languages.supported(), language -> report == null ? "" : report.flag(language));
     // the experiment is over: what it spent is now accepted expenditure, the rest of its budget
     // goes back to the capital the city can plan with
     LedgerRefusals.asRefusalOf(EXPERIMENT_SPENT.name(), () -> ledger.releaseCommitment(experimentKey,

@@ -5,10 +5,12 @@ import org.citygrants.process.CityGrantProcess;
 import static org.citygrants.process.CityGrantProcess.*;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.citygrants.grant.GrantRegister;
+import org.citygrants.language.Languages;
 import org.citygrants.ledger.Commitment;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.ledger.SpendingReport;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Task_DecideExperimentOutcome), whether the city reported more than was committed to the
  * experiment: {@code spendingFlag} = "reported 9,000.00 EUR, 3,000.00 above the 6,000.00
  * committed", from the ledger's commitment (never the plan's variable) and the city's report;
- * empty within the budget. Set again each time the task is created, so a corrected report shows
+ * empty within the budget. Written in each language ({@code spendingFlag_fr}: "déclaré 9 000,00 EUR,
+ * soit 3 000,00 de plus que les 6 000,00 engagés"), so a French coach reads it in French. Set again each time the task is created, so a corrected report shows
  * its own flag.
  */
 @Component
@@ -27,10 +30,12 @@ public class ShowSpendingFlagListener implements TaskListener {
 
   private final GrantRegister register;
   private final LedgerService ledger;
+  private final Languages languages;
 
-  public ShowSpendingFlagListener(LedgerService ledger, GrantRegister register) {
+  public ShowSpendingFlagListener(LedgerService ledger, GrantRegister register, Languages languages) {
     this.ledger = ledger;
     this.register = register;
+    this.languages = languages;
   }
 
   @Override
@@ -38,13 +43,13 @@ public class ShowSpendingFlagListener implements TaskListener {
     DelegateExecution execution = task.getExecution();
     Long spent = EXPERIMENT_SPENT.get(execution);
     Long number = EXPERIMENT_NUMBER.get(execution);
-    String flag = "";
-    if (spent != null && number != null) {
-      String key = ExperimentCommitments.key(register.of(execution).grantReference(), number);
-      flag = ledger.commitment(key).map(Commitment::amount)
-          .map(committed -> SpendingReport.flag(committed, BigDecimal.valueOf(spent), ledger.currency()))
-          .orElse("");
+    Optional<BigDecimal> committed = spent == null || number == null ? Optional.empty()
+        : ledger.commitment(ExperimentCommitments.key(register.of(execution).grantReference(), number)).map(Commitment::amount);
+    if (committed.isEmpty()) {
+      CityGrantProcess.SPENDING_FLAG.clear(execution, languages.supported());
+      return;
     }
-    CityGrantProcess.SPENDING_FLAG.set(execution, flag);
+    CityGrantProcess.SPENDING_FLAG.set(execution, languages.supported(),
+        language -> SpendingReport.flag(committed.get(), BigDecimal.valueOf(spent), ledger.currency(), language));
   }
 }

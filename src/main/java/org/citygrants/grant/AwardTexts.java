@@ -53,8 +53,8 @@ public final class AwardTexts {
   public static List<Term> terms(Terms t, Locale language) {
     List<Term> terms = new ArrayList<>();
     terms.add(new Term(say(language, "award.term.amount"), Words.amount(t.amount(), t.currency(), language)));
-    if (t.objective() != null) {
-      terms.add(new Term(say(language, "award.term.objective"), t.objective()
+    if (t.objective(language) != null) {
+      terms.add(new Term(say(language, "award.term.objective"), t.objective(language)
           + (t.experimentArea() == null || t.experimentArea().isBlank() ? "" : " (" + t.experimentArea().trim() + ")")));
     }
     terms.add(new Term(say(language, "award.term.preparationTime"),

@@ -1,5 +1,6 @@
 package org.citygrants.grant;
 
+import org.citygrants.language.Words;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -60,19 +61,17 @@ public class CoachAssignments {
     // application's authority, with the manager still named in the user operation log
     return SystemAccess.run(processEngine.getProcessEngineConfiguration(), () -> {
       if (!policy.assignsCoaches(policy.person(managerId))) {
-        throw new TaskNotAvailableException("Only a programme manager assigns coaches.");
+        throw new TaskNotAvailableException(Words.say("refused.coach.onlyManagers"));
       }
       if (newCoach == null || !cities.isCoach(newCoach)) {
-        throw new InputRejectedException(CityGrantProcess.COACH.name(),
-            "Choose the grant's coach from the programme's coaches: " + (newCoach == null ? "none was given."
-                : "'" + newCoach + "' is not one of them."));
+        throw new InputRejectedException(CityGrantProcess.COACH.name(), newCoach == null
+            ? Words.say("refused.coach.noneGiven") : Words.say("refused.coach.notACoach", newCoach));
       }
       GrantRecord grant = register.find(grantReference).orElseThrow(() -> new InputRejectedException("grantReference",
-          "There is no grant " + grantReference + ": check the grant reference."));
+          Words.say("refused.coach.noSuchGrant", grantReference)));
       boolean running = runtimeService.createProcessInstanceQuery().processInstanceId(grant.processInstanceId()).count() == 1;
       if (!running) {
-        throw new InputRejectedException("grantReference", "Grant " + grantReference
-            + " is closed: its coach can no longer change.");
+        throw new InputRejectedException("grantReference", Words.say("refused.coach.grantClosed", grantReference));
       }
       String previous = grant.coach();
       List<String> moved = gateway.handOverCoachTasks(grant.processInstanceId(), previous, newCoach);

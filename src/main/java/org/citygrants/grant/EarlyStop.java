@@ -1,5 +1,6 @@
 package org.citygrants.grant;
 
+import org.citygrants.language.Words;
 import org.citygrants.access.GrantPolicy;
 import org.citygrants.ledger.GrantAccount;
 import org.citygrants.ledger.LedgerService;
@@ -38,17 +39,17 @@ public class EarlyStop {
    */
   public void request(String userId, String grantReference, String reason) {
     if (!policy.stopsGrants(policy.person(userId))) {
-      throw new TaskNotAvailableException("Only a programme officer can stop a grant.");
+      throw new TaskNotAvailableException(Words.say("refused.stop.onlyOfficers"));
     }
     if (reason == null || reason.isBlank()) {
-      throw new InputRejectedException(CityGrantProcess.EARLY_STOP_REASON.name(), "Say why the grant is stopped.");
+      throw new InputRejectedException(CityGrantProcess.EARLY_STOP_REASON.name(), Words.say("refused.stop.reason"));
     }
     if (reason.length() > REASON_LENGTH) {
       throw new InputRejectedException(CityGrantProcess.EARLY_STOP_REASON.name(),
-          "Say why in at most " + REASON_LENGTH + " characters (" + reason.length() + " given).");
+          Words.say("refused.stop.reasonTooLong", String.valueOf(REASON_LENGTH), String.valueOf(reason.length())));
     }
     if (!grantIsOpen(grantReference)) {
-      throw new InputRejectedException("grantReference", "Grant " + grantReference + " is not awarded or already closed.");
+      throw new InputRejectedException("grantReference", Words.say("refused.stop.notOpen", grantReference));
     }
     gateway.stopGrant(userId, grantReference, reason);
   }

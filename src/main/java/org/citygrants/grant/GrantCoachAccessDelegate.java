@@ -1,5 +1,6 @@
 package org.citygrants.grant;
 
+import org.citygrants.language.Words;
 import static org.citygrants.process.CityGrantProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -35,7 +36,7 @@ public class GrantCoachAccessDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String coach = COACH.get(execution);
     if (coach == null || !cities.isCoach(coach)) {
-      throw new InputRejectedException(COACH.name(), "Choose the grant's coach from the list of the programme's coaches.");
+      throw new InputRejectedException(COACH.name(), Words.say("refused.coach.chooseFromList"));
     }
     String grantReference = register.of(execution).grantReference();
     String previous = register.find(grantReference).map(GrantRegister.GrantRecord::coach).orElse(null);

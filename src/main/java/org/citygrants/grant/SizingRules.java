@@ -1,5 +1,7 @@
 package org.citygrants.grant;
 
+import org.citygrants.language.ReaderLanguage;
+import org.citygrants.language.Words;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.List;
@@ -70,36 +72,35 @@ public class SizingRules {
   public Award check(Decision decision) {
     if (decision.declines()) {
       if (isBlank(decision.declineReason())) {
-        throw new InputRejectedException(CityGrantProcess.DECLINE_REASON.name(),
-            "Say why the grant is declined: the city reads it.");
+        throw new InputRejectedException(CityGrantProcess.DECLINE_REASON.name(), Words.say("refused.sizing.declineReason"));
       }
       return null;
     }
     String awardedField = CityGrantProcess.AWARDED_AMOUNT.name();
     if (decision.awardedAmount() == null) {
-      throw new InputRejectedException(awardedField, "An award needs an amount.");
+      throw new InputRejectedException(awardedField, Words.say("refused.sizing.noAmount"));
     }
     BigDecimal amount = BigDecimal.valueOf(decision.awardedAmount());
     if (amount.compareTo(money.minimumViableAmount()) < 0) {
-      throw new InputRejectedException(awardedField, "The award must be at least the minimum viable amount of "
-          + money.minimumViableAmount().toPlainString() + " " + money.currency() + ", below which a team cannot work.");
+      throw new InputRejectedException(awardedField, Words.say("refused.sizing.belowMinimum",
+          Words.amount(money.minimumViableAmount(), money.currency(), ReaderLanguage.current())));
     }
     if (amount.compareTo(money.maximumAmount()) > 0) {
-      throw new InputRejectedException(awardedField, "The award cannot exceed the programme's cap of "
-          + money.maximumAmount().toPlainString() + " " + money.currency() + ".");
+      throw new InputRejectedException(awardedField, Words.say("refused.sizing.aboveCap",
+          Words.amount(money.maximumAmount(), money.currency(), ReaderLanguage.current())));
     }
     boolean outsideBand = decision.awardedAmount() < decision.proposedMin() || decision.awardedAmount() > decision.proposedMax();
     if (outsideBand && isBlank(decision.sizingReason())) {
-      throw new InputRejectedException(CityGrantProcess.SIZING_REASON.name(), "The amount is outside the proposed band of "
-          + euros(decision.proposedMin()) + " to " + euros(decision.proposedMax()) + " " + money.currency()
-          + ": say why in 'Reason for the amount'.");
+      throw new InputRejectedException(CityGrantProcess.SIZING_REASON.name(), Words.say("refused.sizing.outsideBand",
+          euros(decision.proposedMin(), ReaderLanguage.current()), euros(decision.proposedMax(), ReaderLanguage.current()),
+          money.currency()));
     }
     String preparation = orDefault(decision.preparationTime(), decision.proposedPreparationTime(), durations.getPreparation());
     String programme = orDefault(decision.programmeDuration(), decision.proposedProgrammeDuration(),
         DEFAULT_PROGRAMME_DURATION);
-    checkDuration(CityGrantProcess.PREPARATION_TIME.name(), "Preparation time", preparation, decision.preparationTime(),
-        PREPARATION_TIMES);
-    checkDuration(CityGrantProcess.PROGRAMME_DURATION.name(), "Programme duration", programme,
+    checkDuration(CityGrantProcess.PREPARATION_TIME.name(), "refused.sizing.choosePreparationTime", preparation,
+        decision.preparationTime(), PREPARATION_TIMES);
+    checkDuration(CityGrantProcess.PROGRAMME_DURATION.name(), "refused.sizing.chooseProgrammeDuration", programme,
         decision.programmeDuration(), PROGRAMME_DURATIONS);
     return new Award(amount, preparation, programme);
   }
@@ -108,19 +109,25 @@ public class SizingRules {
    * What the officer chose is one of the durations the form offers; a proposal or the configured
    * default (used when the officer chose nothing) only needs to be a duration the engine can run.
    */
-  private static void checkDuration(String field, String label, String value, String chosen, List<String> offered) {
+  private static void checkDuration(String field, String refusal, String value, String chosen, List<String> offered) {
     boolean officerChose = !isBlank(chosen);
     if (officerChose ? !offered.contains(value) : !IsoDurations.isValid(value)) {
-      throw new InputRejectedException(field, "Choose the " + label.toLowerCase(Locale.ENGLISH) + " from the list, "
-          + "from " + inWords(offered.get(0)) + " to " + inWords(offered.get(offered.size() - 1)) + ".");
+      Locale language = ReaderLanguage.current();
+      throw new InputRejectedException(field, Words.say(language, refusal, inWords(offered.get(0), language),
+          inWords(offered.get(offered.size() - 1), language)));
     }
   }
 
   /** "P3M" as "3 months", "P1M" as "1 month"; other durations as they are. */
   public static String inWords(String duration) {
+    return inWords(duration, Locale.ENGLISH);
+  }
+
+  /** {@link #inWords(String)} in a language: "3 mois". */
+  public static String inWords(String duration, Locale language) {
     if (duration != null && duration.matches("P\\d+M")) {
       int months = Integer.parseInt(duration.substring(1, duration.length() - 1));
-      return months + (months == 1 ? " month" : " months");
+      return Words.say(language, months == 1 ? "refused.sizing.month" : "refused.sizing.months", String.valueOf(months));
     }
     return duration;
   }
@@ -129,8 +136,9 @@ public class SizingRules {
     return months.mapToObj(m -> "P" + m + "M").toList();
   }
 
-  private static String euros(long amount) {
-    return NumberFormat.getIntegerInstance(Locale.ENGLISH).format(amount);
+  private static String euros(long amount, Locale language) {
+    boolean english = language == null || Locale.ENGLISH.getLanguage().equals(language.getLanguage());
+    return NumberFormat.getIntegerInstance(english ? Locale.ENGLISH : language).format(amount);
   }
 
   private static String orDefault(String value, String proposed, String fallback) {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,6 +59,7 @@ public class ModelTexts {
   static final String MODELS = "classpath*:bpmn/*.bpmn";
 
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{[^}]*}");
+  private static final Pattern VARIABLE = Pattern.compile("[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
 
   private final Map<String, Map<String, String>> files = new ConcurrentHashMap<>();
   private volatile Map<String, Map<String, String>> english;
@@ -92,13 +94,42 @@ public class ModelTexts {
    */
   public Optional<String> taskDescription(String processDefinitionKey, String taskDefinitionKey, String description,
       Locale language) {
+    return taskDescription(processDefinitionKey, taskDefinitionKey, description, language, variable -> Optional.empty());
+  }
+
+  /**
+   * The same, with the value of an expression that names a variable ({@code ${spendingFlag}}) taken
+   * from {@code valueInLanguage} where it has one (the variable's words in the reader's language),
+   * else as the engine wrote it into the description.
+   */
+  public Optional<String> taskDescription(String processDefinitionKey, String taskDefinitionKey, String description,
+      Locale language, Function<String, Optional<String>> valueInLanguage) {
     String key = taskDefinitionKey + ".documentation";
     Optional<String> translation = text(processDefinitionKey, key, language);
     String template = englishTexts(processDefinitionKey).get(key);
     if (translation.isEmpty() || template == null || description == null) {
       return Optional.empty();
     }
-    return fill(template, translation.get(), description);
+    return fill(template, translation.get(), description, valueInLanguage);
+  }
+
+  /** The variables a task's description names in expressions ({@code ${spendingFlag}}: spendingFlag). */
+  public List<String> variablesInDescription(String processDefinitionKey, String taskDefinitionKey) {
+    String template = englishTexts(processDefinitionKey).get(taskDefinitionKey + ".documentation");
+    List<String> names = new ArrayList<>();
+    if (template != null) {
+      Matcher expression = EXPRESSION.matcher(template);
+      while (expression.find()) {
+        variableOf(expression.group()).ifPresent(names::add);
+      }
+    }
+    return names;
+  }
+
+  /** The variable an expression is ({@code ${spendingFlag}}), if it is one and no more. */
+  private static Optional<String> variableOf(String expression) {
+    Matcher variable = VARIABLE.matcher(expression);
+    return variable.matches() ? Optional.of(variable.group(1)) : Optional.empty();
   }
 
   /** One text of a model in a language ({@code "Task_AcceptAward.name"}). */
@@ -165,6 +196,11 @@ public class ModelTexts {
    * from the English template; empty when the description does not follow the template.
    */
   static Optional<String> fill(String englishTemplate, String translation, String description) {
+    return fill(englishTemplate, translation, description, variable -> Optional.empty());
+  }
+
+  static Optional<String> fill(String englishTemplate, String translation, String description,
+      Function<String, Optional<String>> valueInLanguage) {
     StringBuilder regex = new StringBuilder();
     Matcher expression = EXPRESSION.matcher(englishTemplate);
     List<String> names = new ArrayList<>();
@@ -181,7 +217,9 @@ public class ModelTexts {
     }
     String filled = translation;
     for (int i = 0; i < names.size(); i++) {
-      filled = filled.replace(names.get(i), written.group(i + 1));
+      String writtenValue = written.group(i + 1);
+      String value = variableOf(names.get(i)).flatMap(valueInLanguage).orElse(writtenValue);
+      filled = filled.replace(names.get(i), value);
     }
     return Optional.of(filled);
   }

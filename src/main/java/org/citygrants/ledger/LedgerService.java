@@ -128,20 +128,19 @@ public class LedgerService {
       return account;
     }
     GrantFigures f = figuresOf(grantReference);
-    String cannotClose = "Grant " + grantReference + " cannot be closed yet: ";
     if (f.pending().signum() > 0) {
-      throw new LedgerException(cannotClose + "payments of " + Money.readable(f.pending(), f.currency())
-          + " are requested or approved and not paid out; pay them out or reject them first.");
+      throw new LedgerException("LEDGER_REFUSED", null, "ledger.cannotClose.pending", grantReference,
+          Said.amount(f.pending(), f.currency()));
     }
     if (f.recoveryOrdered().signum() > 0) {
-      throw new LedgerException(cannotClose + "the city has not yet paid back the "
-          + Money.readable(f.recoveryOrdered(), f.currency()) + " it was asked to return.");
+      throw new LedgerException("LEDGER_REFUSED", null, "ledger.cannotClose.recoveryOrdered", grantReference,
+          Said.amount(f.recoveryOrdered(), f.currency()));
     }
     Settlement settlement = f.settlement();
     if (settlement.outcome() != Settlement.Outcome.NONE) {
-      throw new LedgerException(cannotClose + (settlement.outcome() == Settlement.Outcome.FINAL_BALANCE
-          ? "a final balance of " + Money.readable(settlement.amount(), f.currency()) + " is still to be paid."
-          : Money.readable(settlement.amount(), f.currency()) + " of unspent money is still to be recovered."));
+      throw new LedgerException("LEDGER_REFUSED", null, settlement.outcome() == Settlement.Outcome.FINAL_BALANCE
+          ? "ledger.cannotClose.finalBalance" : "ledger.cannotClose.toRecover", grantReference,
+          Said.amount(settlement.amount(), f.currency()));
     }
     Instant now = now();
     releaseActive(grantReference, ctx.because("grant closed"), now);
@@ -269,7 +268,7 @@ public class LedgerService {
           + InWords.payment(paymentKey) + ".");
     }
     requireText(requestedBy, "who requests " + InWords.payment(paymentKey), MovementContext.MAX_ACTOR);
-    BigDecimal value = Money.positive(amount, InWords.payment(paymentKey));
+    BigDecimal value = Money.positive(amount, Said.paymentStartingASentence(paymentKey));
     GrantAccount account = openForChange(grantReference);
     Optional<Payment> existing = payments.find(paymentKey);
     if (existing.isPresent()) {
@@ -434,10 +433,9 @@ public class LedgerService {
     }
     Optional<Commitment> against = commitments.find(expenditureKey);
     if (accepted && against.isPresent() && value.compareTo(against.get().amount()) > 0) {
-      throw new LedgerException("The spending of " + readable(value, account) + " reported for "
-          + InWords.commitment(expenditureKey).replaceFirst("^the budget of ", "") + " is above the "
-          + readable(against.get().amount(), account) + " committed to it: only the committed part is accepted,"
-          + " and a programme officer decides on the rest.");
+      throw new LedgerException("LEDGER_REFUSED", null, "ledger.spendingAboveCommitment",
+          Said.amount(value, account.currency()), Said.commitment(expenditureKey),
+          Said.amount(against.get().amount(), account.currency()));
     }
     Instant now = now();
     Expenditure expenditure = new Expenditure(expenditureKey, grantReference, value, accepted, now);
@@ -501,8 +499,8 @@ public class LedgerService {
     GrantAccount account = openForChange(commitment.grantReference());
     Expenditures.Row report = expenditures.findRow(commitmentKey)
         .filter(row -> row.reportedAmount() != null)
-        .orElseThrow(() -> new LedgerException("No spending above " + InWords.commitment(commitmentKey)
-            + " waits for a decision."));
+        .orElseThrow(() -> new LedgerException("LEDGER_REFUSED", null, "ledger.noExcessToDecide",
+            Said.commitment(commitmentKey)));
     Optional<Expenditures.Row> decided = expenditures.excessDecisionOn(commitmentKey);
     if (decided.isPresent()) {
       if (decided.get().expenditure().accepted() != approved) {
@@ -591,10 +589,10 @@ public class LedgerService {
     }
     GrantFigures f = figuresOf(grantReference);
     if (value.compareTo(f.recoverable()) > 0) {
-      throw new LedgerException("A recovery of " + readable(value, account) + " is more than the unspent money of grant "
-          + grantReference + ": " + readable(f.recoverable().max(Money.ZERO), account) + " (paid "
-          + readable(f.paid(), account) + ", accepted spending " + readable(f.acceptedSpent(), account)
-          + ", recovered or ordered " + readable(f.recovered().add(f.recoveryOrdered()), account) + ").");
+      throw new LedgerException("LEDGER_REFUSED", null, "ledger.recoveryBeyondUnspent", Said.amount(value, account.currency()),
+          grantReference, Said.amount(f.recoverable().max(Money.ZERO), account.currency()),
+          Said.amount(f.paid(), account.currency()), Said.amount(f.acceptedSpent(), account.currency()),
+          Said.amount(f.recovered().add(f.recoveryOrdered()), account.currency()));
     }
     Instant now = now();
     Recovery recovery = new Recovery(recoveryKey, grantReference, value, Recovery.Status.ORDERED, now, null);

@@ -36,6 +36,27 @@ public final class Money {
     }
   }
 
+  /**
+   * {@link #positive(BigDecimal, String)} for a thing said in the reader's language ("Tranche 2",
+   * "La tranche 2"): the refusal is worded from the bundle when someone reads it.
+   */
+  static BigDecimal positive(BigDecimal amount, Said what) {
+    if (amount == null) {
+      throw new LedgerException("LEDGER_REFUSED", null, "ledger.amount.missing", what);
+    }
+    if (amount.signum() <= 0) {
+      throw new LedgerException("LEDGER_REFUSED", null, "ledger.amount.notPositive", what, amount.toPlainString());
+    }
+    if (amount.compareTo(LIMIT) >= 0) {
+      throw new LedgerException("LEDGER_REFUSED", null, "ledger.amount.tooLarge", what, amount.toPlainString());
+    }
+    try {
+      return amount.setScale(2, RoundingMode.UNNECESSARY);
+    } catch (ArithmeticException moreThanCents) {
+      throw new LedgerException("LEDGER_REFUSED", null, "ledger.amount.cents", what, amount.toPlainString());
+    }
+  }
+
   /** A value read from the database (possibly null for an empty sum), with scale 2. */
   static BigDecimal of(BigDecimal value) {
     return value == null ? ZERO : value.setScale(2, RoundingMode.UNNECESSARY);

@@ -33,6 +33,11 @@ interface Said {
     return language -> InWords.sentence(InWords.commitment(commitmentKey, language));
   }
 
+  /** {@code LYON-2026:experiment-1} as "the budget of experiment 1", in the language. */
+  static Said commitment(String commitmentKey) {
+    return language -> InWords.commitment(commitmentKey, language);
+  }
+
   static Said line(BudgetLine line) {
     return language -> Words.say(language, "ledger.line." + line.name());
   }

@@ -1,6 +1,9 @@
 package org.citygrants.ledger;
 
 import java.math.BigDecimal;
+import java.util.Locale;
+import org.citygrants.language.Languages;
+import org.citygrants.language.Words;
 
 /**
  * What a city reported it spent against one commitment (an experiment's budget), as the ledger
@@ -43,12 +46,22 @@ public record SpendingReport(
     return flag(committed, reported, currency);
   }
 
+  /** {@link #flag()} in a language: "déclaré 9 000,00 EUR, soit 3 000,00 de plus que les 6 000,00 engagés". */
+  public String flag(Locale language) {
+    return flag(committed, reported, currency, language);
+  }
+
   /** {@link #flag()} for spending not recorded yet: what a coach reads before accepting a report. */
   public static String flag(BigDecimal committed, BigDecimal reported, String currency) {
+    return flag(committed, reported, currency, Languages.FALLBACK);
+  }
+
+  /** {@link #flag(BigDecimal, BigDecimal, String)} in a language, from the bundles' words ({@code spending.flag}). */
+  public static String flag(BigDecimal committed, BigDecimal reported, String currency, Locale language) {
     if (reported.compareTo(committed) <= 0) {
       return "";
     }
-    return "reported " + Money.readable(reported, currency) + ", " + Money.readable(reported.subtract(committed))
-        + " above the " + Money.readable(committed) + " committed";
+    return Words.say(language, "spending.flag", Words.amount(reported, currency, language),
+        Words.amount(reported.subtract(committed), language), Words.amount(committed, language));
   }
 }

@@ -176,6 +176,25 @@ public final class PaymentCalendar {
     };
   }
 
+  /**
+   * A payment's milestone as the calendar and the finance officer's forms name it: {@code advance}
+   * as "Advance", {@code tranche-2} as "Tranche for experiment 2", {@code final-balance} as "Final
+   * balance", in the language given; another milestone as written.
+   */
+  public static String milestoneLabel(String milestone, Locale language) {
+    if (milestone == null || milestone.isBlank()) {
+      return milestone;
+    }
+    if (milestone.matches("tranche-\\d+")) {
+      return Words.say(language, "payment.trancheFor", milestone.substring("tranche-".length()));
+    }
+    return switch (milestone) {
+      case "advance" -> Words.say(language, "payment.advance");
+      case "final-balance" -> Words.say(language, "payment.finalBalance");
+      default -> milestone;
+    };
+  }
+
   private static List<Entry> sorted(List<Entry> entries) {
     return entries.stream().sorted(Comparator.comparing(Entry::date, Comparator.nullsLast(Comparator.naturalOrder()))
         .thenComparing(e -> e.kind().ordinal())).collect(Collectors.toUnmodifiableList());

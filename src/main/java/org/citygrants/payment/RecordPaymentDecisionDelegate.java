@@ -1,5 +1,6 @@
 package org.citygrants.payment;
 
+import org.citygrants.language.Words;
 import static org.citygrants.process.PaymentProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -47,7 +48,7 @@ public class RecordPaymentDecisionDelegate implements JavaDelegate {
     } else {
       String query = PAYMENT_QUERY.get(execution);
       if (query == null || query.isBlank()) {
-        throw new InputRejectedException(PAYMENT_QUERY.name(), "Say what the requester must clarify or change.");
+        throw new InputRejectedException(PAYMENT_QUERY.name(), Words.say("refused.payment.query"));
       }
       LedgerRefusals.asRefusalOf(PAYMENT_APPROVED.name(), () -> ledger.rejectPayment(paymentKey, approver, query,
           LedgerContexts.of(execution, approver, query)));

@@ -1,5 +1,8 @@
 package org.citygrants.payment;
 
+import java.util.Locale;
+import org.citygrants.language.ReaderLanguage;
+import org.citygrants.language.Words;
 import static org.citygrants.process.PaymentProcess.*;
 
 import java.math.BigDecimal;
@@ -47,7 +50,7 @@ public class RegisterPaymentRequestDelegate implements JavaDelegate {
     String requester = actor.requireUser(PAYMENT_AMOUNT.name());
     Double amount = PAYMENT_AMOUNT.get(execution);
     if (amount == null || amount <= 0) {
-      throw new InputRejectedException(PAYMENT_AMOUNT.name(), "'Amount to pay' must be more than zero.");
+      throw new InputRejectedException(PAYMENT_AMOUNT.name(), Words.say("refused.payment.notPositive"));
     }
     String reference = register.of(execution).grantReference();
     // exactly what was entered: the ledger refuses more than two decimals, nothing is rounded
@@ -75,10 +78,10 @@ public class RegisterPaymentRequestDelegate implements JavaDelegate {
   private InputRejectedException leftToPay(String reference) {
     GrantStatement grant = ledger.statement(reference);
     BigDecimal left = grant.awarded().subtract(grant.paid()).subtract(grant.pendingPayments()).max(BigDecimal.ZERO);
-    return new InputRejectedException(PAYMENT_AMOUNT.name(), "'Amount to pay' is more than the grant has left to pay: "
-        + "at most " + Money.readable(left, grant.currency()) + " (awarded " + Money.readable(grant.awarded(), grant.currency())
-        + ", paid " + Money.readable(grant.paid(), grant.currency()) + ", awaiting approval "
-        + Money.readable(grant.pendingPayments(), grant.currency())
-        + "). Lower the amount.");
+    Locale language = ReaderLanguage.current();
+    String currency = grant.currency();
+    return new InputRejectedException(PAYMENT_AMOUNT.name(), Words.say(language, "refused.payment.leftToPay",
+        Words.amount(left, currency, language), Words.amount(grant.awarded(), currency, language),
+        Words.amount(grant.paid(), currency, language), Words.amount(grant.pendingPayments(), currency, language)));
   }
 }

@@ -1,5 +1,6 @@
 package org.citygrants.preparation;
 
+import org.citygrants.language.Words;
 import static org.citygrants.process.CityGrantProcess.*;
 
 import java.time.LocalDate;
@@ -27,17 +28,17 @@ public class ExtendPreparationDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String text = NEW_PREPARATION_DUE_DATE.get(execution);
     if (text == null || text.isBlank()) {
-      throw new InputRejectedException(NEW_PREPARATION_DUE_DATE.name(), "An extension needs the new end date of the preparation time.");
+      throw new InputRejectedException(NEW_PREPARATION_DUE_DATE.name(), Words.say("refused.preparation.newDateMissing"));
     }
     LocalDate newDate;
     try {
       newDate = LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw new InputRejectedException(NEW_PREPARATION_DUE_DATE.name(), "'" + text + "' is not a date (yyyy-mm-dd).");
+      throw new InputRejectedException(NEW_PREPARATION_DUE_DATE.name(), Words.say("refused.date.notADate", text));
     }
     Date due = Date.from(newDate.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant());
     if (!due.after(ClockUtil.getCurrentTime()) || !due.after(PREPARATION_DUE_DATE.require(execution))) {
-      throw new InputRejectedException(NEW_PREPARATION_DUE_DATE.name(), "The new end date must be after today and after the current deadline.");
+      throw new InputRejectedException(NEW_PREPARATION_DUE_DATE.name(), Words.say("refused.preparation.newDateTooEarly"));
     }
     deadlines.extendTo(execution, due);
     PREPARATION_EXTENSIONS.set(execution, PREPARATION_EXTENSIONS.getOrDefault(execution, 0L) + 1);

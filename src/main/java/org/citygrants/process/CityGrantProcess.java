@@ -97,7 +97,7 @@ public final class CityGrantProcess {
   public static final ProcessVariable<String> EXPERIMENT_AREA = ProcessVariable.of("experimentArea", String.class);
   public static final ProcessVariable<String> OBJECTIVE_TYPE = ProcessVariable.of("objectiveType", String.class);
   /** The objective as the application form shows it ("Impact: measurable change"), for Tasklist's columns. */
-  public static final ProcessVariable<String> OBJECTIVE_LABEL = ProcessVariable.of("objectiveLabel", String.class);
+  public static final WordedVariable OBJECTIVE_LABEL = WordedVariable.of("objectiveLabel");
   public static final ProcessVariable<Long> REQUESTED_AMOUNT = ProcessVariable.of("requestedAmount", Long.class);
   public static final ProcessVariable<String> PROCUREMENT_ROUTE = ProcessVariable.of("procurementRoute", String.class);
   public static final ProcessVariable<String> PARTICIPATION_DEPTH = ProcessVariable.of("participationDepth", String.class);
@@ -184,7 +184,7 @@ public final class CityGrantProcess {
   public static final ProcessVariable<String> SUCCESS_MEASURE = ProcessVariable.of("successMeasure", String.class);
   public static final ProcessVariable<Long> EXPERIMENT_BUDGET = ProcessVariable.of("experimentBudget", Long.class);
   /** In words, for the coach and the officer: "reported 9,000.00 EUR, 3,000.00 above the 6,000.00 committed"; empty within the budget. */
-  public static final ProcessVariable<String> SPENDING_FLAG = ProcessVariable.of("spendingFlag", String.class);
+  public static final WordedVariable SPENDING_FLAG = WordedVariable.of("spendingFlag");
   /** Whether the accepted report left spending above the commitment for an officer to decide on. */
   public static final ProcessVariable<Boolean> SPENT_ABOVE_BUDGET = ProcessVariable.of("spentAboveBudget", Boolean.class);
   /** The officer's decision on spending above the commitment: {@code approve} or {@code refuse}. */

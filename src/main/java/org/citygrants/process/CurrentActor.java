@@ -1,5 +1,6 @@
 package org.citygrants.process;
 
+import org.citygrants.language.Words;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ public class CurrentActor {
   public String requireUser(String field) {
     String user = userId();
     if (SYSTEM.equals(user)) {
-      throw new InputRejectedException(field, "This step must be completed by a signed-in user.");
+      throw new InputRejectedException(field, Words.say("refused.signedInUser"));
     }
     return user;
   }

@@ -20,7 +20,7 @@ public final class PaymentProcess {
 
   public static final ProcessVariable<String> PAYMENT_MILESTONE = ProcessVariable.of("paymentMilestone", String.class);
   /** The milestone in words ("Tranche 2"), what forms and Tasklist's columns show. */
-  public static final ProcessVariable<String> PAYMENT_MILESTONE_LABEL = ProcessVariable.of("paymentMilestoneLabel", String.class);
+  public static final WordedVariable PAYMENT_MILESTONE_LABEL = WordedVariable.of("paymentMilestoneLabel");
   public static final ProcessVariable<String> PAYMENT_KIND = ProcessVariable.of("paymentKind", String.class);
   public static final ProcessVariable<Double> PROPOSED_PAYMENT_AMOUNT = ProcessVariable.of("proposedPaymentAmount", Double.class);
   public static final ProcessVariable<Double> PAYMENT_AMOUNT = ProcessVariable.of("paymentAmount", Double.class);

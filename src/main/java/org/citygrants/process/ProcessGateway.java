@@ -1,5 +1,7 @@
 package org.citygrants.process;
 
+import org.citygrants.language.ReaderLanguage;
+import org.citygrants.language.Words;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -60,9 +62,8 @@ public class ProcessGateway {
       Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
       if (task == null) {
         Task hidden = SystemAccess.run(configuration, () -> taskService.createTaskQuery().taskId(taskId).singleResult());
-        throw new TaskNotAvailableException(hidden == null
-            ? "This task does not exist or was completed already."
-            : "'" + hidden.getName() + "' is not one of your tasks.");
+        throw new TaskNotAvailableException(hidden == null ? Words.say("refused.task.gone")
+            : Words.say("refused.task.notYours", nameOf(hidden)));
       }
       if (task.isSuspended()) {
         // the grant is paused (grant.pause): its tasks wait for the resume
@@ -75,7 +76,7 @@ public class ProcessGateway {
           if (gone(taskId) || claimedMeanwhile(taskId)) {
             throw new ConcurrentChangeException(task, null);
           }
-          throw new TaskNotAvailableException("'" + task.getName() + "' is not one of your tasks.");
+          throw new TaskNotAvailableException(Words.say("refused.task.notYours", nameOf(task)));
         }
         try {
           taskService.claim(taskId, userId);
@@ -87,8 +88,7 @@ public class ProcessGateway {
           throw new ConcurrentChangeException(task, e);
         }
       } else if (!task.getAssignee().equals(userId)) {
-        throw new TaskNotAvailableException("'" + task.getName() + "' is being worked on by a colleague: ask them to finish "
-            + "it, or take it over first if they are away.");
+        throw new TaskNotAvailableException(Words.say("refused.task.colleague", nameOf(task)));
       }
       try {
         taskService.complete(taskId, variables);
@@ -140,7 +140,7 @@ public class ProcessGateway {
           .setVariable(CityGrantProcess.STOPPED_BY.name(), userId)
           .correlateWithResult()));
     } catch (MismatchingMessageCorrelationException e) {
-      throw new InputRejectedException("grantReference", "Grant " + grantReference + " is already being stopped and settled.");
+      throw new InputRejectedException("grantReference", Words.say("refused.stop.alreadyStopping", grantReference));
     }
   }
 
@@ -191,10 +191,14 @@ public class ProcessGateway {
    * Someone else claimed or completed the task at the same moment (the engine's optimistic locking
    * or a concurrent claim refused the change); nothing of this attempt was kept.
    */
+  /** A task's name as the person acting reads it (the models' translation in their language). */
+  private static String nameOf(Task task) {
+    return Words.taskName(task.getTaskDefinitionKey(), task.getName(), ReaderLanguage.current());
+  }
+
   public static class ConcurrentChangeException extends TaskNotAvailableException {
     ConcurrentChangeException(Task task, Throwable cause) {
-      super("Task '" + task.getName() + "' was claimed or completed by someone else at the same time; "
-          + "reload and try again.", cause);
+      super(Words.say("refused.task.concurrent", nameOf(task)), cause);
     }
   }
 }

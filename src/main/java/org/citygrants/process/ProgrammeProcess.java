@@ -23,6 +23,8 @@ public final class ProgrammeProcess {
   public static final ProcessVariable<String> COHORT_CITIES = ProcessVariable.of("cohortCities", String.class);
   @SuppressWarnings("rawtypes")
   public static final ProcessVariable<List> COHORT_CITY_CODES = ProcessVariable.of("cohortCityCodes", List.class);
+  /** What the cohort's cities shared of their learnings, on the programme lessons form, in words. */
+  public static final WordedVariable LEARNINGS_SHARED_BY_CITIES = WordedVariable.of("learningsSharedByCities");
   public static final ProcessVariable<String> WINS_TO_CELEBRATE = ProcessVariable.of("winsToCelebrate", String.class);
   public static final ProcessVariable<Long> WINS_COLLECTED = ProcessVariable.of("winsCollected", Long.class);
   public static final ProcessVariable<String> WIN_CITY = ProcessVariable.of("winCity", String.class);

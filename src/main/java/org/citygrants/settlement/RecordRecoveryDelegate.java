@@ -1,5 +1,6 @@
 package org.citygrants.settlement;
 
+import org.citygrants.language.Words;
 import static org.citygrants.process.PaymentProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -30,7 +31,7 @@ public class RecordRecoveryDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     if (!Boolean.TRUE.equals(RECOVERY_RECEIVED.get(execution))) {
-      throw new InputRejectedException(RECOVERY_RECEIVED.name(), "Complete this task once the money has been received.");
+      throw new InputRejectedException(RECOVERY_RECEIVED.name(), Words.say("refused.recovery.notReceived"));
     }
     String recoveryKey = Recovery.key(register.of(execution).grantReference());
     LedgerRefusals.asRefusalOf(RECOVERY_RECEIVED.name(), () -> ledger.confirmRecovery(recoveryKey,

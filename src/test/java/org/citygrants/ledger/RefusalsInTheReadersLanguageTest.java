@@ -50,4 +50,25 @@ class RefusalsInTheReadersLanguageTest {
     assertThat(refusal.messageIn(Locale.FRENCH, id -> "Amara Okafor")).isEqualTo(
         "L’avance : Amara Okafor a refusé ce paiement (« Missing invoice ») ; il faut en refaire la demande avant de pouvoir l’approuver.");
   }
+
+  @Test
+  void theRefusalsOfClosingASpendingDecisionARecoveryAndAnAmountInFrench() {
+    LedgerException pending = new LedgerException("LEDGER_REFUSED", null, "ledger.cannotClose.pending", "LYON-2026",
+        Said.amount(new BigDecimal("1000.00"), "EUR"));
+    assertThat(pending.getMessage()).isEqualTo("Grant LYON-2026 cannot be closed yet: payments of 1,000.00 EUR are requested"
+        + " or approved and not paid out; pay them out or reject them first.");
+    assertThat(pending.messageIn(Locale.FRENCH, who -> who)).isEqualTo("La subvention LYON-2026 ne peut pas encore être"
+        + " clôturée : des paiements de 1\u202f000,00 EUR sont demandés ou approuvés sans être versés ; versez-les ou"
+        + " refusez-les d’abord.");
+    LedgerException noExcess = new LedgerException("LEDGER_REFUSED", null, "ledger.noExcessToDecide",
+        Said.commitment("LYON-2026:experiment-1"));
+    assertThat(noExcess.getMessage()).isEqualTo("No spending above the budget of experiment 1 waits for a decision.");
+    assertThat(noExcess.messageIn(Locale.FRENCH, who -> who))
+        .isEqualTo("Aucune dépense dépassant le budget de l’expérimentation 1 n’attend de décision.");
+    LedgerException cents = org.assertj.core.api.Assertions.catchThrowableOfType(LedgerException.class,
+        () -> Money.positive(new BigDecimal("12.345"), Said.paymentStartingASentence("LYON-2026:tranche-2")));
+    assertThat(cents.getMessage()).isEqualTo("Tranche 2: the amount 12.345 has more than two decimals (cents); nothing was rounded.");
+    assertThat(cents.messageIn(Locale.FRENCH, who -> who))
+        .isEqualTo("La tranche 2 : le montant 12.345 a plus de deux décimales (centimes) ; rien n’a été arrondi.");
+  }
 }

@@ -5,16 +5,22 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.citygrants.process.CityGrantProcess.Elements.*;
 import static org.citygrants.support.FormData.*;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.rest.dto.VariableValueDto;
+import org.camunda.bpm.engine.rest.dto.task.TaskDto;
 import org.citygrants.experiment.ExperimentLog;
 import org.citygrants.ledger.GrantStatement;
 import org.citygrants.ledger.PaymentKind;
 import org.citygrants.process.InputRejectedException;
 import org.citygrants.process.PaymentProcess;
+import org.citygrants.rest.EngineAnswers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,6 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ExperimentCyclePathsTest extends GrantPathTest {
 
   @Autowired ExperimentLog experiments;
+  @Autowired EngineAnswers engineAnswers;
+  @Autowired FormService formService;
 
   @Test
   void aPlanNotApprovedIsPlannedAgainWithTheFeedbackAndNothingIsCommitted() {
@@ -74,9 +82,22 @@ class ExperimentCyclePathsTest extends GrantPathTest {
 
     assertThat(journey.variable(grant, "spendingFlag")).as("on the coach's form")
         .isEqualTo("reported 9,000.00 EUR, 3,000.00 above the 6,000.00 committed");
+    // a French coach (coach1 in the demo) reads the form's variables as Tasklist gets them: in French
+    JsonNode coachsForm = asReaderOf(EngineAnswers.Kind.FORM_VARIABLES,
+        VariableValueDto.fromMap(formService.getTaskFormVariables(journey.task(grant, DECIDE_EXPERIMENT_OUTCOME).getId(),
+            null, false)), Locale.FRENCH);
+    assertThat(coachsForm.path("spendingFlag").path("value").asText())
+        .isEqualTo("déclaré 9\u202f000,00 EUR, soit 3\u202f000,00 de plus que les 6\u202f000,00 engagés");
     journey.complete(grant, DECIDE_EXPERIMENT_OUTCOME, COACH, experimentOutcome(true, "stop", false));
 
     assertThat(journey.openTaskKeys(grant)).containsExactly("Task_DecideExcessSpending");
+    // the officer's task names the flag in its description: in French for a French reader, as written for an English one
+    org.camunda.bpm.engine.task.Task decision = journey.task(grant, "Task_DecideExcessSpending");
+    assertThat(decision.getDescription()).contains("reported 9,000.00 EUR, 3,000.00 above the 6,000.00 committed");
+    JsonNode frenchTask = asReaderOf(EngineAnswers.Kind.TASKS, TaskDto.fromEntity(decision), Locale.FRENCH);
+    assertThat(frenchTask.path("description").asText())
+        .startsWith("Dépenses au-delà du budget engagé\u00a0: déclaré 9\u202f000,00 EUR, soit 3\u202f000,00 de plus que les"
+            + " 6\u202f000,00 engagés.");
     assertThat(ledger.statement(grant).reportedSpent()).as("the committed part only").isEqualByComparingTo("6000");
     InputRejectedException noReason = refusal(() -> journey.complete(grant, "Task_DecideExcessSpending", "officer",
         Map.of("excessSpendingDecision", "approve", "excessSpendingReason", "")));
@@ -277,5 +298,15 @@ class ExperimentCyclePathsTest extends GrantPathTest {
     Map<String, Object> map = new HashMap<>();
     row.forEach((k, v) -> map.put(k.toLowerCase(Locale.ROOT), v));
     return map;
+  }
+
+  /** An engine REST answer as the reader of a language gets it from the API (rest.TranslatedEngineAnswersFilter). */
+  private JsonNode asReaderOf(EngineAnswers.Kind kind, Object answer, Locale language) {
+    try {
+      ObjectMapper json = new ObjectMapper();
+      return json.readTree(engineAnswers.translate(kind, json.writeValueAsBytes(answer), language));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

@@ -7,6 +7,7 @@ import static org.citygrants.process.CityGrantProcess.Elements.*;
 import static org.citygrants.support.FormData.*;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.citygrants.ledger.GrantStatement;
 import org.citygrants.ledger.LedgerException;
@@ -15,7 +16,7 @@ import org.citygrants.ledger.Payment;
 import org.citygrants.ledger.PaymentStatus;
 import org.citygrants.process.InputRejectedException;
 import org.citygrants.process.LedgerRefusals;
-import org.citygrants.payment.LoadLedgerFiguresDelegate;
+import org.citygrants.payment.PaymentCalendar;
 import org.citygrants.process.PaymentProcess;
 import org.citygrants.process.ProcessGateway.TaskNotAvailableException;
 import org.citygrants.validation.FormInputValidator;
@@ -83,6 +84,7 @@ class PaymentPathsTest extends GrantPathTest {
     Object proposed = taskVariable(grant, REQUEST, "proposedPaymentAmount");
     assertThat(taskVariable(grant, REQUEST, "paymentAmount")).as("prefilled with the proposal").isEqualTo(proposed);
     assertThat(taskVariable(grant, REQUEST, "paymentMilestoneLabel")).isEqualTo("Advance");
+    assertThat(taskVariable(grant, REQUEST, "paymentMilestoneLabel_fr")).as("for a French finance officer").isEqualTo("Avance");
 
     journey.complete(grant, REQUEST, FINANCE_REQUESTER, requestPayment(12000));
 
@@ -93,8 +95,10 @@ class PaymentPathsTest extends GrantPathTest {
     assertThat(approval.isReadOnly("paymentRequestedByName")).isTrue();
     assertThat(approval.isReadOnly("paymentMilestoneLabel")).isTrue();
     assertThat(approval.isReadOnly("paymentRequestedBy")).as("the approver reads a name, not a user id").isFalse();
-    assertThat(LoadLedgerFiguresDelegate.milestoneInWords("tranche-2")).isEqualTo("Tranche 2");
-    assertThat(LoadLedgerFiguresDelegate.milestoneInWords("final-balance")).isEqualTo("Final balance");
+    assertThat(PaymentCalendar.milestoneLabel("tranche-2", Locale.ENGLISH)).isEqualTo("Tranche for experiment 2");
+    assertThat(PaymentCalendar.milestoneLabel("tranche-2", Locale.FRENCH)).isEqualTo("Tranche de l’expérimentation 2");
+    assertThat(PaymentCalendar.milestoneLabel("final-balance", Locale.ENGLISH)).isEqualTo("Final balance");
+    assertThat(PaymentCalendar.milestoneLabel("final-balance", Locale.FRENCH)).isEqualTo("Solde final");
   }
 
   @Test

@@ -99,6 +99,8 @@ class ProgrammePeerLearningTest extends ProgrammeTest {
     String lessons = (String) taskService.getVariable(programmeTask(programme, WRITE_PROGRAMME_LESSONS).getId(),
         "learningsSharedByCities");
     assertThat(lessons).isEqualTo("- Lyon, \u201cSchool-gate workshops\u201d (people, pivot): " + LEARNINGS);
+    assertThat(taskService.getVariable(programmeTask(programme, WRITE_PROGRAMME_LESSONS).getId(), "learningsSharedByCities_fr"))
+        .as("for a French manager").isEqualTo("- Lyon, «\u00a0School-gate workshops\u00a0» (personnes, pivoter)\u00a0: " + LEARNINGS);
     completeProgrammeTask(programme, WRITE_PROGRAMME_LESSONS, MANAGER, programmeLessons());
     assertThat(programmeEndedAt(programme, "Event_ProgrammeClosed")).isTrue();
   }

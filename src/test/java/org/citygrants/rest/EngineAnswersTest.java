@@ -34,6 +34,8 @@ class EngineAnswersTest {
     assertThat(EngineAnswers.kindOf("process-definition/key/city-grant")).hasValue(Kind.PROCESS_DEFINITIONS);
     assertThat(EngineAnswers.kindOf("filter")).hasValue(Kind.FILTERS);
     assertThat(EngineAnswers.kindOf("filter/f1")).hasValue(Kind.FILTERS);
+    assertThat(EngineAnswers.kindOf("task/4711/form-variables")).hasValue(Kind.FORM_VARIABLES);
+    assertThat(EngineAnswers.kindOf("process-definition/key/city-grant/form-variables")).hasValue(Kind.FORM_VARIABLES);
     assertThat(EngineAnswers.kindOf("task/4711/variables")).isEmpty();
     assertThat(EngineAnswers.kindOf("process-definition/city-grant:3:99/xml")).isEmpty();
     assertThat(EngineAnswers.kindOf("history/task")).isEmpty();
@@ -85,5 +87,67 @@ class EngineAnswersTest {
     byte[] text = "not json {".getBytes(StandardCharsets.UTF_8);
     assertThat(answers.translate(Kind.TASKS, text, Locale.FRENCH)).isSameAs(text);
     assertThat(answers.translate(Kind.FORM, text, Locale.FRENCH)).isSameAs(text);
+  }
+
+  @Test
+  void aFormsVariablesWrittenInWordsComeInTheReadersLanguage() throws Exception {
+    String variables = """
+        {"paymentMilestoneLabel":{"type":"String","value":"Tranche for experiment 2","valueInfo":{}},
+         "paymentMilestoneLabel_fr":{"type":"String","value":"Tranche de l’expérimentation 2","valueInfo":{}},
+         "spendingFlag":{"type":"String","value":"","valueInfo":{}},
+         "spendingFlag_fr":{"type":"String","value":"","valueInfo":{}},
+         "cityName":{"type":"String","value":"Lyon","valueInfo":{}},
+         "paymentAmount":{"type":"Double","value":12000.0,"valueInfo":{}}}""";
+    JsonNode french = json.readTree(answers.translate(Kind.FORM_VARIABLES, variables.getBytes(StandardCharsets.UTF_8), Locale.FRENCH));
+    assertThat(french.path("paymentMilestoneLabel").path("value").asText()).isEqualTo("Tranche de l’expérimentation 2");
+    assertThat(french.path("spendingFlag").path("value").asText()).isEmpty();
+    assertThat(french.path("cityName").path("value").asText()).isEqualTo("Lyon");
+    assertThat(french.path("paymentAmount").path("value").asDouble()).isEqualTo(12000.0);
+    assertThat(french.has("paymentMilestoneLabel_fr")).as("the copies are left out").isFalse();
+  }
+
+  @Test
+  void aTaskListsColumnsAndADescriptionsExpressionComeInTheReadersLanguage() throws Exception {
+    EngineAnswers withVariables = new EngineAnswers(new FormTexts(), new ModelTexts(), new FilterTexts(), id -> Optional.empty(),
+        wanted -> {
+          assertThat(wanted).extracting(EngineAnswers.TaskVariables.Wanted::taskId).containsExactly("t1", "t2");
+          return java.util.Map.of("t1", java.util.Map.of("objectiveLabel_fr", "Apprentissage : ce que nous avons appris"),
+              "t2", java.util.Map.of("spendingFlag_fr", "déclaré 9 000,00 EUR, soit 3 000,00 de plus que les 6 000,00 engagés"));
+        });
+    String hal = """
+        {"_links":{},"_embedded":{
+          "processDefinition":[{"id":"city-grant:3:99","key":"city-grant","name":"City experimentation grant"}],
+          "task":[
+            {"id":"t1","name":"Size the grant","processDefinitionId":"city-grant:3:99","taskDefinitionKey":"Task_SizeGrant",
+             "executionId":"e1","processInstanceId":"p1",
+             "_embedded":{"variable":[{"name":"cityName","value":"Lyon"},{"name":"objectiveLabel","value":"Learning: what we learned"},
+               {"name":"paymentAmount","value":12000.0}]}},
+            {"id":"t2","name":"Decide on spending above the budget","processDefinitionId":"city-grant:3:99",
+             "taskDefinitionKey":"Task_DecideExcessSpending","executionId":"e2","processInstanceId":"p2",
+             "description":"Spending above the committed budget: reported 9,000.00 EUR, 3,000.00 above the 6,000.00 committed. Only the committed part counts as spent; approve the rest with a reason and the next tranche may pay it, or refuse it with a reason."}]},
+         "count":2}""";
+    JsonNode french = json.readTree(withVariables.translate(Kind.TASKS, hal.getBytes(StandardCharsets.UTF_8), Locale.FRENCH));
+    JsonNode tasks = french.path("_embedded").path("task");
+    assertThat(tasks.get(0).path("_embedded").path("variable").findValuesAsText("value"))
+        .containsExactly("Lyon", "Apprentissage : ce que nous avons appris", "12000.0");
+    assertThat(tasks.get(1).path("description").asText())
+        .startsWith("Dépenses au-delà du budget engagé\u00a0: déclaré 9 000,00 EUR, soit 3 000,00 de plus que les 6 000,00 engagés.");
+  }
+
+  @Test
+  void theCandidateGroupsOfOneTaskAreNamedInTheReadersLanguage() throws Exception {
+    String hal = """
+        {"id":"t1","name":"Size the grant","processDefinitionId":"city-grant:3:99","taskDefinitionKey":"Task_SizeGrant",
+         "_embedded":{"identityLink":[
+           {"type":"candidate","groupId":"programme-officers","userId":null,
+            "_embedded":{"group":[{"id":"programme-officers","name":"Programme officers","type":"WORKFLOW"}]}},
+           {"type":"candidate","groupId":"city-lyon","userId":null,
+            "_embedded":{"group":[{"id":"city-lyon","name":"Lyon","type":"WORKFLOW"}]}}],
+           "group":[{"id":"finance-officers","name":"Finance officers","type":"WORKFLOW"}]}}""";
+    JsonNode french = json.readTree(answers.translate(Kind.TASKS, hal.getBytes(StandardCharsets.UTF_8), Locale.FRENCH));
+    assertThat(french.findValuesAsText("name")).contains("Chargé·es de programme", "Lyon", "Responsables financiers")
+        .doesNotContain("Programme officers", "Finance officers");
+    JsonNode english = json.readTree(answers.translate(Kind.TASKS, hal.getBytes(StandardCharsets.UTF_8), Locale.ENGLISH));
+    assertThat(english.findValuesAsText("name")).contains("Programme officers");
   }
 }

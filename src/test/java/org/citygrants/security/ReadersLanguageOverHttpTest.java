@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
+import org.citygrants.process.PaymentProcess;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,6 +74,63 @@ class ReadersLanguageOverHttpTest extends SecuredApplicationTest {
     assertThat(label(startForm, "challenge")).isEqualTo("Le défi de votre ville");
     assertThat(label(as("tampere").get(API + "/process-definition/key/city-grant/deployed-start-form").json(), "challenge"))
         .isEqualTo("Your city's challenge");
+  }
+
+  @Test
+  void wordsTheApplicationWroteIntoVariablesReachEachReaderOfAFormAndATaskListInTheirLanguage() {
+    String grant = grantWithPaymentToApprove("lyon", "coach1", "Marchés : trop d'invendus jetés le soir.");
+    Task approval = task(grant, PaymentProcess.Elements.APPROVE_PAYMENT);
+
+    // finance2 reads French: the milestone the approval form shows, in French
+    JsonNode french = as("finance2").get(API + "/task/" + approval.getId() + "/form-variables?deserializeValues=false").json();
+    assertThat(french.path("paymentMilestoneLabel").path("value").asText()).isEqualTo("Avance");
+    assertThat(french.has("paymentMilestoneLabel_fr")).as("the copies stay out of the form's variables").isFalse();
+    // as written for an English reader (finance1, who requested it, may not approve it)
+    assertThat(taskService.getVariable(approval.getId(), "paymentMilestoneLabel")).isEqualTo("Advance");
+
+    // the same words in the columns of Tasklist's task list, through the webapps' copy of the API
+    Http browser = anonymous().header("Accept-Language", "en-GB,en;q=0.9");
+    WebappSessionTest.signInToTasklist(browser, "finance2");
+    JsonNode payments = byName(browser.get(WEBAPP_API + "/filter?resourceType=Task&itemCount=true").json(), "Paiements à approuver");
+    JsonNode list = browser.header("X-XSRF-TOKEN", xsrf(browser)).header("Accept", "application/hal+json")
+        .post(WEBAPP_API + "/filter/" + payments.path("id").asText() + "/list?firstResult=0&maxResults=50",
+            Map.of("processInstanceBusinessKey", grant)).json();
+    JsonNode columns = null;
+    for (JsonNode task : list.path("_embedded").path("task")) {
+      if (approval.getId().equals(task.path("id").asText())) {
+        columns = task.path("_embedded").path("variable");
+      }
+    }
+    assertThat(columns).as("the approval in finance2's list: %s", list).isNotNull();
+    assertThat(column(columns, "paymentMilestoneLabel")).isEqualTo("Avance");
+    assertThat(column(columns, "cityName")).isEqualTo("Lyon");
+
+    // the objective column of a grant's own tasks, for coach1 (French) in the list of her cities' tasks
+    String inPreparation = grantInPreparation("lyon", "coach1", "Parcs : trop de chaleur l'été dans les cours d'école.");
+    Http coach = anonymous().header("Accept-Language", "en-GB,en;q=0.9");
+    WebappSessionTest.signInToTasklist(coach, "coach1");
+    JsonNode coachs = null;
+    for (JsonNode filter : coach.get(WEBAPP_API + "/filter?resourceType=Task&itemCount=true").json()) {
+      if (filter.path("name").asText().endsWith("les tâches de mes villes")) {
+        coachs = filter;
+      }
+    }
+    assertThat(coachs).as("coach1's filter").isNotNull();
+    JsonNode grantTasks = coach.header("X-XSRF-TOKEN", xsrf(coach)).header("Accept", "application/hal+json")
+        .post(WEBAPP_API + "/filter/" + coachs.path("id").asText() + "/list?firstResult=0&maxResults=50",
+            Map.of("processInstanceBusinessKey", inPreparation)).json();
+    List<String> objectives = new ArrayList<>();
+    grantTasks.path("_embedded").path("task").forEach(task -> objectives.add(column(task.path("_embedded").path("variable"), "objectiveLabel")));
+    assertThat(objectives).as("%s", grantTasks).isNotEmpty().allSatisfy(objective -> assertThat(objective).startsWith("Apprentissage"));
+  }
+
+  private static String column(JsonNode variables, String name) {
+    for (JsonNode variable : variables) {
+      if (name.equals(variable.path("name").asText())) {
+        return variable.path("value").asText();
+      }
+    }
+    throw new AssertionError("no column " + name + " in " + variables);
   }
 
   @Test

@@ -16,8 +16,14 @@
  * choosing a day in the calendar removes the message. The server refuses an impossible day
  * sent any other way (validation/FormInputValidator). The message is in the reader's language
  * (texts.js: "Date non retenue : 32/13/2026 n’est pas un jour du calendrier ...").
+ *
+ * The calendar speaks the reader's language too: form-js gives flatpickr no locale, so its months
+ * and days are English ("January", "Su Mo Tu") and weeks start on Sunday. Each date field's
+ * flatpickr gets, before it opens (a press on the field, or the focus), the month and day names
+ * of the reader's language from the browser (Intl.DateTimeFormat: "janvier", "lun."), the first day
+ * of the week of that language, and its few other words from texts.js (DATE_PICKER_*).
  */
-import {language, textsOf} from '../../../city-grants/language.js';
+import {language, onLanguageChange, textsOf} from '../../../city-grants/language.js';
 import TEXTS from './texts.js';
 
 (function () {
@@ -117,7 +123,75 @@ import TEXTS from './texts.js';
     field.appendChild(message);
   }
 
+  /** flatpickr's words in a language: month and day names as the browser writes them in it. */
+  function pickerWords(tag) {
+    const names = function (options, dates) {
+      const format = new Intl.DateTimeFormat(tag, options);
+      return dates.map(function (date) { return format.format(date); });
+    };
+    const months = [];
+    const days = [];
+    for (let i = 0; i < 12; i++) {
+      months.push(new Date(2024, i, 1));
+    }
+    for (let i = 0; i < 7; i++) {
+      days.push(new Date(2024, 0, 7 + i)); // 7 January 2024 was a Sunday, flatpickr's first
+    }
+    return {
+      months: {longhand: names({month: 'long'}, months), shorthand: names({month: 'short'}, months)},
+      weekdays: {longhand: names({weekday: 'long'}, days), shorthand: names({weekday: 'short'}, days)},
+      firstDayOfWeek: firstDayOfWeek(tag),
+      monthAriaLabel: say.inLanguage(tag, 'DATE_PICKER_MONTH'),
+      yearAriaLabel: say.inLanguage(tag, 'DATE_PICKER_YEAR'),
+      scrollTitle: say.inLanguage(tag, 'DATE_PICKER_SCROLL'),
+      toggleTitle: say.inLanguage(tag, 'DATE_PICKER_TOGGLE')
+    };
+  }
+
+  /** 0 for Sunday, 1 for Monday: the language's own (its main country's) where the browser says it. */
+  function firstDayOfWeek(tag) {
+    try {
+      const locale = new Intl.Locale(tag).maximize();
+      const week = typeof locale.getWeekInfo === 'function' ? locale.getWeekInfo() : locale.weekInfo;
+      if (week && week.firstDay) {
+        return week.firstDay % 7;
+      }
+    } catch (notKnown) {
+      // an older browser: below
+    }
+    return tag === 'en' ? 0 : 1;
+  }
+
+  /** The field's hint "mm/dd/yyyy" (form-js's, in English letters) in the reader's: "mm/jj/aaaa". */
+  function speakHint(input) {
+    const english = input.dataset.cityGrantsHint || input.getAttribute('placeholder');
+    if (!english || !/^[dmy\/.\- ]+$/.test(english)) {
+      return;
+    }
+    input.dataset.cityGrantsHint = english;
+    const shapes = {dd: 'DATE_SHAPE_DAY', mm: 'DATE_SHAPE_MONTH', yyyy: 'DATE_SHAPE_YEAR', yy: 'DATE_SHAPE_SHORT_YEAR'};
+    const hint = english.replace(/yyyy|yy|dd|mm/g, function (letters) { return say(shapes[letters]); });
+    if (input.getAttribute('placeholder') !== hint) {
+      input.setAttribute('placeholder', hint);
+    }
+  }
+
+  /** The calendar in the reader's language; English left as flatpickr has it until another was shown. */
+  function speak(instance) {
+    if (instance && instance.input) {
+      speakHint(instance.input);
+    }
+    const tag = language();
+    if (!instance || typeof instance.set !== 'function' || instance.cityGrantsLanguage === tag
+        || (tag === 'en' && !instance.cityGrantsLanguage)) {
+      return;
+    }
+    instance.cityGrantsLanguage = tag;
+    instance.set('locale', pickerWords(tag));
+  }
+
   function install(instance) {
+    speak(instance);
     if (!instance || !instance.config || instance.config.parseDate && instance.config.parseDate.cityGrants) {
       return;
     }
@@ -157,10 +231,36 @@ import TEXTS from './texts.js';
     return null;
   }
 
-  // before anything is typed, the field gets the focus
+  // before anything is typed, the field gets the focus; a press on it opens the calendar first
   window.addEventListener('focusin', function (event) {
     install(instanceIn(event.target));
   }, true);
+  window.addEventListener('mousedown', function (event) {
+    speak(instanceIn(event.target));
+  }, true);
+  function speakAll() {
+    const inputs = document.querySelectorAll('.fjs-datepicker input');
+    for (let i = 0; i < inputs.length; i++) {
+      speakHint(inputs[i]);
+      speak(inputs[i]._flatpickr);
+    }
+  }
+  onLanguageChange(speakAll);
+
+  // a date field's hint as soon as a form shows one, once per batch of changes of the page
+  let scheduled = false;
+  new MutationObserver(function () {
+    if (!scheduled && (language() !== 'en' || document.querySelector('.fjs-datepicker input[data-city-grants-hint]'))) {
+      scheduled = true;
+      Promise.resolve().then(function () {
+        scheduled = false;
+        const inputs = document.querySelectorAll('.fjs-datepicker input[placeholder]');
+        for (let i = 0; i < inputs.length; i++) {
+          speakHint(inputs[i]);
+        }
+      });
+    }
+  }).observe(document.documentElement, {childList: true, subtree: true});
 
   // typing again, or a day chosen in the calendar (flatpickr then sends "input" itself, with the
   // new day in the field), takes the message away

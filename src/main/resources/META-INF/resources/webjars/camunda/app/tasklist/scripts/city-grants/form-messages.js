@@ -13,6 +13,11 @@
  * so when form-js changes the message it writes into that node again, and the new message is read
  * again. English readers see form-js's words untouched; a page switched back to English gets
  * them back. A message this script does not know stays as form-js wrote it.
+ *
+ * form-js's other words are handled the same way (texts.js, FORM_WORD_*): a list's "Select" and
+ * "Search", its "No results" and "All values selected", a tag's "Remove tag", a repeated row's
+ * "Remove list item 2", a number's "Increment" and "Decrement" (the last ones are read aloud by
+ * screen readers). The date picker's month and day names are date-fields.js's.
  */
 import {language, onLanguageChange, textsOf} from '../../../city-grants/language.js';
 import TEXTS from './texts.js';
@@ -29,9 +34,17 @@ import TEXTS from './texts.js';
   }
 
   /** form-js's messages as patterns: "Field must have minimum value of {{min}}." reads "…of 15000." */
-  const READINGS = Object.keys(TEXTS.en).filter(function (key) {
-    return key.indexOf(PREFIX) === 0;
-  }).map(function (key) {
+  const READINGS = readingsOf(PREFIX);
+  /** form-js's other words as patterns ("Remove list item {{number}}"). */
+  const WORD_READINGS = readingsOf('FORM_WORD_');
+
+  function readingsOf(prefix) {
+    return Object.keys(TEXTS.en).filter(function (key) {
+      return key.indexOf(prefix) === 0;
+    }).map(reading);
+  }
+
+  function reading(key) {
     const names = [];
     const pattern = TEXTS.en[key].split(/(\{\{\s*\w+\s*\}\})/).map(function (part) {
       const placeholder = /^\{\{\s*(\w+)\s*\}\}$/.exec(part);
@@ -42,23 +55,24 @@ import TEXTS from './texts.js';
       return escapeForPattern(part);
     }).join('');
     return {key: key, names: names, pattern: new RegExp('^' + pattern + '$')};
-  });
+  }
 
   function inReadersWriting(value, tag) {
     return /^-?\d+(\.\d+)?$/.test(value) ? new Intl.NumberFormat(tag).format(Number(value)) : value;
   }
 
   /** The English message in the language, or null when it is not one of form-js's known messages. */
-  function translate(english, tag) {
+  function translate(english, tag, readings) {
     const text = english.trim();
-    for (let i = 0; i < READINGS.length; i++) {
-      const match = READINGS[i].pattern.exec(text);
+    const known = readings || READINGS;
+    for (let i = 0; i < known.length; i++) {
+      const match = known[i].pattern.exec(text);
       if (match) {
         const params = {};
-        READINGS[i].names.forEach(function (name, index) {
+        known[i].names.forEach(function (name, index) {
           params[name] = inReadersWriting(match[index + 1], tag);
         });
-        return say.inLanguage(tag, READINGS[i].key, params);
+        return say.inLanguage(tag, known[i].key, params);
       }
     }
     return null;
@@ -91,17 +105,74 @@ import TEXTS from './texts.js';
     }
   }
 
+  /** Where form-js writes its other words: the element, and its attribute (none: its own text). */
+  const WORD_PLACES = [
+    {selector: '.fjs-select-placeholder'},
+    {selector: '.fjs-dropdownlist-empty'},
+    {selector: '.fjs-container input[placeholder]', attribute: 'placeholder'},
+    {selector: '.fjs-taglist-tag-remove', attribute: 'title'},
+    {selector: '.fjs-repeat-row-remove', attribute: 'aria-label'},
+    {selector: '.fjs-number-arrow-container button', attribute: 'aria-label'}
+  ];
+  /** Per element and attribute: the English word form-js wrote, and what is shown instead. */
+  const shownWords = new WeakMap();
+
+  function rewriteWord(element, attribute, tag) {
+    const node = attribute ? null : Array.prototype.find.call(element.childNodes, function (child) {
+      return child.nodeType === Node.TEXT_NODE;
+    });
+    if (!attribute && !node) {
+      return;
+    }
+    const current = attribute ? element.getAttribute(attribute) : node.data;
+    const memory = shownWords.get(element) || {};
+    const known = memory[attribute || ''];
+    if (tag === 'en' && !known) {
+      return;
+    }
+    const english = known && current === known.shown ? known.english : current;
+    const text = tag === 'en' ? english : translate(english, tag, WORD_READINGS);
+    if (text === null) {
+      delete memory[attribute || ''];
+      return;
+    }
+    if (current !== text) {
+      if (attribute) {
+        element.setAttribute(attribute, text);
+      } else {
+        node.data = text;
+      }
+    }
+    memory[attribute || ''] = {english: english, shown: text};
+    shownWords.set(element, memory);
+  }
+
+  function rewriteWords() {
+    const tag = language();
+    WORD_PLACES.forEach(function (place) {
+      const elements = document.querySelectorAll(place.selector);
+      for (let i = 0; i < elements.length; i++) {
+        rewriteWord(elements[i], place.attribute, tag);
+      }
+    });
+  }
+
   let scheduled = false;
   new MutationObserver(function () {
-    // a message appears or changes with some change of the page: look once per batch of changes
+    // a message or a word appears or changes with some change of the page: look once per batch of changes
     if (!scheduled && (language() !== 'en' || document.querySelector(MESSAGES))) {
       scheduled = true;
       Promise.resolve().then(function () {
         scheduled = false;
         rewriteAll();
+        rewriteWords();
       });
     }
-  }).observe(document.documentElement, {childList: true, subtree: true, characterData: true});
+  }).observe(document.documentElement, {childList: true, subtree: true, characterData: true, attributes: true,
+    attributeFilter: ['placeholder', 'title', 'aria-label']});
 
-  onLanguageChange(rewriteAll);
+  onLanguageChange(function () {
+    rewriteAll();
+    rewriteWords();
+  });
 })();

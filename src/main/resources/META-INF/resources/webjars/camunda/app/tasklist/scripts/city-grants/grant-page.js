@@ -6,7 +6,10 @@
  * - A "My grant" link in Tasklist's header for everyone who follows a grant (its city team, its
  *   coach, programme staff and finance): to the grant's page when there is one, to the list of
  *   one's grants (/grants/) otherwise. Asked of the application (GET /api/grants, signed in by
- *   the Tasklist session); no link when the answer is an empty list or an error.
+ *   the Tasklist session); no link when the answer is an empty list or an error. Asked again at
+ *   sign-in, after an application, and when the person comes back to Tasklist or moves in it
+ *   (another task, another filter; at most once in 20 seconds): a grant started, awarded or handed
+ *   to a coach meanwhile, in this session or elsewhere, then shows without a new sign-in.
  * - Beside a task's "Add comment": a link to the page of the grant the task belongs to (the
  *   task's grantReference, read as the task's form reads its variables, with the person's rights).
  * - After a city submits its application (the start form of "City experimentation grant"), a
@@ -89,25 +92,57 @@ angular.module('cam.tasklist')
       controller: ['$scope', '$rootScope', function ($scope, $rootScope) {
         $scope.say = say;
         $scope.grantLink = null;
+        let askedAt = 0;
+        let askedFor = null;
         function refresh() {
-          $scope.grantLink = null;
-          if (!$rootScope.authentication || !$rootScope.authentication.name) {
+          const user = $rootScope.authentication && $rootScope.authentication.name;
+          if (!user) {
+            $scope.grantLink = null;
+            askedFor = null;
             return;
           }
+          if (askedFor !== user) {
+            $scope.grantLink = null; // another person: nothing of the last one's while asking
+          }
+          askedFor = user;
+          askedAt = Date.now();
           followedGrants()
             .then(function (grants) {
+              if ((($rootScope.authentication || {}).name) !== user) {
+                return; // signed out or someone else meanwhile
+              }
               if (grants.length === 1) {
                 $scope.grantLink = {href: grantsPage(grants[0].reference), label: 'MY_GRANT',
                   title: 'MY_GRANT_TITLE', reference: grants[0].reference};
               } else if (grants.length > 1) {
                 $scope.grantLink = {href: grantsPage(''), label: 'GRANTS', title: 'GRANTS_TITLE'};
+              } else {
+                $scope.grantLink = null;
               }
               $scope.$applyAsync();
             })
-            .catch(function () { /* no link */ });
+            .catch(function () { /* the link stays as it was */ });
+        }
+        /** Asked again when the person moves in Tasklist or comes back to it, not more than every 20 s. */
+        function refreshNowAndThen() {
+          if (Date.now() - askedAt > 20000) {
+            refresh();
+          }
         }
         $rootScope.$watch('authentication.name', refresh);
         $rootScope.$on(GRANTS_CHANGED, refresh);
+        $rootScope.$on('$locationChangeSuccess', refreshNowAndThen);
+        function whenVisible() {
+          if (document.visibilityState === 'visible') {
+            refreshNowAndThen();
+          }
+        }
+        document.addEventListener('visibilitychange', whenVisible);
+        window.addEventListener('focus', refreshNowAndThen);
+        $scope.$on('$destroy', function () {
+          document.removeEventListener('visibilitychange', whenVisible);
+          window.removeEventListener('focus', refreshNowAndThen);
+        });
       }]
     });
 
@@ -150,13 +185,20 @@ angular.module('cam.tasklist')
           const started = $injector.get('$translate').instant('PROCESS_START_OK');
           if (message && message.status === started) {
             const before = known.slice();
-            followedGrants().then(function (grants) {
-              const fresh = grants.filter(function (grant) { return before.indexOf(grant.reference) < 0; });
-              if (fresh.length === 1) {
-                showReference(fresh[0].reference);
-              }
-              $injector.get('$rootScope').$broadcast(GRANTS_CHANGED);
-            }).catch(function () { /* no note */ });
+            // the grant is registered as the process starts; should the answer come before it, ask again a little later
+            const look = function (triesLeft) {
+              followedGrants().then(function (grants) {
+                const fresh = grants.filter(function (grant) { return before.indexOf(grant.reference) < 0; });
+                if (fresh.length === 1) {
+                  showReference(fresh[0].reference);
+                } else if (fresh.length === 0 && triesLeft > 0) {
+                  setTimeout(function () { look(triesLeft - 1); }, 1500);
+                  return;
+                }
+                $injector.get('$rootScope').$broadcast(GRANTS_CHANGED);
+              }).catch(function () { /* no note */ });
+            };
+            look(3);
           }
         } catch (e) {
           // the note is a help, never in the way of Tasklist's own message

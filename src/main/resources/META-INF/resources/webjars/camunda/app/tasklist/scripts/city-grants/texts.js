@@ -3,7 +3,9 @@
  * ({{name}} is filled in by the script). A test (language/WebappTextsTest) fails when a language
  * of the product lacks a key or a {{name}} of the English text. FORM_JS_* are form-js's own
  * validation messages, in English exactly as form-js writes them (form-messages.js reads them
- * with these texts as patterns and shows the reader's language instead).
+ * with these texts as patterns and shows the reader's language instead). FORM_WORD_* are form-js's
+ * other words (a list's "Select", "Search", "No results"...), exactly as form-js writes them in
+ * English; DATE_PICKER_* the date picker's (flatpickr's) few words besides month and day names.
  */
 export default {
   "en": {
@@ -65,7 +67,20 @@ export default {
     "FORM_JS_INTEGER": "Value is expected to be an integer.",
     "FORM_JS_DECIMAL_DIGIT": "Value is expected to have at most {{digits}} decimal digit.",
     "FORM_JS_DECIMAL_DIGITS": "Value is expected to have at most {{digits}} decimal digits.",
-    "FORM_JS_STEP": "Please select a valid value, the two nearest valid values are {{below}} and {{above}}."
+    "FORM_JS_STEP": "Please select a valid value, the two nearest valid values are {{below}} and {{above}}.",
+
+    "FORM_WORD_SELECT": "Select",
+    "FORM_WORD_SEARCH": "Search",
+    "FORM_WORD_NO_RESULTS": "No results",
+    "FORM_WORD_ALL_SELECTED": "All values selected",
+    "FORM_WORD_REMOVE_TAG": "Remove tag",
+    "FORM_WORD_REMOVE_ITEM": "Remove list item {{number}}",
+    "FORM_WORD_INCREMENT": "Increment",
+    "FORM_WORD_DECREMENT": "Decrement",
+    "DATE_PICKER_MONTH": "Month",
+    "DATE_PICKER_YEAR": "Year",
+    "DATE_PICKER_SCROLL": "Scroll to increment",
+    "DATE_PICKER_TOGGLE": "Click to toggle"
   },
   "fr": {
     "MY_GRANT": "Ma subvention",
@@ -126,6 +141,19 @@ export default {
     "FORM_JS_INTEGER": "La valeur doit être un nombre entier.",
     "FORM_JS_DECIMAL_DIGIT": "La valeur doit avoir au plus {{digits}} décimale.",
     "FORM_JS_DECIMAL_DIGITS": "La valeur doit avoir au plus {{digits}} décimales.",
-    "FORM_JS_STEP": "Choisissez une valeur valide : les deux valeurs valides les plus proches sont {{below}} et {{above}}."
+    "FORM_JS_STEP": "Choisissez une valeur valide : les deux valeurs valides les plus proches sont {{below}} et {{above}}.",
+
+    "FORM_WORD_SELECT": "Choisir",
+    "FORM_WORD_SEARCH": "Rechercher",
+    "FORM_WORD_NO_RESULTS": "Aucun résultat",
+    "FORM_WORD_ALL_SELECTED": "Toutes les valeurs sont choisies",
+    "FORM_WORD_REMOVE_TAG": "Retirer",
+    "FORM_WORD_REMOVE_ITEM": "Retirer l’élément {{number}} de la liste",
+    "FORM_WORD_INCREMENT": "Augmenter",
+    "FORM_WORD_DECREMENT": "Diminuer",
+    "DATE_PICKER_MONTH": "Mois",
+    "DATE_PICKER_YEAR": "Année",
+    "DATE_PICKER_SCROLL": "Faites défiler pour augmenter",
+    "DATE_PICKER_TOGGLE": "Cliquez pour basculer"
   }
 }
