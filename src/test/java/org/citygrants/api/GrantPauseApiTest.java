@@ -1,5 +1,6 @@
 package org.citygrants.api;
 
+import org.citygrants.support.TestPeople;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -13,7 +14,6 @@ import java.time.ZoneId;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.citygrants.grant.pause.GrantPauses;
 import org.junit.jupiter.api.AfterEach;
@@ -43,13 +43,7 @@ class GrantPauseApiTest extends ApiTest {
 
   @BeforeEach
   void aSecondOfficer() {
-    if (identityService.createUserQuery().userId(SECOND_OFFICER).count() == 0) {
-      User user = identityService.newUser(SECOND_OFFICER);
-      user.setFirstName("Nadia");
-      user.setLastName("Benali");
-      identityService.saveUser(user);
-      identityService.createMembership(SECOND_OFFICER, "programme-officers");
-    }
+    TestPeople.member(identityService, SECOND_OFFICER, "Nadia", "Benali", null, "programme-officers");
     inAMonth = today().plusDays(30).toString();
   }
 

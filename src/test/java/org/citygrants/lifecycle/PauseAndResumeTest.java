@@ -1,5 +1,6 @@
 package org.citygrants.lifecycle;
 
+import org.citygrants.support.TestPeople;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.citygrants.process.CityGrantProcess.Elements.*;
@@ -18,7 +19,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.VariableInstance;
@@ -50,13 +50,7 @@ class PauseAndResumeTest extends GrantPathTest {
 
   @BeforeEach
   void aSecondOfficerAndAStillClock() {
-    if (identityService.createUserQuery().userId(SECOND_OFFICER).count() == 0) {
-      User user = identityService.newUser(SECOND_OFFICER);
-      user.setFirstName("Nadia");
-      user.setLastName("Benali");
-      identityService.saveUser(user);
-      identityService.createMembership(SECOND_OFFICER, "programme-officers");
-    }
+    TestPeople.member(identityService, SECOND_OFFICER, "Nadia", "Benali", null, "programme-officers");
     // whole seconds: the engine's timestamps and the comparisons below agree to the millisecond
     ClockUtil.setCurrentTime(Date.from(Instant.now().truncatedTo(ChronoUnit.SECONDS)));
   }

@@ -1,5 +1,6 @@
 package org.citygrants.notification;
 
+import org.citygrants.support.TestPeople;
 import org.citygrants.support.OwnApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.citygrants.support.GrantJourney;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,15 +85,7 @@ abstract class MailTest {
   }
 
   private void officer(String id, String firstName, String lastName, String email) {
-    if (identityService.createUserQuery().userId(id).count() == 0) {
-      User user = identityService.newUser(id);
-      user.setFirstName(firstName);
-      user.setLastName(lastName);
-      user.setEmail(email);
-      user.setPassword("demo");
-      identityService.saveUser(user);
-      identityService.createMembership(id, "programme-officers");
-    }
+    TestPeople.member(identityService, id, firstName, lastName, email, "programme-officers");
   }
 
   /** Waits until every recorded notice to be mailed is sent (delivery runs after commit, in the background). */

@@ -1,5 +1,6 @@
 package org.citygrants.security;
 
+import org.citygrants.support.TestPeople;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.citygrants.process.CityGrantProcess.Elements.*;
 import static org.citygrants.support.FormData.*;
@@ -17,7 +18,6 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.citygrants.process.PaymentProcess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,14 +59,7 @@ class TaskHandOverTest extends SecuredApplicationTest {
   }
 
   private void member(String userId, String groupId) {
-    if (identityService.createUserQuery().userId(userId).count() == 0) {
-      User user = identityService.newUser(userId);
-      user.setFirstName(userId);
-      user.setLastName("Colleague");
-      user.setPassword(PASSWORD);
-      identityService.saveUser(user);
-      identityService.createMembership(userId, groupId);
-    }
+    TestPeople.member(identityService, userId, userId, "Colleague", null, groupId);
   }
 
   // --- a city team ---------------------------------------------------------------------------
