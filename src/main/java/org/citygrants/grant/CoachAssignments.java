@@ -73,6 +73,13 @@ public class CoachAssignments {
       if (!running) {
         throw new InputRejectedException("grantReference", Words.say("refused.coach.grantClosed", grantReference));
       }
+      boolean paused = runtimeService.createProcessInstanceQuery().processInstanceId(grant.processInstanceId())
+          .suspended().count() == 1;
+      if (paused) {
+        // a paused grant's tasks are suspended and the engine hands none over (grant.pause): the
+        // officer resumes the grant, the manager changes the coach, the officer may pause it again
+        throw new InputRejectedException("grantReference", Words.say("pause.coachWhilePaused", grantReference));
+      }
       String previous = grant.coach();
       List<String> moved = gateway.handOverCoachTasks(grant.processInstanceId(), previous, newCoach);
       register.recordCoach(grantReference, newCoach);

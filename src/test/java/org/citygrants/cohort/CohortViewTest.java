@@ -1,9 +1,5 @@
 package org.citygrants.cohort;
 
-import org.citygrants.support.OwnApplication;
-import org.citygrants.support.ThisContextsEngineIsDefault;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static org.citygrants.process.CityGrantProcess.Elements.*;
 import static org.citygrants.support.FormData.*;
 
@@ -16,7 +12,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.citygrants.process.PaymentProcess;
 import org.citygrants.support.GrantJourney;
+import org.citygrants.support.OwnApplication;
+import org.citygrants.support.ThisContextsEngineIsDefault;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -1,6 +1,5 @@
 package org.citygrants.evidence;
 
-import org.citygrants.support.OwnApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -23,6 +22,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.citygrants.access.GrantPolicy;
 import org.citygrants.grant.GrantRegister;
+import org.citygrants.support.OwnApplication;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;

@@ -1,6 +1,5 @@
 package org.citygrants.lifecycle;
 
-import org.citygrants.support.TestPeople;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.citygrants.process.CityGrantProcess.Elements.*;
@@ -24,9 +23,12 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.citygrants.experiment.ExperimentLog;
+import org.citygrants.grant.CoachAssignments;
 import org.citygrants.grant.pause.GrantPauses;
 import org.citygrants.grant.pause.Pause;
+import org.citygrants.process.InputRejectedException;
 import org.citygrants.process.PaymentProcess;
+import org.citygrants.support.TestPeople;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,7 @@ class PauseAndResumeTest extends GrantPathTest {
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
   @Autowired ExperimentLog experimentLog;
+  @Autowired CoachAssignments coachAssignments;
 
   @BeforeEach
   void aSecondOfficerAndAStillClock() {
@@ -150,6 +153,28 @@ class PauseAndResumeTest extends GrantPathTest {
     // the experiment runs on: its half-way comes when it would have come without the pause
     journey.fireTimer(grant, EXPERIMENT_MIDPOINT);
     assertThat(journey.openTaskKeys(grant)).contains(HOLD_MID_CYCLE_CHECK_IN);
+  }
+
+  @Test
+  void theCoachOfAPausedGrantChangesOnlyOnceItResumesAndTheRefusalChangesNothing() {
+    // a team's coach leaves while the grant is paused: its tasks are suspended, and the engine
+    // hands no suspended task over, so the manager is told to have it resumed first
+    String grant = grantInPreparation();
+    cityPrepares(grant);
+    journey.complete(grant, REVIEW_PROCUREMENT_PLAN, OFFICER, procurementReview(true));
+    payOpenPayment(grant);
+    String readiness = journey.task(grant, CONFIRM_READINESS).getId();
+    pauses.pause(OFFICER, grant, "staff", null, LocalDate.ofInstant(now(), ZoneId.systemDefault()).plusDays(30).toString());
+
+    assertThatThrownBy(() -> coachAssignments.reassign(MANAGER, grant, "coach2"))
+        .isInstanceOf(InputRejectedException.class).hasMessageContaining("is paused");
+    assertThat(taskService.createTaskQuery().taskId(readiness).singleResult().getAssignee()).isEqualTo(COACH);
+    assertThat(journey.variable(grant, "coach")).isEqualTo(COACH);
+
+    pauses.resume(OFFICER, grant);
+    assertThat(coachAssignments.reassign(MANAGER, grant, "coach2").movedTaskIds()).containsExactly(readiness);
+    journey.complete(grant, CONFIRM_READINESS, "coach2", readiness(true));
+    assertThat(journey.openTaskKeys(grant)).contains(FORM_INVESTMENT_COMMITTEE);
   }
 
   @Test

@@ -1,7 +1,5 @@
 package org.citygrants.lifecycle;
 
-import org.citygrants.support.OwnApplication;
-import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.citygrants.process.CityGrantProcess.Elements.*;
 import static org.citygrants.support.FormData.*;
@@ -21,8 +19,10 @@ import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.citygrants.querytuning.TaskQueryExistsAuthorization;
 import org.citygrants.ledger.GrantStatement;
+import org.citygrants.querytuning.TaskQueryExistsAuthorization;
+import org.citygrants.support.OwnApplication;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;

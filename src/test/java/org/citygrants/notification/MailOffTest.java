@@ -1,6 +1,5 @@
 package org.citygrants.notification;
 
-import org.citygrants.support.OwnApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.citygrants.process.CityGrantProcess.Elements.*;
 import static org.citygrants.support.FormData.*;
@@ -15,6 +14,7 @@ import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.TaskService;
 import org.citygrants.support.GrantJourney;
+import org.citygrants.support.OwnApplication;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

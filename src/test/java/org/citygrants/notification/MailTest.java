@@ -1,7 +1,5 @@
 package org.citygrants.notification;
 
-import org.citygrants.support.TestPeople;
-import org.citygrants.support.OwnApplication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -17,6 +15,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.citygrants.support.GrantJourney;
+import org.citygrants.support.OwnApplication;
+import org.citygrants.support.TestPeople;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;

@@ -1,7 +1,5 @@
 package org.citygrants.reliability;
 
-import org.citygrants.support.OwnApplication;
-import org.junit.jupiter.api.Tag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -29,8 +27,10 @@ import org.citygrants.cohortrun.GrantPort;
 import org.citygrants.cohortrun.RestPort;
 import org.citygrants.process.CityGrantProcess;
 import org.citygrants.process.PaymentProcess;
+import org.citygrants.support.OwnApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**

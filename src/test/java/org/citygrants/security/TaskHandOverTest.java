@@ -1,6 +1,5 @@
 package org.citygrants.security;
 
-import org.citygrants.support.TestPeople;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.citygrants.process.CityGrantProcess.Elements.*;
 import static org.citygrants.support.FormData.*;
@@ -19,6 +18,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.identity.Group;
 import org.citygrants.process.PaymentProcess;
+import org.citygrants.support.TestPeople;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
