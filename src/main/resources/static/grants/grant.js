@@ -101,6 +101,9 @@
     payments(g);
     experiments(g);
     reports(g);
+    fill('documents', (g.documents || []).map((d) => el('li', {},
+      el('div', { class: 'row' }, el('a', { class: 'what', href: `..${d.href}`, download: '' }, d.name)),
+      el('div', { class: 'meta' }, t('documentBy', d.step, d.size, d.by, day(d.at))))), t('noDocuments'));
     fill('peers', (g.cohortLearnings || []).map((l) => el('li', {},
       el('div', { class: 'row' }, el('span', { class: 'what' }, `${l.cityName}: ${l.experimentTitle}`),
         l.decision ? el('span', { class: 'pill' }, l.decision) : null),

@@ -273,7 +273,7 @@ public class EvidenceFiles {
   }
 
   /** A size as people read it: "20 MB", "1.5 MB", "340 KB", "12 bytes" (French: "20 Mo", "1,5 Mo"). */
-  static String inWords(long bytes, Locale language) {
+  public static String inWords(long bytes, Locale language) {
     boolean french = "fr".equals(language.getLanguage());
     if (bytes >= 1024 * 1024) {
       return number(bytes / (1024.0 * 1024.0), language) + (french ? " Mo" : " MB");

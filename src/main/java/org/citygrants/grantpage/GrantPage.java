@@ -28,7 +28,14 @@ public record GrantPage(
     List<PeerLearning> cohortLearnings,
     Instant generatedAt,
     Paused paused,
-    List<PauseRecord> pauses) {
+    List<PauseRecord> pauses,
+    List<Document> documents) {
+
+  /**
+   * A file attached to the grant (evidence): its name, the step it is for and its size in the
+   * reader's words, who attached it and when, and where to download it.
+   */
+  public record Document(String name, String step, String size, String by, Instant at, String href) {}
 
   /**
    * The grant is paused now (grant.pause): since when, by whom, why, until when it is expected to

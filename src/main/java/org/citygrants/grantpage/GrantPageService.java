@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
@@ -39,16 +40,17 @@ import org.citygrants.api.ApiException;
 import org.citygrants.cohort.SharedLearnings;
 import org.citygrants.cohort.web.GrantPhase;
 import org.citygrants.config.GrantDurations;
+import org.citygrants.evidence.EvidenceFiles;
 import org.citygrants.experiment.ExperimentLog;
 import org.citygrants.grant.AwardAcceptance;
 import org.citygrants.grant.AwardTexts;
-import org.citygrants.grant.GrantRegister;
 import org.citygrants.grant.GrantRegister.GrantRecord;
+import org.citygrants.grant.GrantRegister;
 import org.citygrants.grant.pause.GrantPauses;
 import org.citygrants.grant.pause.Pause;
 import org.citygrants.identity.CityDirectory;
-import org.citygrants.language.Languages;
 import org.citygrants.language.FormTexts;
+import org.citygrants.language.Languages;
 import org.citygrants.language.ReaderLanguage;
 import org.citygrants.language.Words;
 import org.citygrants.ledger.GrantAccount;
@@ -115,14 +117,16 @@ public class GrantPageService {
   private final SharedLearnings sharedLearnings;
   private final FormTexts formTexts;
   private final GrantPauses pauses;
+  private final EvidenceFiles evidence;
 
   public GrantPageService(GrantRegister register, GrantPolicy policy, ExperimentLog experimentLog, LedgerService ledger,
       LedgerProperties money, HistoryService historyService, TaskService taskService, IdentityService identityService,
       ProcessEngineConfiguration configuration, FormInputValidator forms, GrantDurations durations,
       NotificationProperties links, AwardAcceptance acceptances, SharedLearnings sharedLearnings, FormTexts formTexts,
-      GrantPauses pauses) {
+      GrantPauses pauses, EvidenceFiles evidence) {
     this.formTexts = formTexts;
     this.pauses = pauses;
+    this.evidence = evidence;
     this.register = register;
     this.policy = policy;
     this.experimentLog = experimentLog;
@@ -219,7 +223,21 @@ public class GrantPageService {
         cohortLearnings(grant, language),
         ClockUtil.getCurrentTime().toInstant(),
         open == null ? null : paused(open, language),
-        pauseHistory.stream().map(p -> pauseRecord(p, language)).toList());
+        pauseHistory.stream().map(p -> pauseRecord(p, language)).toList(),
+        documents(userId, grant, language));
+  }
+
+  // --- evidence files (evidence)
+
+  /** The grant's files, the newest first, each with its step, size, who attached it and its download. */
+  private List<GrantPage.Document> documents(String userId, GrantRecord grant, Locale language) {
+    List<GrantPage.Document> documents = evidence.list(userId, grant.grantReference(), false).stream()
+        .map(file -> new GrantPage.Document(file.name(), EvidenceFiles.stepName(file.step(), language),
+            EvidenceFiles.inWords(file.size(), language), displayName(file.uploadedBy(), language), file.uploadedAt(),
+            "/api/documents/" + file.id()))
+        .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+    Collections.reverse(documents);
+    return documents;
   }
 
   // --- pauses (grant.pause)

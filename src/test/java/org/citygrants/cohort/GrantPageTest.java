@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.citygrants.evidence.EvidenceFiles;
+import org.citygrants.evidence.SampleFiles;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A grant's page ({@code GET /api/grants/{reference}}, the page {@code /grants/{reference}}) over
@@ -17,6 +20,8 @@ import org.junit.jupiter.api.Test;
  * city or coach, and the indicative calendar moving with the plan.
  */
 class GrantPageTest extends CohortViewTest {
+
+  @Autowired EvidenceFiles evidence;
 
   @Test
   void lyonSeesHowMuchUntilWhenWhatNextAndWhatItReceived() {
@@ -187,6 +192,25 @@ class GrantPageTest extends CohortViewTest {
     // an English reader reads English
     assertThat(as("officer").get("/api/texts/grant-page", "application/json").json().path("texts").path("whatNext")
         .asText()).isEqualTo("What next");
+  }
+
+  @Test
+  void theGrantsFilesAreListedNewestFirstWithTheirStepAndWhoAttachedThem() {
+    String lyon = cohort().lyon();
+    evidence.attach("lyon", lyon, SUBMIT_PROCUREMENT_PLAN, "devis-paysagiste.pdf", SampleFiles.pdf());
+    evidence.attach("lyon", lyon, SUBMIT_PROCUREMENT_PLAN, "three-quotes.pdf", SampleFiles.pdf());
+
+    JsonNode documents = grantAs("lyon", lyon).path("documents");
+    assertThat(documents.findValuesAsText("name")).containsSubsequence("three-quotes.pdf", "devis-paysagiste.pdf");
+    JsonNode newest = documents.get(0);
+    assertThat(newest.path("step").asText()).isEqualTo("Submit procurement plan");
+    assertThat(newest.path("by").asText()).isEqualTo("Claire Dubois");
+    assertThat(newest.path("size").asText()).endsWith("bytes");
+    assertThat(newest.path("href").asText()).startsWith("/api/documents/");
+    // the coach reads them on the page too, and the link downloads the file
+    assertThat(grantAs("coach1", lyon).path("documents").findValuesAsText("name")).contains("three-quotes.pdf");
+    CohortHttp.Response download = as("coach1").get(newest.path("href").asText(), "application/pdf");
+    assertThat(download.status()).as("%s", download).isEqualTo(200);
   }
 
   /** The page's chooser stores the choice over the real engine (a signed-in user may not write identity info themselves). */
