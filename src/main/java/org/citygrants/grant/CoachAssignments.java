@@ -73,9 +73,7 @@ public class CoachAssignments {
       if (!running) {
         throw new InputRejectedException("grantReference", Words.say("refused.coach.grantClosed", grantReference));
       }
-      boolean paused = runtimeService.createProcessInstanceQuery().processInstanceId(grant.processInstanceId())
-          .suspended().count() == 1;
-      if (paused) {
+      if (gateway.paused(grantReference)) {
         // a paused grant's tasks are suspended and the engine hands none over (grant.pause): the
         // officer resumes the grant, the manager changes the coach, the officer may pause it again
         throw new InputRejectedException("grantReference", Words.say("pause.coachWhilePaused", grantReference));

@@ -115,6 +115,13 @@ public class ProcessGateway {
     return SystemAccess.run(configuration, () -> taskService.createTaskQuery().taskId(taskId).count() == 0);
   }
 
+  /** Whether the grant is paused (grant.pause): its instance suspended, so it takes no message and hands no task over. */
+  public boolean paused(String grantReference) {
+    return SystemAccess.run(configuration, () -> runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey(grantReference).processDefinitionKey(CityGrantProcess.PROCESS_ID).suspended()
+        .count() > 0);
+  }
+
   /**
    * Stops a grant as the given officer: the {@code EarlyStopRequested} message with the reason.
    * The application stops a grant on its own authority once its early-stop use case has checked the
@@ -124,10 +131,7 @@ public class ProcessGateway {
    * @throws InputRejectedException when the grant is already being stopped and settled
    */
   public void stopGrant(String userId, String grantReference, String reason) {
-    boolean paused = SystemAccess.run(configuration, () -> runtimeService.createProcessInstanceQuery()
-        .processInstanceBusinessKey(grantReference).processDefinitionKey(CityGrantProcess.PROCESS_ID).suspended()
-        .count() > 0);
-    if (paused) {
+    if (paused(grantReference)) {
       // a suspended instance takes no message: the officer resumes the grant first (grant.pause)
       throw new InputRejectedException("grantReference",
           org.citygrants.language.Words.say("pause.stopWhilePaused", grantReference));
