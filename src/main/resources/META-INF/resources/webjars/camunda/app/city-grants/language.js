@@ -130,21 +130,39 @@ function cookie(name) {
   return match ? decodeURIComponent(match[1]) : null;
 }
 
+/**
+ * The headers of a request to the application's API (/api/...) with the webapps' session; for a
+ * write, with their CSRF token, as their own requests carry it.
+ */
+export function apiHeaders(write) {
+  const headers = {Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest'};
+  const token = write ? cookie(csrfCookie) : null;
+  if (token) {
+    headers['X-XSRF-TOKEN'] = token;
+  }
+  return headers;
+}
+
+/** GET of the application's API ({@code /api/...}) with the webapps' session, as JSON. */
+export function readApi(path) {
+  return fetch(APP_ROOT + path, {credentials: 'same-origin', headers: apiHeaders(false)}).then(function (response) {
+    if (!response.ok) {
+      throw new Error(path + ': ' + response.status);
+    }
+    return response.json();
+  });
+}
+
 /** GET or PUT /api/me/language with the webapps' session ({chosen, language, supported}). */
 function mySetting(choice) {
-  const headers = {Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest'};
-  const request = {credentials: 'same-origin', headers: headers};
-  if (choice !== undefined) {
-    request.method = 'PUT';
-    headers['Content-Type'] = 'application/json';
-    // a write with the webapps' session carries their CSRF token, as their own requests do
-    const token = cookie(csrfCookie);
-    if (token) {
-      headers['X-XSRF-TOKEN'] = token;
-    }
-    request.body = JSON.stringify({language: choice});
+  if (choice === undefined) {
+    return readApi('/api/me/language');
   }
-  return fetch(APP_ROOT + '/api/me/language', request).then(function (response) {
+  const headers = apiHeaders(true);
+  headers['Content-Type'] = 'application/json';
+  return fetch(APP_ROOT + '/api/me/language', {
+    method: 'PUT', credentials: 'same-origin', headers: headers, body: JSON.stringify({language: choice})
+  }).then(function (response) {
     if (!response.ok) {
       throw new Error('language: ' + response.status);
     }

@@ -17,7 +17,7 @@
  * Everything is checked by the application (api.DocumentController, evidence.EvidenceFiles);
  * this script only shows and sends.
  */
-import {APP_ROOT, language, textsOf} from '../../../city-grants/language.js';
+import {APP_ROOT, apiHeaders, language, readApi, textsOf} from '../../../city-grants/language.js';
 import TEXTS from './texts.js';
 
 const angular = window.angular;
@@ -40,26 +40,13 @@ const REVIEWS = {
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.webp,.odt,.ods,.docx,.xlsx,.csv,.txt,application/pdf,image/png,image/jpeg,image/webp';
 
-function cookie(name) {
-  const match = document.cookie.match(new RegExp('(?:^|;\\s*)' + name + '=([^;]*)'));
-  return match ? decodeURIComponent(match[1]) : null;
-}
-
-function documentsUrl(reference) {
-  return APP_ROOT + '/api/grants/' + encodeURIComponent(reference) + '/documents';
+function documentsPath(reference) {
+  return '/api/grants/' + encodeURIComponent(reference) + '/documents';
 }
 
 /** The grant's files (GET, with the Tasklist session), the oldest first. */
 function listFiles(reference) {
-  return fetch(documentsUrl(reference), {
-    credentials: 'same-origin',
-    headers: {Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest'}
-  }).then(function (response) {
-    if (!response.ok) {
-      throw new Error('documents: ' + response.status);
-    }
-    return response.json();
-  });
+  return readApi(documentsPath(reference));
 }
 
 /** Sends one file for a step; resolves with the file, rejects with the server's sentence. */
@@ -67,12 +54,7 @@ function attachFile(reference, step, file) {
   const form = new FormData();
   form.append('file', file, file.name);
   form.append('step', step);
-  const headers = {Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest'};
-  const token = cookie('XSRF-TOKEN');
-  if (token) {
-    headers['X-XSRF-TOKEN'] = token;
-  }
-  return fetch(documentsUrl(reference), {method: 'POST', credentials: 'same-origin', headers: headers, body: form})
+  return fetch(APP_ROOT + documentsPath(reference), {method: 'POST', credentials: 'same-origin', headers: apiHeaders(true), body: form})
     .then(function (response) {
       return response.json().catch(function () { return {}; }).then(function (body) {
         if (!response.ok) {

@@ -16,7 +16,7 @@
  *   note with the grant's reference and a link to its page: when Tasklist says "The process has
  *   been started", the grants the person follows are asked again, and the one that is new is it.
  */
-import {APP_ROOT, textsOf} from '../../../city-grants/language.js';
+import {APP_ROOT, readApi, textsOf} from '../../../city-grants/language.js';
 import TEXTS from './texts.js';
 
 const angular = window.angular;
@@ -33,15 +33,7 @@ let known = [];
 
 /** The grants the signed-in person follows (GET /api/grants, with the Tasklist session). */
 function followedGrants() {
-  return fetch(APP_ROOT + '/api/grants', {
-    credentials: 'same-origin',
-    headers: {Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest'}
-  }).then(function (response) {
-    if (!response.ok) {
-      throw new Error('grants: ' + response.status);
-    }
-    return response.json();
-  }).then(function (grants) {
+  return readApi('/api/grants').then(function (grants) {
     const list = Array.isArray(grants) ? grants : [];
     known = list.map(function (grant) { return grant.reference; });
     return list;
