@@ -65,7 +65,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @Tag("application")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1",
+    "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=512",
     "camunda.bpm.job-execution.enabled=false"})
 class TasklistJourneyBrowserTest {
 

@@ -38,7 +38,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Tag(OwnApplication.TAG)
 @Tag("application")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:cohort-view;DB_CLOSE_DELAY=-1",
+    "spring.datasource.url=jdbc:h2:mem:cohort-view;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=512",
     "camunda.bpm.job-execution.enabled=false"})
 @ExtendWith(ThisContextsEngineIsDefault.class)
 @org.junit.jupiter.api.extension.ExtendWith(org.citygrants.support.ReadersOfEnglish.class)

@@ -65,6 +65,11 @@ public final class CohortDriver {
     return players;
   }
 
+  /** The players of these grants of the mix: grant i plays scenario i of the mix. */
+  public List<GrantPlayer> players(List<Integer> indices) {
+    return indices.stream().map(i -> new GrantPlayer(port, i, cast)).toList();
+  }
+
   /** Plays the given (already applied) grants until all ended, or until {@code stopWhen} says so. */
   public CohortReport play(List<GrantPlayer> players, Options options) {
     long started = System.nanoTime();

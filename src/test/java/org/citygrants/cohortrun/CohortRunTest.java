@@ -19,7 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * threads while the job executor runs timers and payments, as in production.
  */
 @SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:cohortrun;DB_CLOSE_DELAY=-1",
+    "spring.datasource.url=jdbc:h2:mem:cohortrun;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=512",
     "camunda.bpm.job-execution.enabled=true",
     "camunda.bpm.job-execution.wait-time-in-millis=100",
     "camunda.bpm.job-execution.max-wait=500"})

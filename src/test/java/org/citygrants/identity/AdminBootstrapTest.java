@@ -20,7 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** Outside the demo profile: no demo identity, only the administrator named by the environment. */
 @Tag("application")
 @SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:identity-nodemo;DB_CLOSE_DELAY=-1",
+    "spring.datasource.url=jdbc:h2:mem:identity-nodemo;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=512",
     "camunda.bpm.job-execution.enabled=false",
     "CAMUNDA_ADMIN_USER=ops",
     "CAMUNDA_ADMIN_PASSWORD=s3cret-Admin"})

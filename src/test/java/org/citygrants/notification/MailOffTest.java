@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag(OwnApplication.TAG)
 @Tag("application")
 @SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:notifications-off;DB_CLOSE_DELAY=-1",
+    "spring.datasource.url=jdbc:h2:mem:notifications-off;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=512",
     "camunda.bpm.job-execution.enabled=false"})
 @org.junit.jupiter.api.extension.ExtendWith(org.citygrants.support.ReadersOfEnglish.class)
 class MailOffTest {

@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Tag(OwnApplication.TAG)
 @Tag("application")
 @SpringBootTest(properties = {
-    "spring.datasource.url=jdbc:h2:mem:notifications;DB_CLOSE_DELAY=-1",
+    "spring.datasource.url=jdbc:h2:mem:notifications;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=512",
     "camunda.bpm.job-execution.enabled=false",
     "spring.mail.host=127.0.0.1",
     "grant.notifications.base-url=https://grants.example.org",

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * which must answer 404.
  *
  * <p>Mid-cohort, node-a is killed with SIGKILL the moment it holds the lock of a payment's
- * disbursement job, while the midpoint timers of three parked grants are set to fall due a few
+ * disbursement job, while the midpoint timers of two parked grants are set to fall due a few
  * seconds later. node-b carries on alone (the driver's calls to node-a go to node-b, as through a
  * load balancer): it fires those timers and, once node-a's locks have expired, runs the jobs
  * node-a had acquired. Then node-a is started again on the same database, rejoins, and the two
@@ -58,10 +58,17 @@ import org.junit.jupiter.api.Test;
 @Tag(OwnApplication.TAG)
 class ClusterCrashIT {
 
-  private static final int GRANTS = 10;
+  /**
+   * The cohort: grant i plays scenario i of the mix ({@code GrantScenario}): a straight grant, a
+   * learning one, a pivot, a procurement rework, an early stop, a stop in preparation and a declined
+   * application. The mix's later convening, extension and second straight grant are left out: they
+   * add process paths (proven by the lifecycle tests and the whole grant on PostgreSQL), not cluster
+   * or crash cases, and cost the suite some 35 CPU-seconds.
+   */
+  private static final List<Integer> GRANTS = List.of(0, 1, 2, 3, 6, 7, 8);
   private static final int THREADS = 4;
   /** Grants parked at their experiment midpoint timer before the kill (straight and rework scenarios). */
-  private static final Set<Integer> HELD = Set.of(0, 3, 9);
+  private static final Set<Integer> HELD = Set.of(0, 3);
   private static final Duration TIMER_DUE_IN = Duration.ofSeconds(5);
   /**
    * A bound for failures only: a start takes 15 to 30 s on a quiet 2-core machine, but more than
@@ -132,6 +139,7 @@ class ClusterCrashIT {
     RestPort port = new RestPort(List.of(nodeA.url(), nodeB.url()));
     CohortDriver driver = new CohortDriver(port, Cast.demo());
     List<GrantPlayer> players = driver.players(GRANTS);
+    Map<Integer, GrantPlayer> byIndex = players.stream().collect(Collectors.toMap(GrantPlayer::index, p -> p));
     long cohortStarted = System.nanoTime();
     long deadline = cohortStarted + Duration.ofMinutes(10).toNanos();
     driver.applyAll(players, deadline);
@@ -144,7 +152,7 @@ class ClusterCrashIT {
       int thread = t;
       List<GrantPlayer> mine = players.stream().filter(p -> p.index() % THREADS == thread).toList();
       shares.add(pool.submit(() -> driver.playToEnd(mine, deadline, Duration.ofMillis(50),
-          i -> !HELD.contains(i) || !parkedAtMidpoint(port, players.get(i), parked))));
+          i -> !HELD.contains(i) || !parkedAtMidpoint(port, byIndex.get(i), parked))));
     }
 
     // the kill: once the held grants are parked, the moment node-a holds a disbursement job, with
@@ -190,7 +198,7 @@ class ClusterCrashIT {
           calls per node %s; completed tasks looked up on the other node: %d (%d still there)
           successful jobs by host: %s; failed executions: %s
           disbursements by host: %s
-        """, GRANTS, report.scenarios(), THREADS, firstStart, bothReady, cohortBeforeKill, kill.moment(),
+        """, GRANTS.size(), report.scenarios(), THREADS, firstStart, bothReady, cohortBeforeKill, kill.moment(),
         atKill.size(), dueAtKill.size(), activities(dueAtKill), heldByKilled.size(), activities(heldByKilled),
         nodeBAlone, parked.size(), restart, report.elapsedSeconds(), report.steps(), report.conflicts(),
         report.unavailableCalls(), port.callsPerNode(), port.crossNodeChecks(), port.crossNodeFailures().size(),
@@ -201,7 +209,7 @@ class ClusterCrashIT {
 
     // every grant at its end, ledger balanced, paid and recovered exactly as expected
     assertThat(report.problems()).isEmpty();
-    assertThat(report.grantsEndedAsExpected()).isEqualTo(GRANTS);
+    assertThat(report.grantsEndedAsExpected()).isEqualTo(GRANTS.size());
     // no job of the whole run succeeded twice, on one node or across the cluster
     assertThat(jobs.jobsSucceededMoreThanOnce()).isEmpty();
 

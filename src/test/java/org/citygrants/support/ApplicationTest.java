@@ -28,7 +28,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:application;DB_CLOSE_DELAY=-1",
+    "spring.datasource.url=jdbc:h2:mem:application;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=512",
     "camunda.bpm.job-execution.enabled=false"})
 @AutoConfigureMockMvc
 @Import(WhoAmIEndpoint.class)
