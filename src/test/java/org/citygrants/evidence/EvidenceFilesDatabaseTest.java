@@ -55,7 +55,7 @@ class EvidenceFilesDatabaseTest {
     return dataSources.computeIfAbsent(database, which -> {
       HikariDataSource pool = new HikariDataSource();
       if (which == Database.H2) {
-        pool.setJdbcUrl("jdbc:h2:mem:evidence-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        pool.setJdbcUrl("jdbc:h2:mem:evidence-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=512");
         pool.setUsername("sa");
       } else {
         try {

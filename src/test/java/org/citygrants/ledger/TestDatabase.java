@@ -28,7 +28,7 @@ enum TestDatabase {
   H2 {
     @Override
     DataSource createDataSource() {
-      return pool("jdbc:h2:mem:ledger-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+      return pool("jdbc:h2:mem:ledger-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=512", "sa", "");
     }
   },
   POSTGRES {

@@ -67,7 +67,7 @@ class PauseRegisterTest {
   private static HikariDataSource dataSource(String database) throws Exception {
     HikariDataSource pool = new HikariDataSource();
     if (database.equals("h2")) {
-      pool.setJdbcUrl("jdbc:h2:mem:pauses-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+      pool.setJdbcUrl("jdbc:h2:mem:pauses-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=512");
       pool.setUsername("sa");
     } else {
       EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
