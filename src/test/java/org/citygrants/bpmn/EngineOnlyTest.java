@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,13 +18,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * {@code camunda-engine-only.cfg.xml} (no Spring, no job executor: the tests run jobs and timers
  * themselves), every delegate and bean a mock registered with {@link Mocks#register}, assertions
  * with camunda-bpm-assert. Runs in {@code mvn -B test -Pfast}; the whole-application tests check the
- * real delegates. The engine records coverage for {@code ProcessCoverageTest} like the others.
+ * real delegates. The engine records coverage for {@code ProcessCoverageTest} like the others, and
+ * the Camunda community's process test coverage (the engine's configuration class is its own)
+ * draws what each class and test method ran: {@code target/process-test-coverage/<class>/report.html}.
  */
 abstract class EngineOnlyTest {
 
-  /** One engine for all these tests (the extension caches it by its configuration resource). */
+  /**
+   * One engine for all these tests (the extension caches it by its configuration resource), with
+   * the coverage report of each test class (static: it reports after all of a class's tests).
+   */
   @RegisterExtension
-  final ProcessEngineExtension engine = ProcessEngineExtension.builder()
+  static final ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
       .configurationResource("camunda-engine-only.cfg.xml").build();
 
   /** The delegates that ran, in order, by bean name. */
