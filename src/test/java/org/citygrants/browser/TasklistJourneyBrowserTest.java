@@ -25,6 +25,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.citygrants.evidence.EvidenceFiles;
+import org.citygrants.evidence.SampleFiles;
 import org.citygrants.language.LanguagePreferences;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.process.PaymentProcess;
@@ -66,7 +68,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @Tag("application")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=512",
-    "camunda.bpm.job-execution.enabled=false"})
+    "camunda.bpm.job-execution.enabled=false",
+    // as in production: the procurement plan needs a file (lyon attaches hers in Tasklist)
+    "grant.evidence.required-steps=" + SUBMIT_PROCUREMENT_PLAN})
 class TasklistJourneyBrowserTest {
 
   @LocalServerPort int port;
@@ -79,6 +83,7 @@ class TasklistJourneyBrowserTest {
   @Autowired ProcessGateway gateway;
   @Autowired GrantJourney journey;
   @Autowired LanguagePreferences languages;
+  @Autowired EvidenceFiles evidence;
 
   /**
    * The city's browser (French, as a city official's in Bamako or Lyon: lyon signs in once and
@@ -214,6 +219,7 @@ class TasklistJourneyBrowserTest {
     completeAs("lyon", grant, COMPLETE_METHOD_ONBOARDING, methodOnboarding());
     completeAs("lyon", grant, PLAN_EXPERIMENTATION, planningCanvas());
     completeAs("lyon", grant, OBTAIN_INTERNAL_AUTHORISATIONS, internalAuthorisations());
+    evidence.attach("lyon", lyon, SUBMIT_PROCUREMENT_PLAN, "plan-achats.pdf", SampleFiles.pdf());
     completeAs("lyon", grant, SUBMIT_PROCUREMENT_PLAN, procurementPlan());
 
     browser.login("tasklist", "coach1");
@@ -331,8 +337,31 @@ class TasklistJourneyBrowserTest {
       browser.text("estimatedProcurementCost", "20000");
     });
     browser.screenshot("lyon-procurement-plan-in-french");
+    attachThePlan(held);
     completeInBrowser(procurementPlan, "lyon");
     assertThat(browser.notReloaded()).as("lyon's forms on one page load").isTrue();
+  }
+
+  /**
+   * lyon's plan needs a file (evidence/RequiredEvidence): Complete is refused in words without one;
+   * she attaches the PDF in Tasklist's "Pièces jointes" window, which then counts it.
+   */
+  private void attachThePlan(String held) throws IOException {
+    assertThat(browser.textOf(".city-grants-files-button")).isEqualTo("Pièces jointes (0)");
+    assertThat(browser.completeNotTaken())
+        .contains("Joignez au moins un fichier à « Envoyer le plan d'achats » avant de terminer cette tâche")
+        .doesNotContain("ENGINE-", "Cannot submit task form");
+    browser.screenshot("lyon-plan-refused-without-a-file");
+    Path pdf = Files.createTempDirectory("evidence").resolve("plan-achats-lyon.pdf");
+    Files.write(pdf, SampleFiles.pdf());
+    browser.clickOn(".city-grants-files-button");
+    assertThat(browser.textOf(".city-grants-files-window .modal-title")).isEqualTo("Fichiers de " + held);
+    browser.chooseFile("#city-grants-file-input", pdf);
+    browser.clickOn(".city-grants-attach-button");
+    assertThat(browser.textOf(".city-grants-file-attached")).isEqualTo("plan-achats-lyon.pdf est joint.");
+    browser.screenshot("lyon-plan-attached");
+    browser.clickOn(".city-grants-files-close");
+    assertThat(browser.textOf(".city-grants-files-button")).isEqualTo("Pièces jointes (1)");
   }
 
   /** officer, signed in: the preparation overrun, then the two reports lyon has just sent. */
@@ -347,8 +376,15 @@ class TasklistJourneyBrowserTest {
     });
     completeInBrowser(overrun, "officer");
 
-    // lyon's procurement plan, written in French, reviewed in English
+    // lyon's procurement plan, written in French, reviewed in English, with the file she attached
     String procurementReview = openHeld(held, REVIEW_PROCUREMENT_PLAN, "Review procurement plan", () -> {
+      assertThat(browser.textOf(".city-grants-files-button")).isEqualTo("Files (1)");
+      browser.clickOn(".city-grants-files-button");
+      assertThat(browser.textOf(".city-grants-step-files")).contains("plan-achats-lyon.pdf", "Submit procurement plan",
+          "Claire Dubois");
+      browser.screenshot("officer-sees-lyons-plan-file");
+      assertThat(browser.fetch(browser.linkHref("plan-achats-lyon.pdf"))).isEqualTo("200 application/pdf");
+      browser.clickOn(".city-grants-files-close");
       assertThat(browser.completeRefused()).containsExactly("procurementFeedback");
       assertEnglish("the officer's review of lyon's procurement plan");
       browser.screenshot("officer-reviews-the-french-plan-in-english");
