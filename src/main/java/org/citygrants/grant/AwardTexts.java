@@ -10,6 +10,7 @@ import org.citygrants.grant.AwardTerms.Terms;
 import org.citygrants.language.Languages;
 import org.citygrants.language.Words;
 import org.citygrants.ledger.BudgetLine;
+import org.citygrants.ledger.GrantStatement;
 
 /**
  * Every word of the award's terms, its notices and its agreement, in one place: the texts are in
@@ -103,6 +104,24 @@ public final class AwardTexts {
     for (Line line : t.budgetLines()) {
       md.append(say(language, "award.markdown.line", lineName(line.line(), language),
           Words.amount(line.amount(), t.currency(), language), linePurpose(line.line(), language))).append('\n');
+    }
+    return md.toString();
+  }
+
+  /**
+   * The grant's budget lines as the city plans an experiment: what each is for, what it was given
+   * and what is left on it (Markdown, for the plan's form), so that nobody plans more than a line
+   * holds or wonders why only part of the award goes to experiments.
+   */
+  public static String budgetLinesMarkdown(List<GrantStatement.BudgetLineStatement> lines, String currency,
+      Locale language) {
+    StringBuilder md = new StringBuilder(say(language, "award.markdown.linesLeft")).append("\n\n");
+    for (GrantStatement.BudgetLineStatement line : lines) {
+      if (line.allocated().signum() > 0) {
+        md.append(say(language, "award.markdown.lineLeft", lineName(line.line(), language),
+            Words.amount(line.allocated(), currency, language), Words.amount(line.remaining(), currency, language),
+            linePurpose(line.line(), language))).append('\n');
+      }
     }
     return md.toString();
   }

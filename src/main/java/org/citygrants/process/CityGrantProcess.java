@@ -185,6 +185,8 @@ public final class CityGrantProcess {
   public static final ProcessVariable<Long> EXPERIMENT_BUDGET = ProcessVariable.of("experimentBudget", Long.class);
   /** In words, for the coach and the officer: "reported 9,000.00 EUR, 3,000.00 above the 6,000.00 committed"; empty within the budget. */
   public static final WordedVariable SPENDING_FLAG = WordedVariable.of("spendingFlag");
+  /** The grant's budget lines in words as the city plans an experiment (what each is for, what is left). */
+  public static final WordedVariable BUDGET_LINES_TEXT = WordedVariable.of("budgetLinesText");
   /** Whether the accepted report left spending above the commitment for an officer to decide on. */
   public static final ProcessVariable<Boolean> SPENT_ABOVE_BUDGET = ProcessVariable.of("spentAboveBudget", Boolean.class);
   /** The officer's decision on spending above the commitment: {@code approve} or {@code refuse}. */

@@ -57,6 +57,12 @@ class ExperimentCyclePathsTest extends GrantPathTest {
   @Test
   void aBudgetAboveWhatTheBudgetLineHasLeftIsRefusedWhenTheCityPlansIt() {
     String grant = grantWithApprovedActivities();
+    // the plan's form tells the city its budget lines, what each is for and what is left, in its language
+    assertThat((String) journey.variable(grant, "budgetLinesText")).contains(
+        "**Experiments:** 28,000.00 EUR, 28,000.00 EUR left, for what your experiments cost",
+        "An experiment's budget comes from the experiments line only.");
+    assertThat(((String) journey.variable(grant, "budgetLinesText_fr")).replaceAll("[\u202f\u00a0]", " "))
+        .contains("**Expérimentations :** 28 000,00 EUR, dont 28 000,00 EUR restant, pour ce que coûtent vos expérimentations");
 
     InputRejectedException refused = refusal(() ->
         journey.complete(grant, PLAN_EXPERIMENT, CITY, experimentPlan(30000, 8)));
