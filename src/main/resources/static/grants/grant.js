@@ -95,6 +95,7 @@
     document.getElementById('status').textContent = '';
     document.getElementById('grant').hidden = false;
     paused(g);
+    actions(g);
     tiles(g);
     nextSteps(g);
     terms(g);
@@ -124,6 +125,98 @@
     document.getElementById('pausedWhy').textContent = t('paused.why', p.note ? `${p.reasonLabel}. ${p.note}` : p.reasonLabel);
     document.getElementById('pausedExpected').textContent = p.overdue ? t('paused.overdue', day(p.expectedResume))
       : t('paused.expected', day(p.expectedResume));
+  }
+
+  // --- what the reader may do: officers pause, resume and stop early, managers change the coach.
+  // The server says which (g.actions, from the reader's roles and the grant's state) and decides
+  // again when it is done; a refusal is shown in its words and what was typed stays.
+
+  async function send(path, body) {
+    const response = await fetch(path, {
+      method: path.endsWith('/coach') ? 'PUT' : 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest',
+        'X-XSRF-TOKEN': await PageTexts.csrfToken() },
+      body: JSON.stringify(body || {})
+    });
+    const answer = await response.json().catch(() => ({}));
+    if (!response.ok) throw new Error(answer.message || t('common.loadFailed', response.status));
+    return answer;
+  }
+
+  function field(label, control) {
+    const id = `act-${control.name}`;
+    control.id = id;
+    return el('div', { class: 'field' }, el('label', { for: id }, label), control);
+  }
+
+  /** One action: heading, hint, fields, button; on success the page is drawn again from the server. */
+  function action(g, name, fields, submit) {
+    const button = el('button', { type: 'submit', class: name === 'stop' ? 'danger' : null }, t(`act.${name}.submit`));
+    const form = el('form', { class: `action ${name}`, novalidate: '' },
+      el('h3', {}, t(`act.${name}.heading`)), el('p', { class: 'hint' }, t(`act.${name}.hint`, g.coach ? g.coach.name : '')),
+      ...fields, button);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const status = document.getElementById('actionStatus');
+      status.classList.remove('error');
+      status.textContent = t('act.working');
+      button.disabled = true;
+      try {
+        const done = await submit(form);
+        if (done === null) { status.textContent = ''; return; } // not confirmed
+        const fresh = await get(`../api/grants/${encodeURIComponent(g.reference)}`);
+        render(fresh);
+        document.getElementById('actionStatus').textContent = done;
+      } catch (error) {
+        status.textContent = t('act.failed', error.message);
+        status.classList.add('error');
+      } finally {
+        button.disabled = false;
+      }
+    });
+    return form;
+  }
+
+  function actions(g) {
+    const a = g.actions || {};
+    const card = document.getElementById('actionsCard');
+    const forms = [];
+    const api = `../api/grants/${encodeURIComponent(g.reference)}`;
+    if (a.resume) {
+      forms.push(action(g, 'resume', [], async () => { await send(`${api}/resume`); return t('act.resume.done'); }));
+    }
+    if (a.pause) {
+      const reason = el('select', { name: 'reason', required: '' },
+        ...a.pauseReasons.map((r) => el('option', { value: r.value }, r.label)));
+      const note = el('textarea', { name: 'note', rows: '2', maxlength: '2000' });
+      const expected = el('input', { name: 'expectedResume', type: 'date', required: '' });
+      forms.push(action(g, 'pause', [field(t('act.pause.reason'), reason), field(t('act.pause.note'), note),
+        field(t('act.pause.expected'), expected)], async () => {
+        await send(`${api}/pause`, { reason: reason.value, note: note.value.trim() || null,
+          expectedResume: expected.value || null });
+        return t('act.pause.done');
+      }));
+    }
+    if (a.changeCoach) {
+      const coach = el('select', { name: 'coach', required: '' },
+        ...a.coaches.map((c) => el('option', { value: c.value }, c.label)));
+      forms.push(action(g, 'coach', [field(t('act.coach.choose'), coach)], async () => {
+        const chosen = coach.options[coach.selectedIndex].textContent;
+        await send(`${api}/coach`, { coach: coach.value });
+        return t('act.coach.done', chosen);
+      }));
+    }
+    if (a.stopEarly) {
+      const reason = el('textarea', { name: 'stopReason', rows: '2', maxlength: '2000', required: '' });
+      forms.push(action(g, 'stop', [field(t('act.stop.reason'), reason)], async () => {
+        if (!window.confirm(t('act.stop.confirm', g.reference))) return null;
+        await send(`${api}/early-stop`, { reason: reason.value.trim() || null });
+        return t('act.stop.done');
+      }));
+    }
+    card.hidden = forms.length === 0;
+    document.getElementById('actions').replaceChildren(...forms);
   }
 
   function tiles(g) {

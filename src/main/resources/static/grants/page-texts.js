@@ -36,14 +36,16 @@ window.PageTexts = (function () {
     document.querySelectorAll('[data-text-aria]').forEach((node) => node.setAttribute('aria-label', texts.t(node.dataset.textAria)));
   }
 
-  /** The webapps' CSRF token: their cookie, else fetched from the webapps' API as Camunda's filter gives it. */
+  /**
+   * The webapps' CSRF token, which every change made with their session carries. Their cookie is
+   * limited to /camunda, so this page asks the application for it.
+   */
   async function csrfToken() {
-    const cookie = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
-    if (cookie) return decodeURIComponent(cookie.substring('XSRF-TOKEN='.length));
-    const response = await fetch('../camunda/api/admin/auth/user/default', {
-      credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': 'Fetch', Accept: 'application/json' }
+    const response = await fetch('../api/me/csrf-token', {
+      credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }
     });
-    return response.headers.get('X-XSRF-TOKEN');
+    if (!response.ok) return null;
+    return (await response.json()).token;
   }
 
   async function choose(language) {
@@ -91,5 +93,5 @@ window.PageTexts = (function () {
     host.replaceChildren(label, select);
   }
 
-  return { load, apply, chooser };
+  return { load, apply, chooser, csrfToken };
 }());

@@ -29,7 +29,23 @@ public record GrantPage(
     Instant generatedAt,
     Paused paused,
     List<PauseRecord> pauses,
-    List<Document> documents) {
+    List<Document> documents,
+    Actions actions) {
+
+  /**
+   * What the reader may do to the grant from its page, decided on the server from their roles and
+   * the grant's state (the API decides again when they do it): pause and resume (programme
+   * officers), stop early (officers, once awarded), change the coach (programme managers). The
+   * choices are in the reader's words; a coach's value is what the API takes.
+   */
+  public record Actions(boolean pause, boolean resume, boolean stopEarly, boolean changeCoach,
+      List<Choice> pauseReasons, List<Choice> coaches) {
+
+    public static final Actions NONE = new Actions(false, false, false, false, List.of(), List.of());
+  }
+
+  /** One choice of a list: the value sent, the words shown. */
+  public record Choice(String value, String label) {}
 
   /**
    * A file attached to the grant (evidence): its name, the step it is for and its size in the

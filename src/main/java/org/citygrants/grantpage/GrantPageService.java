@@ -224,7 +224,34 @@ public class GrantPageService {
         ClockUtil.getCurrentTime().toInstant(),
         open == null ? null : paused(open, language),
         pauseHistory.stream().map(p -> pauseRecord(p, language)).toList(),
-        documents(userId, grant, language));
+        documents(userId, grant, language),
+        actions(person, grant, phase, statement.orElse(null), open != null, language));
+  }
+
+  // --- what the reader may do from the page
+
+  /**
+   * The actions the page offers this reader: the same rules as the API's (access.GrantPolicy), on a
+   * grant still running; the API decides again and refuses in words what the state no longer allows.
+   */
+  private GrantPage.Actions actions(GrantPolicy.Person person, GrantRecord grant, GrantPhase phase,
+      GrantStatement statement, boolean paused, Locale language) {
+    boolean running = !phase.ended() && (statement == null || statement.status() != GrantAccount.Status.CLOSED);
+    boolean officer = policy.stopsGrants(person);
+    boolean manager = policy.assignsCoaches(person);
+    if (!running || !(officer || manager)) {
+      return GrantPage.Actions.NONE;
+    }
+    List<GrantPage.Choice> reasons = officer ? Pause.REASONS.stream()
+        .map(code -> new GrantPage.Choice(code, Words.say(language, "pause.reason." + code))).toList() : List.of();
+    List<GrantPage.Choice> coaches = manager && grant.coach() != null && !paused
+        ? identityService.createUserQuery().memberOfGroup(CityDirectory.COACHES).list().stream()
+            .filter(user -> !user.getId().equals(grant.coach()))
+            .map(user -> new GrantPage.Choice(user.getId(), displayName(user)))
+            .sorted(java.util.Comparator.comparing(GrantPage.Choice::label)).toList()
+        : List.of();
+    return new GrantPage.Actions(officer && !paused, officer && paused, officer && !paused && statement != null,
+        !coaches.isEmpty(), reasons, coaches);
   }
 
   // --- evidence files (evidence)

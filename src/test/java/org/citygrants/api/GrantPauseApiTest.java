@@ -118,6 +118,42 @@ class GrantPauseApiTest extends ApiTest {
   }
 
   @Test
+  void theGrantPageOffersEachReaderWhatTheirRoleAndTheGrantsStateAllow() throws Exception {
+    String grant = grantInPreparation("lyon", "coach1");
+
+    mvc.perform(as(OFFICER, get("/api/grants/{reference}", grant)))
+        .andExpect(jsonPath("$.actions.pause").value(true))
+        .andExpect(jsonPath("$.actions.resume").value(false))
+        .andExpect(jsonPath("$.actions.stopEarly").value(true))
+        .andExpect(jsonPath("$.actions.changeCoach").value(false))
+        .andExpect(jsonPath("$.actions.pauseReasons[?(@.value == 'elections')].label").value("Elections"));
+    mvc.perform(as(MANAGER, get("/api/grants/{reference}", grant)))
+        .andExpect(jsonPath("$.actions.changeCoach").value(true))
+        .andExpect(jsonPath("$.actions.pause").value(false))
+        .andExpect(jsonPath("$.actions.stopEarly").value(false))
+        .andExpect(jsonPath("$.actions.coaches").isNotEmpty())
+        .andExpect(jsonPath("$.actions.coaches[?(@.value == 'coach1')]").isEmpty());
+    for (String reader : new String[] {"lyon", "coach1"}) {
+      mvc.perform(as(reader, get("/api/grants/{reference}", grant)))
+          .andExpect(jsonPath("$.actions.pause").value(false))
+          .andExpect(jsonPath("$.actions.stopEarly").value(false))
+          .andExpect(jsonPath("$.actions.changeCoach").value(false))
+          .andExpect(jsonPath("$.actions.coaches").isEmpty());
+    }
+    mvc.perform(inFrench(OFFICER, get("/api/grants/{reference}", grant)))
+        .andExpect(jsonPath("$.actions.pauseReasons[?(@.value == 'elections')].label").value("Élections"));
+
+    // paused: the officer can only resume; the coach is not changed during a pause (the API refuses it too)
+    pauses.pause(OFFICER, grant, "staff", null, inAMonth);
+    mvc.perform(as(OFFICER, get("/api/grants/{reference}", grant)))
+        .andExpect(jsonPath("$.actions.resume").value(true))
+        .andExpect(jsonPath("$.actions.pause").value(false))
+        .andExpect(jsonPath("$.actions.stopEarly").value(false));
+    mvc.perform(as(MANAGER, get("/api/grants/{reference}", grant)))
+        .andExpect(jsonPath("$.actions.changeCoach").value(false));
+  }
+
+  @Test
   void onlyProgrammeOfficersPauseOrResumeInTheReadersLanguage() throws Exception {
     String grant = grantInPreparation("lyon", "coach1");
     String body = "{\"reason\": \"staff\", \"expectedResume\": \"" + inAMonth + "\"}";

@@ -39,6 +39,7 @@ class OpenApiDocsTest extends ApiTest {
         "/api/grants/{reference}",
         "/api/programme/payment-calendar",
         "/api/me/language",
+        "/api/me/csrf-token",
         "/api/texts/{page}",
         "/api/grants/{reference}/documents",
         "/api/documents/{id}");

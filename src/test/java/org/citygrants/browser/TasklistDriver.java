@@ -564,6 +564,23 @@ final class TasklistDriver implements AutoCloseable {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css))).getText();
   }
 
+  /** Types into the (HTML) field the CSS selector finds, replacing what it held. */
+  void typeInto(String css, String value) {
+    WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    if ("date".equals(input.getAttribute("type"))) {
+      // a date input takes its ISO value (what Chromium's date picker sets), not typed text
+      ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];", input, value);
+      return;
+    }
+    input.clear();
+    input.sendKeys(value);
+  }
+
+  /** Answers yes to the page's next confirmations (window.confirm), as a person clicking OK would. */
+  void acceptConfirmations() {
+    ((JavascriptExecutor) driver).executeScript("window.confirm = function () { return true; };");
+  }
+
   /** Clicks Complete on a form the server will refuse; returns Tasklist's notification of the refusal. */
   String completeNotTaken() {
     WebElement complete = wait.until(ExpectedConditions.elementToBeClickable(complete_()));

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.citygrants.evidence.EvidenceFiles;
 import org.citygrants.evidence.SampleFiles;
+import org.citygrants.grant.pause.GrantPauses;
 import org.citygrants.language.LanguagePreferences;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.process.PaymentProcess;
@@ -84,6 +86,7 @@ class TasklistJourneyBrowserTest {
   @Autowired GrantJourney journey;
   @Autowired LanguagePreferences languages;
   @Autowired EvidenceFiles evidence;
+  @Autowired GrantPauses pauses;
 
   /**
    * The city's browser (French, as a city official's in Bamako or Lyon: lyon signs in once and
@@ -176,6 +179,7 @@ class TasklistJourneyBrowserTest {
     assertEnglish("the officer's sizing");
     completeInBrowser(sizing, "officer");
     officerDecidesOnTheHeldGrant(held);
+    officerPausesAndResumesTheHeldGrant(held);
 
     browser = city; // lyon is still signed in: her task list shows the award to accept
     browser.openTask("Tâches de mes groupes", "Accepter la subvention");
@@ -409,6 +413,31 @@ class TasklistJourneyBrowserTest {
   }
 
   /** coach1, signed in: committee convening, the experiment's plan and outcome, the transition plan. */
+  /**
+   * The officer, signed in, pauses the held grant from its page (municipal elections): refused in
+   * words without the expected day, then paused, the page saying so; then resumed from the same
+   * page. Who and why are recorded; the engine holds the grant while it is paused.
+   */
+  private void officerPausesAndResumesTheHeldGrant(String held) throws IOException {
+    browser.open("/grants/" + held);
+    browser.waitForText("What you can do");
+    browser.clickOn("form.action.pause button");
+    assertThat(browser.waitForText("Not done, nothing changed")).contains("expected to resume");
+    assertThat(pauses.current(held)).as("a refused pause changes nothing").isEmpty();
+    browser.typeInto("#act-note", "Municipal elections in March.");
+    browser.typeInto("#act-expectedResume", LocalDate.now().plusDays(60).toString());
+    browser.clickOn("form.action.pause button");
+    assertThat(browser.waitForText("The grant is paused.")).contains("Municipal elections in March.", "Resume the grant");
+    browser.screenshot("officer-pauses-a-grant-from-its-page");
+    assertEnglish("the officer's grant page, paused");
+    assertThat(pauses.current(held)).hasValueSatisfying(pause -> assertThat(pause.pausedBy()).isEqualTo("officer"));
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(held).active().count()).isZero();
+    browser.clickOn("form.action.resume button");
+    browser.waitForText("The grant runs again");
+    assertThat(pauses.current(held)).isEmpty();
+    assertThat(pauses.history(held)).singleElement().satisfies(pause -> assertThat(pause.resumedBy()).isEqualTo("officer"));
+  }
+
   private void coachDecidesOnTheHeldGrant(String held) throws IOException {
     browser.markPage();
     String convening = openHeld(held, DECIDE_COMMITTEE_CONVENING, "Decide when to convene the committee", () -> {

@@ -46,6 +46,25 @@ class WebappSessionTest extends SecuredApplicationTest {
   }
 
   @Test
+  void theApplicationsPagesReadTheSessionsCsrfTokenFromTheApiBecauseTheWebappsCookieIsOnlySentUnderCamunda() {
+    Http browser = anonymous();
+    String cookie = signInToTasklist(browser, "officer");
+    assertThat(browser.cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN")))
+        .allSatisfy(c -> assertThat(c.getPath()).isEqualTo("/camunda"));
+
+    Http.Response asked = browser.header("X-Requested-With", "XMLHttpRequest").get("/api/me/csrf-token", "application/json");
+    assertThat(asked.status()).as("%s", asked).isEqualTo(200);
+    String token = asked.json().path("token").asText();
+    assertThat(token).isEqualTo(cookie);
+    assertThat(asked.json().path("header").asText()).isEqualTo("X-XSRF-TOKEN");
+    assertThat(browser.header("X-XSRF-TOKEN", token).post(WHO_AM_I, Map.of()).status()).isEqualTo(200);
+
+    assertThat(as("officer").get("/api/me/csrf-token").json().path("token").isNull())
+        .as("HTTP Basic needs no token").isTrue();
+    assertThat(anonymous().get("/api/me/csrf-token").status()).isEqualTo(401);
+  }
+
+  @Test
   void withoutASessionABrowserPageIsSentToTheTasklistSignInAndAnApiCallGets401() {
     Http.Response page = anonymous().get("/cohort/", "text/html,application/xhtml+xml");
     assertThat(page.status()).isEqualTo(302);
