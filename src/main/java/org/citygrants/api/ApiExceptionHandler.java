@@ -74,6 +74,17 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return error(HttpStatus.FORBIDDEN, e.getMessage(), null, request);
   }
 
+  /** A change that the grant's state does not allow now (paused, not running, a change waiting): 409. */
+  @ExceptionHandler(org.citygrants.grant.pause.GrantPauses.PauseConflictException.class)
+  ResponseEntity<Object> stateConflict(RuntimeException e, HttpServletRequest request) {
+    return error(HttpStatus.CONFLICT, e.getMessage(), null, request);
+  }
+
+  @ExceptionHandler(org.citygrants.grant.pause.GrantPauses.UnknownGrantException.class)
+  ResponseEntity<Object> unknownGrant(RuntimeException e, HttpServletRequest request) {
+    return error(HttpStatus.NOT_FOUND, e.getMessage(), null, request);
+  }
+
   @ExceptionHandler(UnknownLedgerKeyException.class)
   ResponseEntity<Object> unknown(UnknownLedgerKeyException e, HttpServletRequest request) {
     return error(HttpStatus.NOT_FOUND, e.getMessage(), null, request);

@@ -29,7 +29,7 @@ public final class Words {
 
   /** The bundles, each with an English file and one per other language (a test checks they agree). */
   public static final List<String> BUNDLES = List.of("i18n/mails", "i18n/award", "i18n/pages", "i18n/refusals",
-      "i18n/form-refusals", "i18n/evidence", "i18n/pauses");
+      "i18n/form-refusals", "i18n/evidence", "i18n/pauses", "i18n/changes");
 
   private static final MessageSource MESSAGES = messageSource();
 

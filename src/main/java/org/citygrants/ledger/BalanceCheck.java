@@ -46,7 +46,8 @@ final class BalanceCheck {
   }
 
   private void journal(GrantFigures f, Map<MovementType, BigDecimal> j) {
-    same("awarded", f.awarded(), "journal GRANT_OPENED", j.get(GRANT_OPENED));
+    same("awarded", f.awarded(), "journal GRANT_OPENED + AWARD_INCREASED − AWARD_DECREASED",
+        j.get(GRANT_OPENED).add(j.get(MovementType.AWARD_INCREASED)).subtract(j.get(MovementType.AWARD_DECREASED)));
     same("committed", f.committed(), "journal COMMITTED − COMMITMENT_RELEASED",
         j.get(COMMITTED).subtract(j.get(COMMITMENT_RELEASED)));
     same("pending payments", f.pending(), "journal PAYMENT_REQUESTED − PAYMENT_REJECTED − PAYMENT_DISBURSED",

@@ -48,6 +48,15 @@ class GrantAccounts {
         .update());
   }
 
+  /** A new award and new allocations of the lines given (the others keep theirs). */
+  void amend(String grantReference, BigDecimal awarded, Map<BudgetLine, BigDecimal> allocations) {
+    jdbc.sql("UPDATE grant_account SET awarded_amount = ? WHERE grant_reference = ? AND status = 'OPEN'")
+        .params(awarded, grantReference).update();
+    allocations.forEach((line, amount) -> jdbc.sql(
+            "UPDATE budget_line SET allocated_amount = ? WHERE grant_reference = ? AND line_code = ?")
+        .params(amount, grantReference, line.code()).update());
+  }
+
   void close(String grantReference, Instant at) {
     jdbc.sql("UPDATE grant_account SET status = 'CLOSED', closed_at = ? WHERE grant_reference = ? AND status = 'OPEN'")
         .params(Rows.param(at), grantReference).update();

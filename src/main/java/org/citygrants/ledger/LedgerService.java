@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -148,6 +149,116 @@ public class LedgerService {
     journal.append(grantReference, MovementType.GRANT_CLOSED, f.paid().subtract(f.recovered()), grantReference,
         ctx.actor(), now, ctx);
     return accounts.find(grantReference).orElseThrow();
+  }
+
+  // ---------------------------------------------------------------- amendments and budget moves
+
+  /**
+   * Changes the grant's awarded capital (an amendment, decided outside the ledger: grant.change). The
+   * difference is split over the budget lines as the award was. Refused when nothing changes, below
+   * what is paid or promised to the city or committed (awarded − {@link GrantFigures#available()}),
+   * below what a line has committed, or on a closed grant. The same amendment key again is a no-op.
+   */
+  public GrantAccount amendAward(String grantReference, String amendmentKey, BigDecimal newAwarded,
+      MovementContext ctx) {
+    requireKey(amendmentKey, "amendment", grantReference);
+    BigDecimal value = Money.positive(newAwarded, "the amended award of grant " + grantReference);
+    GrantAccount account = openForChange(grantReference);
+    if (journal.recorded(grantReference, amendmentKey, MovementType.AWARD_INCREASED, MovementType.AWARD_DECREASED)) {
+      return account;
+    }
+    Map<BudgetLine, BigDecimal> allocations = amendedAllocations(account, value);
+    boolean increase = value.compareTo(account.awarded()) > 0;
+    Instant now = now();
+    accounts.amend(grantReference, value, allocations);
+    journal.append(grantReference, increase ? MovementType.AWARD_INCREASED : MovementType.AWARD_DECREASED,
+        value.subtract(account.awarded()).abs(), amendmentKey, ctx.actor(), now, ctx);
+    return accounts.find(grantReference).orElseThrow();
+  }
+
+  /** Refuses, as {@link #amendAward} would, an amended award it would not take; changes nothing. */
+  public void checkAmendAward(String grantReference, BigDecimal newAwarded) {
+    BigDecimal value = Money.positive(newAwarded, "the amended award of grant " + grantReference);
+    GrantAccount account = accounts.find(grantReference)
+        .orElseThrow(() -> new UnknownLedgerKeyException("grant", grantReference));
+    if (account.isClosed()) {
+      throw new GrantClosedException(grantReference);
+    }
+    amendedAllocations(account, value);
+  }
+
+  private Map<BudgetLine, BigDecimal> amendedAllocations(GrantAccount account, BigDecimal value) {
+    String grantReference = account.grantReference();
+    if (value.compareTo(account.awarded()) == 0) {
+      throw new LedgerException("LEDGER_REFUSED", null, "ledger.amendSameAmount", grantReference, said(value, account));
+    }
+    GrantFigures f = figuresOf(grantReference);
+    BigDecimal used = Money.max(f.committed(), f.paid().add(f.pending()));
+    if (value.compareTo(used) < 0) {
+      throw new InsufficientCapitalException("ledger.amendBelowUsed", grantReference, said(value, account),
+          said(f.paid().add(f.pending()), account), said(f.committed(), account));
+    }
+    boolean increase = value.compareTo(account.awarded()) > 0;
+    Map<BudgetLine, BigDecimal> shares = budgetSplit.allocate(value.subtract(account.awarded()).abs());
+    Map<BudgetLine, BigDecimal> allocations = new EnumMap<>(BudgetLine.class);
+    for (GrantStatement.BudgetLineStatement line : figures.budgetLines(grantReference)) {
+      BigDecimal share = shares.getOrDefault(line.line(), Money.ZERO);
+      BigDecimal allocated = increase ? line.allocated().add(share) : line.allocated().subtract(share);
+      if (allocated.compareTo(line.committed()) < 0) {
+        throw new InsufficientCapitalException("ledger.amendBelowLine", grantReference, said(value, account),
+            Said.line(line.line()), said(line.committed(), account), said(allocated.max(Money.ZERO), account));
+      }
+      allocations.put(line.line(), allocated);
+    }
+    return allocations;
+  }
+
+  /**
+   * Moves allocated capital from one budget line to another (a move the city asked for, its coach
+   * agreed to and an officer approved: grant.change). Refused beyond what the first line has left
+   * (allocated − committed), between a line and itself, or on a closed grant. The same move key
+   * again is a no-op.
+   */
+  public void moveBudget(String grantReference, String moveKey, BudgetLine from, BudgetLine to, BigDecimal amount,
+      MovementContext ctx) {
+    requireKey(moveKey, "budget move", grantReference);
+    BigDecimal value = Money.positive(amount, "the budget move " + moveKey);
+    GrantAccount account = openForChange(grantReference);
+    if (journal.recorded(grantReference, moveKey, MovementType.BUDGET_MOVED)) {
+      return;
+    }
+    BigDecimal allocated = movableFrom(account, from, to, value);
+    Map<BudgetLine, BigDecimal> allocations = new EnumMap<>(BudgetLine.class);
+    allocations.put(from, allocated.subtract(value));
+    allocations.put(to, accounts.allocation(grantReference, to).orElse(Money.ZERO).add(value));
+    Instant now = now();
+    accounts.amend(grantReference, account.awarded(), allocations);
+    journal.append(grantReference, MovementType.BUDGET_MOVED, value, moveKey, ctx.actor(), now, ctx);
+  }
+
+  /** Refuses, as {@link #moveBudget} would, a move it would not take; changes nothing. */
+  public void checkMoveBudget(String grantReference, BudgetLine from, BudgetLine to, BigDecimal amount) {
+    BigDecimal value = Money.positive(amount, "the budget move of grant " + grantReference);
+    GrantAccount account = accounts.find(grantReference)
+        .orElseThrow(() -> new UnknownLedgerKeyException("grant", grantReference));
+    if (account.isClosed()) {
+      throw new GrantClosedException(grantReference);
+    }
+    movableFrom(account, from, to, value);
+  }
+
+  /** The first line's allocation, once the move is found possible. */
+  private BigDecimal movableFrom(GrantAccount account, BudgetLine from, BudgetLine to, BigDecimal value) {
+    if (from == to) {
+      throw new LedgerException("LEDGER_REFUSED", null, "ledger.moveSameLine", Said.line(from));
+    }
+    BigDecimal allocated = accounts.allocation(account.grantReference(), from).orElse(Money.ZERO);
+    BigDecimal left = allocated.subtract(commitments.activeOnLine(account.grantReference(), from));
+    if (value.compareTo(left) > 0) {
+      throw new InsufficientCapitalException("ledger.moveBeyondLine", said(value, account), Said.line(from),
+          account.grantReference(), said(left, account), said(allocated, account));
+    }
+    return allocated;
   }
 
   // ---------------------------------------------------------------- commitments

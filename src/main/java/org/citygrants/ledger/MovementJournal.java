@@ -29,6 +29,13 @@ class MovementJournal {
         .update();
   }
 
+  /** Whether a movement of one of these types was recorded under this reference key (an idempotent retry). */
+  boolean recorded(String grantReference, String referenceKey, MovementType... types) {
+    return jdbc.sql("SELECT movement_type FROM ledger_movement WHERE grant_reference = ? AND reference_key = ?")
+        .params(grantReference, referenceKey).query(String.class).list().stream()
+        .anyMatch(type -> java.util.Arrays.stream(types).anyMatch(t -> t.name().equals(type)));
+  }
+
   List<Movement> ofGrant(String grantReference) {
     return jdbc.sql("""
             SELECT id, grant_reference, movement_type, amount, reference_key, actor, occurred_at, reason,

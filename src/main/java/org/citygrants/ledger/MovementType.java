@@ -13,5 +13,11 @@ public enum MovementType {
   EXPENDITURE_NOT_ACCEPTED,
   RECOVERY_ORDERED,
   RECOVERY_RECEIVED,
-  GRANT_CLOSED
+  GRANT_CLOSED,
+  /** An amendment raised the award (the difference). */
+  AWARD_INCREASED,
+  /** An amendment lowered the award (the difference). */
+  AWARD_DECREASED,
+  /** Allocated capital moved from one budget line to another. */
+  BUDGET_MOVED
 }

@@ -101,6 +101,25 @@ public class GrantNotices {
     return new Notice("[" + review.grantReference() + "] " + subject, text.toString());
   }
 
+  /** A change to the grant decided (grant.change): what was asked, in each reader's words, and the note. */
+  public record ChangeDecided(String grantReference, String cityCode, String changeKey, boolean applied,
+      java.util.function.Function<Locale, String> summary, String note) {}
+
+  /** Tells the city team that a change of its grant was applied or refused, with the decider's note. */
+  public int changeDecided(ChangeDecided change) {
+    return tellTheTeam(change.cityCode(), change.grantReference(), change.grantReference() + ":" + change.changeKey(),
+        member -> {
+          StringBuilder text = new StringBuilder(member.say(change.applied() ? "mail.change.applied" : "mail.change.refused"))
+              .append("\n").append(quote(change.summary().apply(member.language())));
+          if (StringUtils.hasText(change.note())) {
+            text.append("\n\n").append(member.say("mail.change.note")).append("\n")
+                .append(quote(Texts.fit(change.note().strip(), 2000)));
+          }
+          return new Notice(member.say(change.applied() ? "mail.change.subjectApplied" : "mail.change.subjectRefused"),
+              text.toString());
+        });
+  }
+
   /** A notice's subject and text, written for one member in their language. */
   private record Notice(String subject, String text) {}
 

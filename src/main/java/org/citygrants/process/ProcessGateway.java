@@ -45,6 +45,30 @@ public class ProcessGateway {
     return as(userId, () -> runtimeService.startProcessInstanceByKey(CityGrantProcess.PROCESS_ID, application));
   }
 
+  /**
+   * Starts the handling of a change to a grant (grant-change) as the person who asked, on the
+   * application's authority: the caller (grant.change.GrantChanges) checked who they are to the
+   * grant and what they ask; the person stays the authenticated user, so the history names them.
+   */
+  public ProcessInstance startGrantChange(String userId, String grantReference, Map<String, Object> variables) {
+    return as(userId, () -> SystemAccess.run(configuration, () -> runtimeService.startProcessInstanceByKey(
+        GrantChangeProcess.PROCESS_ID, grantReference, variables)));
+  }
+
+  /** Writes variables of a grant's own instance (a change applied to it), on the application's authority. */
+  public void setGrantVariables(String grantInstanceId, Map<String, Object> variables) {
+    SystemAccess.run(configuration, () -> {
+      runtimeService.setVariables(grantInstanceId, variables);
+      return null;
+    });
+  }
+
+  /** A variable of a grant's own instance, read on the application's authority; null when absent. */
+  public Object grantVariable(String grantInstanceId, String name) {
+    return SystemAccess.run(configuration, () -> runtimeService.createProcessInstanceQuery()
+        .processInstanceId(grantInstanceId).count() == 0 ? null : runtimeService.getVariable(grantInstanceId, name));
+  }
+
   /** A programme manager launches a cohort: one city grant per city code. */
   public ProcessInstance launchProgramme(String userId, String programmeName, List<String> cityCodes) {
     return as(userId, () -> runtimeService.startProcessInstanceByKey(ProgrammeProcess.PROCESS_ID, Map.of(

@@ -40,6 +40,10 @@ class OpenApiDocsTest extends ApiTest {
         "/api/programme/payment-calendar",
         "/api/me/language",
         "/api/me/csrf-token",
+        "/api/grants/{reference}/amendments",
+        "/api/grants/{reference}/budget-moves",
+        "/api/grants/{reference}/stop-requests",
+        "/api/grants/{reference}/changes",
         "/api/texts/{page}",
         "/api/grants/{reference}/documents",
         "/api/documents/{id}");
