@@ -105,6 +105,7 @@
     fill('documents', (g.documents || []).map((d) => el('li', {},
       el('div', { class: 'row' }, el('a', { class: 'what', href: `..${d.href}`, download: '' }, d.name)),
       el('div', { class: 'meta' }, t('documentBy', d.step, d.size, d.by, day(d.at))))), t('noDocuments'));
+    changes(g);
     fill('peers', (g.cohortLearnings || []).map((l) => el('li', {},
       el('div', { class: 'row' }, el('span', { class: 'what' }, `${l.cityName}: ${l.experimentTitle}`),
         l.decision ? el('span', { class: 'pill' }, l.decision) : null),
@@ -152,13 +153,15 @@
 
   /** One action: heading, hint, fields, button; on success the page is drawn again from the server. */
   function action(g, name, fields, submit) {
-    const button = el('button', { type: 'submit', class: name === 'stop' ? 'danger' : null }, t(`act.${name}.submit`));
+    const button = el('button', { type: 'submit', class: name === 'stop' || name === 'askStop' ? 'danger' : null },
+      t(`act.${name}.submit`));
+    // the form's own line for "saving" and refusals, beside its button (on a phone the card's top is out of sight)
+    const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
     const form = el('form', { class: `action ${name}`, novalidate: '' },
       el('h3', {}, t(`act.${name}.heading`)), el('p', { class: 'hint' }, t(`act.${name}.hint`, g.coach ? g.coach.name : '')),
-      ...fields, button);
+      ...fields, button, status);
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      const status = document.getElementById('actionStatus');
       status.classList.remove('error');
       status.textContent = t('act.working');
       button.disabled = true;
@@ -167,7 +170,12 @@
         if (done === null) { status.textContent = ''; return; } // not confirmed
         const fresh = await get(`../api/grants/${encodeURIComponent(g.reference)}`);
         render(fresh);
-        document.getElementById('actionStatus').textContent = done;
+        // the outcome at the top of the card, kept in sight even when no action is left to offer
+        const card = document.getElementById('actionsCard');
+        const outcome = document.getElementById('actionStatus');
+        outcome.textContent = done;
+        card.hidden = false;
+        outcome.scrollIntoView({ block: 'center' });
       } catch (error) {
         status.textContent = t('act.failed', error.message);
         status.classList.add('error');
@@ -177,6 +185,7 @@
     });
     return form;
   }
+
 
   function actions(g) {
     const a = g.actions || {};
@@ -207,6 +216,40 @@
         return t('act.coach.done', chosen);
       }));
     }
+    const options = (choices, empty) => [el('option', { value: '' }, empty), ...choices.map((c) => el('option', { value: c.value }, c.label))];
+    if (a.amend || a.askChange) {
+      const name = a.amend ? 'amend' : 'ask';
+      const amount = el('input', { name: 'amount', type: 'number', min: '1', step: '0.01', inputmode: 'decimal' });
+      const duration = el('select', { name: 'programmeDuration' }, ...options(a.durations, t('act.amend.unchanged')));
+      const objective = el('select', { name: 'objective' }, ...options(a.objectives, t('act.amend.unchanged')));
+      const why = el('textarea', { name: 'amendReason', rows: '2', maxlength: '2000', required: '' });
+      forms.push(action(g, name, [field(t('act.amend.amount'), amount), field(t('act.amend.duration'), duration),
+        field(t('act.amend.objective'), objective), field(t('act.amend.reason'), why)], async () => {
+        const done = await send(`${api}/amendments`, { amount: amount.value || null,
+          programmeDuration: duration.value || null, objective: objective.value || null, reason: why.value.trim() || null });
+        return t(done.status === 'applied' ? 'act.change.applied' : 'act.change.waits');
+      }));
+    }
+    if (a.moveBudget) {
+      const from = el('select', { name: 'fromLine' }, ...options(a.budgetLines, ''));
+      const to = el('select', { name: 'toLine' }, ...options(a.budgetLines, ''));
+      const amount = el('input', { name: 'moveAmount', type: 'number', min: '1', step: '0.01', inputmode: 'decimal' });
+      const why = el('textarea', { name: 'moveReason', rows: '2', maxlength: '2000', required: '' });
+      forms.push(action(g, 'move', [field(t('act.move.from'), from), field(t('act.move.to'), to),
+        field(t('act.move.amount'), amount), field(t('act.move.reason'), why)], async () => {
+        const done = await send(`${api}/budget-moves`, { fromLine: from.value || null, toLine: to.value || null,
+          amount: amount.value || null, reason: why.value.trim() || null });
+        return t(done.status === 'applied' ? 'act.change.applied' : 'act.change.waits');
+      }));
+    }
+    if (a.askStop) {
+      const why = el('textarea', { name: 'askStopReason', rows: '2', maxlength: '2000', required: '' });
+      forms.push(action(g, 'askStop', [field(t('act.askStop.reason'), why)], async () => {
+        if (!window.confirm(t('act.askStop.confirm', g.reference))) return null;
+        await send(`${api}/stop-requests`, { reason: why.value.trim() || null });
+        return t('act.change.waits');
+      }));
+    }
     if (a.stopEarly) {
       const reason = el('textarea', { name: 'stopReason', rows: '2', maxlength: '2000', required: '' });
       forms.push(action(g, 'stop', [field(t('act.stop.reason'), reason)], async () => {
@@ -215,6 +258,7 @@
         return t('act.stop.done');
       }));
     }
+    document.getElementById('actionStatus').textContent = '';
     card.hidden = forms.length === 0;
     document.getElementById('actions').replaceChildren(...forms);
   }
@@ -303,6 +347,20 @@
         e.spent ? t('spent', money(e.spent)) : null,
         e.decidedAt ? t('decided', day(e.decidedAt)) : e.endsAt ? t('ends', day(e.endsAt)) : null].filter(Boolean).join(' · ')))),
     t('noExperiments'));
+  }
+
+  /** The grant's changes, newest first: what was asked, why, by whom, what became of it. */
+  function changes(g) {
+    const list = g.changes || [];
+    document.getElementById('changesCard').hidden = list.length === 0;
+    fill('changes', list.slice().reverse().map((c) => el('li', {},
+      el('div', { class: 'row' }, el('span', { class: 'what' }, `${c.kindLabel}: ${c.summary}`),
+        el('span', { class: `pill ${c.status}` }, c.statusLabel)),
+      el('div', { class: 'meta' }, [t('changes.asked', c.requestedBy, day(c.requestedAt)),
+        c.decidedBy ? t('changes.decided', c.decidedBy) : null,
+        c.approvedBy ? t('changes.approved', c.approvedBy) : null].filter(Boolean).join(' · ')),
+      el('p', { class: 'feedback' }, c.reason),
+      c.note ? el('p', { class: 'feedback' }, t('changes.note', c.note)) : null)), '');
   }
 
   function reports(g) {

@@ -30,7 +30,15 @@ public record GrantPage(
     Paused paused,
     List<PauseRecord> pauses,
     List<Document> documents,
-    Actions actions) {
+    Actions actions,
+    List<ChangeRecord> changes) {
+
+  /**
+   * A change asked of the grant (grant.change) and what became of it, in the reader's words: an
+   * amendment, a budget move, a request to stop. The grant's amendment history.
+   */
+  public record ChangeRecord(String kindLabel, String summary, String reason, String requestedBy, Instant requestedAt,
+      String status, String statusLabel, String decidedBy, String approvedBy, String note, Instant closedAt) {}
 
   /**
    * What the reader may do to the grant from its page, decided on the server from their roles and
@@ -39,9 +47,11 @@ public record GrantPage(
    * choices are in the reader's words; a coach's value is what the API takes.
    */
   public record Actions(boolean pause, boolean resume, boolean stopEarly, boolean changeCoach,
-      List<Choice> pauseReasons, List<Choice> coaches) {
+      List<Choice> pauseReasons, List<Choice> coaches, boolean amend, boolean askChange, boolean moveBudget,
+      boolean askStop, List<Choice> durations, List<Choice> objectives, List<Choice> budgetLines) {
 
-    public static final Actions NONE = new Actions(false, false, false, false, List.of(), List.of());
+    public static final Actions NONE = new Actions(false, false, false, false, List.of(), List.of(), false, false,
+        false, false, List.of(), List.of(), List.of());
   }
 
   /** One choice of a list: the value sent, the words shown. */

@@ -46,6 +46,9 @@ import org.citygrants.grant.AwardAcceptance;
 import org.citygrants.grant.AwardTexts;
 import org.citygrants.grant.GrantRegister.GrantRecord;
 import org.citygrants.grant.GrantRegister;
+import org.citygrants.grant.SizingRules;
+import org.citygrants.grant.change.GrantChange;
+import org.citygrants.grant.change.GrantChanges;
 import org.citygrants.grant.pause.GrantPauses;
 import org.citygrants.grant.pause.Pause;
 import org.citygrants.identity.CityDirectory;
@@ -53,6 +56,7 @@ import org.citygrants.language.FormTexts;
 import org.citygrants.language.Languages;
 import org.citygrants.language.ReaderLanguage;
 import org.citygrants.language.Words;
+import org.citygrants.ledger.BudgetLine;
 import org.citygrants.ledger.GrantAccount;
 import org.citygrants.ledger.GrantStatement;
 import org.citygrants.ledger.LedgerProperties;
@@ -118,12 +122,14 @@ public class GrantPageService {
   private final FormTexts formTexts;
   private final GrantPauses pauses;
   private final EvidenceFiles evidence;
+  private final GrantChanges changes;
 
   public GrantPageService(GrantRegister register, GrantPolicy policy, ExperimentLog experimentLog, LedgerService ledger,
       LedgerProperties money, HistoryService historyService, TaskService taskService, IdentityService identityService,
       ProcessEngineConfiguration configuration, FormInputValidator forms, GrantDurations durations,
       NotificationProperties links, AwardAcceptance acceptances, SharedLearnings sharedLearnings, FormTexts formTexts,
-      GrantPauses pauses, EvidenceFiles evidence) {
+      GrantPauses pauses, EvidenceFiles evidence, GrantChanges changes) {
+    this.changes = changes;
     this.formTexts = formTexts;
     this.pauses = pauses;
     this.evidence = evidence;
@@ -225,7 +231,15 @@ public class GrantPageService {
         open == null ? null : paused(open, language),
         pauseHistory.stream().map(p -> pauseRecord(p, language)).toList(),
         documents(userId, grant, language),
-        actions(person, grant, phase, statement.orElse(null), open != null, language));
+        actions(person, grant, phase, statement.orElse(null), open != null, language),
+        changes.history(grant.grantReference()).stream().map(c -> changeRecord(c, language)).toList());
+  }
+
+  private GrantPage.ChangeRecord changeRecord(GrantChange c, Locale language) {
+    return new GrantPage.ChangeRecord(Words.say(language, "change.kind." + c.kind()), changes.summary(c, language),
+        c.reason(), changes.nameOf(c.requestedBy()), c.requestedAt(), c.status(),
+        Words.say(language, "change.status." + c.status()), changes.nameOf(c.decidedBy()),
+        changes.nameOf(c.approvedBy()), c.decisionNote(), c.closedAt());
   }
 
   // --- what the reader may do from the page
@@ -239,7 +253,9 @@ public class GrantPageService {
     boolean running = !phase.ended() && (statement == null || statement.status() != GrantAccount.Status.CLOSED);
     boolean officer = policy.stopsGrants(person);
     boolean manager = policy.assignsCoaches(person);
-    if (!running || !(officer || manager)) {
+    boolean city = person.cityCodes().contains(grant.cityCode());
+    boolean coach = person.userId().equals(grant.coach());
+    if (!running || !(officer || manager || city || coach)) {
       return GrantPage.Actions.NONE;
     }
     List<GrantPage.Choice> reasons = officer ? Pause.REASONS.stream()
@@ -250,8 +266,19 @@ public class GrantPageService {
             .map(user -> new GrantPage.Choice(user.getId(), displayName(user)))
             .sorted(java.util.Comparator.comparing(GrantPage.Choice::label)).toList()
         : List.of();
+    // changes (grant.change): once awarded, not paused, none waiting; the API decides again
+    boolean changeable = statement != null && !paused && changes.history(grant.grantReference()).stream()
+        .noneMatch(GrantChange::open);
+    boolean asks = changeable && (city || coach) && !officer;
+    List<GrantPage.Choice> durations = changeable && (officer || asks) ? SizingRules.PROGRAMME_DURATIONS.stream()
+        .map(d -> new GrantPage.Choice(d, AwardTexts.duration(d, language))).toList() : List.of();
+    List<GrantPage.Choice> objectives = changeable && (officer || asks) ? List.of("impact", "learning").stream()
+        .map(o -> new GrantPage.Choice(o, Words.say(language, "change.objective." + o))).toList() : List.of();
+    List<GrantPage.Choice> lines = changeable && (officer || asks) ? java.util.Arrays.stream(BudgetLine.values())
+        .map(l -> new GrantPage.Choice(l.code(), Words.say(language, "ledger.line." + l.name()))).toList() : List.of();
     return new GrantPage.Actions(officer && !paused, officer && paused, officer && !paused && statement != null,
-        !coaches.isEmpty(), reasons, coaches);
+        !coaches.isEmpty(), reasons, coaches, officer && changeable, asks, changeable && (officer || asks), asks,
+        durations, objectives, lines);
   }
 
   // --- evidence files (evidence)

@@ -92,6 +92,22 @@ class GrantChangeApiTest extends ApiTest {
     assertThat(jdbc.sql("SELECT COUNT(*) FROM notification WHERE recipient = 'lyon' AND notification_key LIKE ?")
         .param(grant + ":change-%").query(Integer.class).single()).isEqualTo(1);
     mvc.perform(as("tampere", get("/api/grants/{reference}/changes", grant))).andExpect(status().isForbidden());
+    // the grant's page: the history, and what each reader may ask or do now
+    mvc.perform(as("lyon", get("/api/grants/{reference}", grant)))
+        .andExpect(jsonPath("$.changes[0].kindLabel").value("Amendment"))
+        .andExpect(jsonPath("$.changes[0].statusLabel").value("applied"))
+        .andExpect(jsonPath("$.actions.askChange").value(true))
+        .andExpect(jsonPath("$.actions.askStop").value(true))
+        .andExpect(jsonPath("$.actions.moveBudget").value(true))
+        .andExpect(jsonPath("$.actions.amend").value(false))
+        .andExpect(jsonPath("$.actions.budgetLines[0].value").value("experiments"));
+    mvc.perform(as(OFFICER, get("/api/grants/{reference}", grant)))
+        .andExpect(jsonPath("$.actions.amend").value(true))
+        .andExpect(jsonPath("$.actions.askStop").value(false))
+        .andExpect(jsonPath("$.actions.durations[0].value").value("P6M"));
+    mvc.perform(as(FINANCE_REQUESTER, get("/api/grants/{reference}", grant)))
+        .andExpect(jsonPath("$.actions.amend").value(false))
+        .andExpect(jsonPath("$.actions.moveBudget").value(false));
 
     // the database holds four eyes too
     assertThatThrownBy(() -> jdbc.sql("UPDATE grant_change SET approved_by = requested_by WHERE grant_reference = ?")

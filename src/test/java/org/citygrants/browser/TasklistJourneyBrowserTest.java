@@ -28,12 +28,16 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.citygrants.evidence.EvidenceFiles;
 import org.citygrants.evidence.SampleFiles;
+import org.citygrants.grant.change.GrantChange;
+import org.citygrants.grant.change.GrantChanges;
 import org.citygrants.grant.pause.GrantPauses;
 import org.citygrants.language.LanguagePreferences;
 import org.citygrants.ledger.LedgerService;
+import org.citygrants.process.GrantChangeProcess;
 import org.citygrants.process.PaymentProcess;
 import org.citygrants.process.ProcessGateway;
 import org.citygrants.support.GrantJourney;
+import org.citygrants.support.TestPeople;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -87,6 +91,8 @@ class TasklistJourneyBrowserTest {
   @Autowired LanguagePreferences languages;
   @Autowired EvidenceFiles evidence;
   @Autowired GrantPauses pauses;
+  @Autowired GrantChanges changes;
+  @Autowired IdentityService identityService;
 
   /**
    * The city's browser (French, as a city official's in Bamako or Lyon: lyon signs in once and
@@ -231,6 +237,7 @@ class TasklistJourneyBrowserTest {
     assertThat(browser.taskNamesIn("Coach: my cities' tasks")).contains("Review procurement plan");
     browser.screenshot("coach1-sees-lyon");
     coachDecidesOnTheHeldGrant(held);
+    changesOfTheHeldGrantDecidedInTasklist(held);
     // that coach2 sees none of it, in the same filters, is DemoIdentitySeederTest's (through the
     // filters' own queries: a sign-in here cost some 8 s of the suite's CPU for the same answer)
 
@@ -436,6 +443,46 @@ class TasklistJourneyBrowserTest {
     browser.waitForText("The grant runs again");
     assertThat(pauses.current(held)).isEmpty();
     assertThat(pauses.history(held)).singleElement().satisfies(pause -> assertThat(pause.resumedBy()).isEqualTo("officer"));
+  }
+
+  /**
+   * Changes to the held grant (grant.change), their three forms refused once and completed: lyon's
+   * budget move goes to coach1 (signed in), who agrees; the officer accepts it; then a second
+   * officer's higher award waits for the officer, who approves it (four eyes: not the one who asked).
+   */
+  private void changesOfTheHeldGrantDecidedInTasklist(String held) throws IOException {
+    GrantChange move = changes.request("lyon", held, new GrantChanges.ChangeRequest(GrantChange.BUDGET_MOVE, null,
+        null, null, "experiments", "learning-activities", "1000", "A study visit to Kigali's city lab."));
+    String agreement = openHeld(held, GrantChangeProcess.Elements.AGREE_BUDGET_MOVE, "Agree to the budget move", () -> {
+      assertThat(browser.pageText()).contains("Move 1,000.00 EUR from the experiments line to the learning activities line.");
+      assertThat(browser.completeRefused()).containsExactly("coachNote");
+      browser.check("coachAgrees");
+    });
+    completeInBrowser(agreement, "coach1");
+
+    browser.login("tasklist", "officer");
+    String decision = openHeld(held, GrantChangeProcess.Elements.DECIDE_CHANGE, "Decide on the change", () -> {
+      assertThat(browser.completeRefused()).containsExactly("decisionNote");
+      browser.check("changeAccepted");
+    });
+    browser.screenshot("officer-decides-a-budget-move");
+    completeInBrowser(decision, "officer");
+    assertThat(changes.find(move.id()).orElseThrow().status()).isEqualTo(GrantChange.APPLIED);
+
+    TestPeople.member(identityService, "officer-journey2", "Nadia", "Okello", null, "programme-officers");
+    changes.request("officer-journey2", held, new GrantChanges.ChangeRequest(GrantChange.AMENDMENT, "42000", null, null,
+        null, null, null, "The second experiment needs sensors."));
+    String approval = openHeld(held, GrantChangeProcess.Elements.APPROVE_INCREASE, "Approve the higher award (four eyes)",
+        () -> {
+          assertThat(browser.pageText()).contains("The award from 40,000.00 EUR to 42,000.00 EUR.")
+              .doesNotContain("The deciding officer's note"); // none: an officer asked, nobody decided before
+          assertThat(browser.value("requestedByName")).isEqualTo("Nadia Okello");
+          assertThat(browser.completeRefused()).containsExactly("approvalNote");
+          browser.check("increaseApproved");
+        });
+    browser.screenshot("officer-approves-a-higher-award");
+    completeInBrowser(approval, "officer");
+    assertThat(ledger.statement(held).awarded()).isEqualByComparingTo("42000");
   }
 
   private void coachDecidesOnTheHeldGrant(String held) throws IOException {

@@ -126,7 +126,12 @@ class LedgerPropertyTest {
         Tuple.of(2, Combinators.combine(key, person).as(Settle::new).map(List::<Step>of)),
         Tuple.of(1, Combinators.combine(key, amount).as(OrderRecovery::new).map(List::<Step>of)),
         Tuple.of(3, key.map(ConfirmRecovery::new).map(List::<Step>of)),
-        Tuple.of(1, Arbitraries.just(List.<Step>of(new Close()))));
+        Tuple.of(1, Arbitraries.just(List.<Step>of(new Close()))),
+        // changes to a running grant (grant.change): an amended award, a move between two lines
+        Tuple.of(2, Combinators.combine(key, Arbitraries.bigDecimals().between(new BigDecimal("1000"),
+            new BigDecimal("60000")).ofScale(2)).as(Amend::new).map(List::<Step>of)),
+        Tuple.of(2, Combinators.combine(key, Arbitraries.of(BudgetLine.class), Arbitraries.of(BudgetLine.class), amount)
+            .as(Move::new).map(List::<Step>of)));
     return steps.list().ofMinSize(5).ofMaxSize(30).withSizeDistribution(RandomDistribution.uniform())
         .map(groups -> groups.stream().flatMap(List::stream).toList());
   }
@@ -139,6 +144,18 @@ class LedgerPropertyTest {
 
   private static String paymentKey(int milestone) {
     return Payment.key(GRANT, MILESTONES[milestone]);
+  }
+
+  record Amend(int key, BigDecimal awarded) implements Step {
+    public void apply(LedgerService l) {
+      l.amendAward(GRANT, GRANT + ":change-" + key, awarded, CTX);
+    }
+  }
+
+  record Move(int key, BudgetLine from, BudgetLine to, BigDecimal amount) implements Step {
+    public void apply(LedgerService l) {
+      l.moveBudget(GRANT, GRANT + ":move-" + key, from, to, amount, CTX);
+    }
   }
 
   record Commit(int key, BigDecimal amount, String line) implements Step {

@@ -19,9 +19,8 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
 
 /**
  * The two databases the ledger runs on, each started once per test JVM: H2 in memory and a real
- * PostgreSQL 14 (zonky embedded). Each gets the Flyway migrations up to the ledger's V4 (the
- * other features' V2 and V3 come with them, since Flyway cannot skip a version; their tables stay
- * empty) and a small Spring context with the ledger's beans, so {@code @Transactional} works as in
+ * PostgreSQL 14 (zonky embedded). Each gets every Flyway migration (the ledger's V1, V4 and V10;
+ * the other features' tables stay empty) and a small Spring context with the ledger's beans, so {@code @Transactional} works as in
  * the application, without the Camunda engine.
  */
 enum TestDatabase {
@@ -65,7 +64,7 @@ enum TestDatabase {
     if (context == null) {
       DataSource dataSource = createDataSource();
       Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").table("app_schema_history")
-          .target("4").load().migrate();
+          .load().migrate();
       AnnotationConfigApplicationContext created = new AnnotationConfigApplicationContext();
       created.registerBean(DataSource.class, () -> dataSource);
       created.register(LedgerSlice.class);

@@ -237,6 +237,9 @@ public class GrantChanges {
     variables.put(REQUESTED_BY_NAME.name(), nameOf(change.requestedBy()));
     variables.put(CityGrantProcess.GRANT_REFERENCE.name(), grant.grantReference());
     variables.put(CityGrantProcess.CITY_NAME.name(), grant.cityName());
+    // the forms hide the notes nobody wrote yet (a rule on null: the variables exist, empty)
+    variables.put(COACH_NOTE.name(), null);
+    variables.put(DECISION_NOTE.name(), null);
     variables.put(CityGrantProcess.COACH.name(), grant.coach());
     for (Locale language : languages.supported()) {
       variables.put(CHANGE_SUMMARY.nameIn(language), summary(change, language));
