@@ -7,18 +7,12 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.citygrants.grant.GrantRegister;
 import org.citygrants.grant.pause.GrantPauses;
-import org.citygrants.grant.pause.GrantPauses.PauseConflictException;
-import org.citygrants.grant.pause.GrantPauses.UnknownGrantException;
 import org.citygrants.grant.pause.Pause;
 import org.citygrants.language.Words;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -118,20 +112,5 @@ public class GrantPauseController {
     if (register.find(reference).isEmpty()) {
       throw ApiException.notFound(Words.say("api.unknownGrant", reference));
     }
-  }
-
-  @ExceptionHandler(PauseConflictException.class)
-  ResponseEntity<ApiError> conflict(PauseConflictException e, HttpServletRequest request) {
-    return answer(HttpStatus.CONFLICT, e.getMessage(), request);
-  }
-
-  @ExceptionHandler(UnknownGrantException.class)
-  ResponseEntity<ApiError> unknown(UnknownGrantException e, HttpServletRequest request) {
-    return answer(HttpStatus.NOT_FOUND, e.getMessage(), request);
-  }
-
-  private static ResponseEntity<ApiError> answer(HttpStatus status, String message, HttpServletRequest request) {
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-        .body(new ApiError(status.value(), status.getReasonPhrase(), message, null, request.getRequestURI()));
   }
 }
