@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -74,11 +73,12 @@ public class GrantChangeController {
       @Schema(nullable = true) String approvedBy,
       @Schema(nullable = true) String note,
       @Schema(nullable = true) Instant closedAt,
-      @Schema(nullable = true) BigDecimal previousAmount, @Schema(nullable = true) BigDecimal newAmount,
+      @Schema(nullable = true, example = "40000.00") String previousAmount,
+      @Schema(nullable = true, example = "45000.00") String newAmount,
       @Schema(nullable = true) String previousDuration, @Schema(nullable = true) String newDuration,
       @Schema(nullable = true) String previousObjective, @Schema(nullable = true) String newObjective,
       @Schema(nullable = true) String fromLine, @Schema(nullable = true) String toLine,
-      @Schema(nullable = true) BigDecimal moveAmount) {}
+      @Schema(nullable = true, example = "2000.00") String moveAmount) {}
 
   private static final String CONFLICT = """
       {"status": 409, "error": "Conflict", "message": "A change of grant LYON-2026 waits for a decision already (Amendment, asked on Monday 1 March 2027): it is decided first.",
@@ -198,8 +198,8 @@ public class GrantChangeController {
     return new ChangeResponse(c.id(), c.grantReference(), c.kind(), changes.summary(c, language), c.reason(),
         c.requestedAs(), changes.nameOf(c.requestedBy()), c.requestedAt(), c.status(),
         Words.say(language, "change.status." + c.status()), changes.nameOf(c.decidedBy()),
-        changes.nameOf(c.approvedBy()), c.decisionNote(), c.closedAt(), c.previousAmount(), c.newAmount(),
-        c.previousDuration(), c.newDuration(), c.previousObjective(), c.newObjective(), c.fromLine(), c.toLine(),
-        c.moveAmount());
+        changes.nameOf(c.approvedBy()), c.decisionNote(), c.closedAt(), Amounts.of(c.previousAmount()),
+        Amounts.of(c.newAmount()), c.previousDuration(), c.newDuration(), c.previousObjective(), c.newObjective(),
+        c.fromLine(), c.toLine(), Amounts.of(c.moveAmount()));
   }
 }

@@ -13,6 +13,7 @@ import org.citygrants.grant.GrantRegister;
 import org.citygrants.grant.GrantRegister.GrantRecord;
 import org.citygrants.ledger.GrantStatement;
 import org.citygrants.ledger.LedgerService;
+import org.citygrants.ledger.LocalSpending;
 import org.citygrants.ledger.UnknownLedgerKeyException;
 import org.citygrants.language.Words;
 import org.springframework.http.HttpStatus;
@@ -38,9 +39,12 @@ public class GrantController {
   private final GrantRegister register;
   private final EarlyStop earlyStop;
   private final GrantAccess access;
+  private final LocalSpending localSpending;
 
-  public GrantController(LedgerService ledger, GrantRegister register, EarlyStop earlyStop, GrantAccess access) {
+  public GrantController(LedgerService ledger, GrantRegister register, EarlyStop earlyStop, GrantAccess access,
+      LocalSpending localSpending) {
     this.ledger = ledger;
+    this.localSpending = localSpending;
     this.register = register;
     this.earlyStop = earlyStop;
     this.access = access;
@@ -82,7 +86,9 @@ public class GrantController {
       statement = ledgerStatement(reference,
           "Grant " + reference + " has no ledger account yet: it has not been awarded.");
     }
-    return GrantStatementResponse.of(statement, grant.orElse(null));
+    String currency = statement.currency();
+    return GrantStatementResponse.of(statement, grant.orElse(null), localSpending.items(statement.grantReference())
+        .stream().map(item -> SpendingController.of(item, currency)).toList());
   }
 
   @PostMapping("/{reference}/early-stop")

@@ -53,9 +53,14 @@ public record GrantStatementResponse(
     @Schema(description = "Whether every identity of the ledger holds (capital, cash, journal replay)",
         example = "true") boolean balanced,
     @ArraySchema(arraySchema = @Schema(description = "What does not balance; empty when balanced"))
-    List<String> imbalances) {
+    List<String> imbalances,
+    @ArraySchema(schema = @Schema(implementation = SpendingController.SpendingItemResponse.class),
+        arraySchema = @Schema(description = "The city's itemised spending, in the currency paid and in euros with "
+            + "the rate used (the detail behind its reports: not added to reportedSpent)"))
+    List<SpendingController.SpendingItemResponse> spendingItems) {
 
-  static GrantStatementResponse of(GrantStatement s, GrantRecord grant) {
+  static GrantStatementResponse of(GrantStatement s, GrantRecord grant,
+      List<SpendingController.SpendingItemResponse> spendingItems) {
     return new GrantStatementResponse(s.grantReference(), s.cityCode(), grant == null ? null : grant.cityName(),
         grant == null ? null : grant.coach(), grant == null ? null : grant.objectiveType(), s.currency(), s.status(),
         Amounts.of(s.awarded()), Amounts.of(s.committed()), Amounts.of(s.pendingPayments()), Amounts.of(s.paid()),
@@ -64,7 +69,7 @@ public record GrantStatementResponse(
         s.budgetLines().stream().map(BudgetLineView::of).toList(),
         s.payments().stream().map(PaymentView::of).toList(),
         s.movements().stream().map(MovementView::of).toList(),
-        s.balanced(), s.imbalances());
+        s.balanced(), s.imbalances(), spendingItems);
   }
 
   @Schema(name = "BudgetLine", description = "One budget line of the grant's capital")

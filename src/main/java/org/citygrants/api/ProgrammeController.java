@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.citygrants.grant.GrantRegister;
 import org.citygrants.grant.GrantRegister.GrantRecord;
 import org.citygrants.ledger.LedgerService;
+import org.citygrants.ledger.LocalSpending;
 import org.citygrants.process.CityGrantProcess;
 import org.citygrants.process.SystemAccess;
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,17 +50,19 @@ public class ProgrammeController {
   static final String TEXT_CSV = "text/csv";
   static final MediaType TEXT_CSV_UTF8 = new MediaType("text", "csv", StandardCharsets.UTF_8);
   /** CSV columns holding amounts (written as is, no formula guard). */
-  private static final Set<Integer> AMOUNT_COLUMNS = Set.of(6, 7, 8, 9, 10, 11);
+  private static final Set<Integer> AMOUNT_COLUMNS = Set.of(6, 7, 8, 9, 10, 11, 12);
 
   private final LedgerService ledger;
+  private final LocalSpending localSpending;
   private final GrantRegister register;
   private final GrantAccess access;
   private final Clock clock;
   private final ProcessEngine engine;
 
-  public ProgrammeController(LedgerService ledger, GrantRegister register, GrantAccess access,
-      ObjectProvider<Clock> clock, ProcessEngine engine) {
+  public ProgrammeController(LedgerService ledger, LocalSpending localSpending, GrantRegister register,
+      GrantAccess access, ObjectProvider<Clock> clock, ProcessEngine engine) {
     this.ledger = ledger;
+    this.localSpending = localSpending;
     this.register = register;
     this.access = access;
     this.clock = clock.getIfUnique(Clock::systemUTC);
@@ -157,8 +160,9 @@ public class ProgrammeController {
     Instant now = clock.instant();
     Map<String, GrantRecord> grants = register.all().stream()
         .collect(Collectors.toMap(GrantRecord::grantReference, Function.identity(), (a, b) -> a));
+    Map<String, LocalSpending.Totals> itemised = localSpending.totals();
     List<BudgetVsActualResponse.Row> rows = ledger.budgetVsActual().stream()
-        .map(row -> BudgetVsActualResponse.Row.of(row, grants.get(row.grantReference())))
+        .map(row -> BudgetVsActualResponse.Row.of(row, grants.get(row.grantReference()), itemised.get(row.grantReference())))
         .sorted(Comparator.comparing(BudgetVsActualResponse.Row::grantReference))
         .toList();
     return new BudgetVsActualResponse(now, rows);

@@ -19,5 +19,7 @@ public enum MovementType {
   /** An amendment lowered the award (the difference). */
   AWARD_DECREASED,
   /** Allocated capital moved from one budget line to another. */
-  BUDGET_MOVED
+  BUDGET_MOVED,
+  /** The city reported an item of its spending (its euro amount; the detail is in spending_item). */
+  SPENDING_ITEM_REPORTED
 }

@@ -32,7 +32,7 @@ class BudgetVsActualApiTest extends ApiTest {
   /** A city name that needs CSV quoting: a comma and quotes. */
   static final String AWKWARD_CITY_NAME = "Tampere, \"Manse\"";
   static final String HEADER = "grantReference,cityCode,cityName,coach,status,currency,awarded,committed,paid,"
-      + "reportedSpent,recovered,available";
+      + "reportedSpent,recovered,available,itemisedSpent,itemisedOriginals";
 
   @Autowired ObjectMapper json;
   @Autowired IdentityService identityService;
@@ -105,15 +105,15 @@ class BudgetVsActualApiTest extends ApiTest {
     assertThat(records).hasSize(ledgerRows.size() + 1);
     assertThat(records.subList(1, records.size())).extracting(r -> r.get(0))
         .containsExactlyElementsOf(ledgerRows.stream().map(BudgetVsActualRow::grantReference).sorted().toList());
-    assertThat(records).allSatisfy(r -> assertThat(r).hasSize(12));
+    assertThat(records).allSatisfy(r -> assertThat(r).hasSize(14));
 
     assertThat(csv).contains(lyonGrant + ",lyon,Lyon,coach1,OPEN,EUR,40000.00,");
     assertThat(csv).as("comma and quotes quoted, quotes doubled")
-        .contains(tampereGrant + ",tampere,\"Tampere, \"\"Manse\"\"\",,OPEN,EUR,35000.00,0.00,0.00,0.00,0.00,35000.00\r\n");
+        .contains(tampereGrant + ",tampere,\"Tampere, \"\"Manse\"\"\",,OPEN,EUR,35000.00,0.00,0.00,0.00,0.00,35000.00,0.00,\r\n");
     List<String> tampere = records.stream().filter(r -> r.get(0).equals(tampereGrant)).findFirst().orElseThrow();
     assertThat(tampere.get(2)).isEqualTo(AWKWARD_CITY_NAME);
     for (List<String> record : records.subList(1, records.size())) {
-      assertThat(record.subList(6, 12)).allSatisfy(amount -> assertThat(amount).matches(AMOUNT));
+      assertThat(record.subList(6, 13)).allSatisfy(amount -> assertThat(amount).matches(AMOUNT));
     }
   }
 

@@ -44,6 +44,8 @@ class OpenApiDocsTest extends ApiTest {
         "/api/grants/{reference}/budget-moves",
         "/api/grants/{reference}/stop-requests",
         "/api/grants/{reference}/changes",
+        "/api/programme/exchange-rates",
+        "/api/grants/{reference}/spending",
         "/api/texts/{page}",
         "/api/grants/{reference}/documents",
         "/api/documents/{id}");
