@@ -106,6 +106,11 @@
       el('div', { class: 'row' }, el('a', { class: 'what', href: `..${d.href}`, download: '' }, d.name)),
       el('div', { class: 'meta' }, t('documentBy', d.step, d.size, d.by, day(d.at))))), t('noDocuments'));
     changes(g);
+    document.getElementById('spendingCard').hidden = !(g.spending || []).length;
+    fill('spending', (g.spending || []).map((i) => el('li', {},
+      el('div', { class: 'row' }, el('span', { class: 'what' }, i.description), el('span', { class: 'meta' }, i.amount)),
+      el('div', { class: 'meta' }, [day(i.spentOn), i.line, i.original, i.rate].filter(Boolean).join(' · ')),
+      i.documentHref ? el('a', { href: `..${i.documentHref}`, download: '' }, t('spending.invoice')) : null)), '');
     fill('peers', (g.cohortLearnings || []).map((l) => el('li', {},
       el('div', { class: 'row' }, el('span', { class: 'what' }, `${l.cityName}: ${l.experimentTitle}`),
         l.decision ? el('span', { class: 'pill' }, l.decision) : null),
@@ -158,8 +163,7 @@
     // the form's own line for "saving" and refusals, beside its button (on a phone the card's top is out of sight)
     const status = el('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
     const form = el('form', { class: `action ${name}`, novalidate: '' },
-      el('h3', {}, t(`act.${name}.heading`)), el('p', { class: 'hint' }, t(`act.${name}.hint`, g.coach ? g.coach.name : '')),
-      ...fields, button, status);
+      el('p', { class: 'hint' }, t(`act.${name}.hint`, g.coach ? g.coach.name : '')), ...fields, button, status);
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       status.classList.remove('error');
@@ -183,7 +187,8 @@
         button.disabled = false;
       }
     });
-    return form;
+    // each action folds under its heading: the card reads as a short list of what one can do (a phone's screen)
+    return el('details', { class: `action ${name}` }, el('summary', {}, el('h3', {}, t(`act.${name}.heading`))), form);
   }
 
 
@@ -250,6 +255,25 @@
         return t('act.change.waits');
       }));
     }
+    if (a.reportSpending) {
+      const amount = el('input', { name: 'spentAmount', type: 'number', min: '0.01', step: '0.01', inputmode: 'decimal' });
+      const money = el('select', { name: 'spentCurrency' }, ...a.currencies.map((c) => el('option', { value: c.value }, c.label)));
+      const on = el('input', { name: 'spentOn', type: 'date', value: new Date().toISOString().substring(0, 10) });
+      const line = el('select', { name: 'spentLine' }, ...a.budgetLines.map((c) => el('option', { value: c.value }, c.label)));
+      const what = el('input', { name: 'spentFor', type: 'text', maxlength: '500' });
+      const invoice = el('select', { name: 'spentInvoice' }, ...options(a.invoices, t('act.spend.noInvoice')));
+      forms.push(action(g, 'spend', [field(t('act.spend.amount'), amount), field(t('act.spend.currency'), money),
+        field(t('act.spend.on'), on), field(t('act.spend.line'), line), field(t('act.spend.for'), what),
+        field(t('act.spend.invoice'), invoice)], async () => {
+        const item = await send(`${api}/spending`, { amount: amount.value || null, currency: money.value,
+          spentOn: on.value || null, line: line.value, description: what.value.trim() || null,
+          documentId: invoice.value || null });
+        const said = (amount, code) => new Intl.NumberFormat(LOCALE, { style: 'currency', currency: code }).format(Number(amount));
+        return t('act.spend.done', item.unitsPerEuro
+          ? `${said(item.originalAmount, item.originalCurrency)} = ${said(item.amount, item.currency)}`
+          : said(item.amount, item.currency));
+      }));
+    }
     if (a.stopEarly) {
       const reason = el('textarea', { name: 'stopReason', rows: '2', maxlength: '2000', required: '' });
       forms.push(action(g, 'stop', [field(t('act.stop.reason'), reason)], async () => {
@@ -259,6 +283,7 @@
       }));
     }
     document.getElementById('actionStatus').textContent = '';
+    if (forms.length === 1) forms[0].open = true; // the only thing to do: open already
     card.hidden = forms.length === 0;
     document.getElementById('actions').replaceChildren(...forms);
   }

@@ -31,7 +31,15 @@ public record GrantPage(
     List<PauseRecord> pauses,
     List<Document> documents,
     Actions actions,
-    List<ChangeRecord> changes) {
+    List<ChangeRecord> changes,
+    List<SpendingRecord> spending) {
+
+  /**
+   * An item of the city's spending (ledger.LocalSpending), in the reader's words: the euro amount,
+   * and what was paid in another currency with the rate used.
+   */
+  public record SpendingRecord(LocalDate spentOn, String description, String line, String amount, String original,
+      String rate, String documentHref) {}
 
   /**
    * A change asked of the grant (grant.change) and what became of it, in the reader's words: an
@@ -48,10 +56,11 @@ public record GrantPage(
    */
   public record Actions(boolean pause, boolean resume, boolean stopEarly, boolean changeCoach,
       List<Choice> pauseReasons, List<Choice> coaches, boolean amend, boolean askChange, boolean moveBudget,
-      boolean askStop, List<Choice> durations, List<Choice> objectives, List<Choice> budgetLines) {
+      boolean askStop, List<Choice> durations, List<Choice> objectives, List<Choice> budgetLines,
+      boolean reportSpending, List<Choice> currencies, List<Choice> invoices) {
 
     public static final Actions NONE = new Actions(false, false, false, false, List.of(), List.of(), false, false,
-        false, false, List.of(), List.of(), List.of());
+        false, false, List.of(), List.of(), List.of(), false, List.of(), List.of());
   }
 
   /** One choice of a list: the value sent, the words shown. */

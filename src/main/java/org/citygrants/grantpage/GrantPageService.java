@@ -57,6 +57,10 @@ import org.citygrants.language.Languages;
 import org.citygrants.language.ReaderLanguage;
 import org.citygrants.language.Words;
 import org.citygrants.ledger.BudgetLine;
+import org.citygrants.ledger.ExchangeRate;
+import org.citygrants.ledger.ExchangeRates;
+import org.citygrants.ledger.LocalSpending;
+import org.citygrants.ledger.SpendingItem;
 import org.citygrants.ledger.GrantAccount;
 import org.citygrants.ledger.GrantStatement;
 import org.citygrants.ledger.LedgerProperties;
@@ -123,13 +127,18 @@ public class GrantPageService {
   private final GrantPauses pauses;
   private final EvidenceFiles evidence;
   private final GrantChanges changes;
+  private final LocalSpending localSpending;
+  private final ExchangeRates rates;
 
   public GrantPageService(GrantRegister register, GrantPolicy policy, ExperimentLog experimentLog, LedgerService ledger,
       LedgerProperties money, HistoryService historyService, TaskService taskService, IdentityService identityService,
       ProcessEngineConfiguration configuration, FormInputValidator forms, GrantDurations durations,
       NotificationProperties links, AwardAcceptance acceptances, SharedLearnings sharedLearnings, FormTexts formTexts,
-      GrantPauses pauses, EvidenceFiles evidence, GrantChanges changes) {
+      GrantPauses pauses, EvidenceFiles evidence, GrantChanges changes, LocalSpending localSpending,
+      ExchangeRates rates) {
     this.changes = changes;
+    this.localSpending = localSpending;
+    this.rates = rates;
     this.formTexts = formTexts;
     this.pauses = pauses;
     this.evidence = evidence;
@@ -232,7 +241,30 @@ public class GrantPageService {
         pauseHistory.stream().map(p -> pauseRecord(p, language)).toList(),
         documents(userId, grant, language),
         actions(person, grant, phase, statement.orElse(null), open != null, language),
-        changes.history(grant.grantReference()).stream().map(c -> changeRecord(c, language)).toList());
+        changes.history(grant.grantReference()).stream().map(c -> changeRecord(c, language)).toList(),
+        spending(grant, currency, language));
+  }
+
+  private static String rateInWords(java.math.BigDecimal rate, Locale language) {
+    java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(language);
+    format.setMaximumFractionDigits(6);
+    return format.format(rate);
+  }
+
+  private List<GrantPage.SpendingRecord> spending(GrantRecord grant, String currency, Locale language) {
+    List<GrantPage.SpendingRecord> records = new ArrayList<>();
+    for (SpendingItem item : localSpending.items(grant.grantReference())) {
+      boolean converted = item.unitsPerEuro() != null;
+      records.add(new GrantPage.SpendingRecord(item.spentOn(), item.description(),
+          Words.say(language, "award.line." + item.line().name()), Words.amount(item.amount(), currency, language),
+          converted ? Words.amount(item.originalAmount(), item.originalCurrency(), language) : null,
+          converted ? Words.say(language, "page.grant.spending.rate", currency,
+              rateInWords(item.unitsPerEuro(), language), item.originalCurrency(),
+              Words.longDay(item.rateValidFrom(), language)) : null,
+          item.documentId() == null ? null : "/api/documents/" + item.documentId()));
+    }
+    Collections.reverse(records);
+    return records;
   }
 
   private GrantPage.ChangeRecord changeRecord(GrantChange c, Locale language) {
@@ -275,10 +307,23 @@ public class GrantPageService {
     List<GrantPage.Choice> objectives = changeable && (officer || asks) ? List.of("impact", "learning").stream()
         .map(o -> new GrantPage.Choice(o, Words.say(language, "change.objective." + o))).toList() : List.of();
     List<GrantPage.Choice> lines = changeable && (officer || asks) ? java.util.Arrays.stream(BudgetLine.values())
-        .map(l -> new GrantPage.Choice(l.code(), Words.say(language, "ledger.line." + l.name()))).toList() : List.of();
+        .map(l -> new GrantPage.Choice(l.code(), Words.say(language, "award.line." + l.name()))).toList() : List.of();
+    // the city's spending in the currency it paid (ledger.LocalSpending): its team, or an officer for it
+    boolean spends = statement != null && (city || officer);
+    List<GrantPage.Choice> spendingLines = spends ? java.util.Arrays.stream(BudgetLine.values())
+        .map(l -> new GrantPage.Choice(l.code(), Words.say(language, "award.line." + l.name()))).toList() : List.of();
+    List<GrantPage.Choice> currencies = new ArrayList<>();
+    List<GrantPage.Choice> invoices = new ArrayList<>();
+    if (spends) {
+      currencies.add(new GrantPage.Choice(rates.grantCurrency(), rates.grantCurrency()));
+      rates.list(null).stream().map(ExchangeRate::currency).distinct()
+          .forEach(code -> currencies.add(new GrantPage.Choice(code, code)));
+      evidence.list(person.userId(), grant.grantReference(), false)
+          .forEach(file -> invoices.add(new GrantPage.Choice(file.id(), file.name())));
+    }
     return new GrantPage.Actions(officer && !paused, officer && paused, officer && !paused && statement != null,
         !coaches.isEmpty(), reasons, coaches, officer && changeable, asks, changeable && (officer || asks), asks,
-        durations, objectives, lines);
+        durations, objectives, spends ? spendingLines : lines, spends, currencies, invoices);
   }
 
   // --- evidence files (evidence)

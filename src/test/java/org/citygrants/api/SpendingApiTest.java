@@ -109,6 +109,16 @@ class SpendingApiTest extends ApiTest {
         .andExpect(content().string(containsString(",1120.50,XOF 655957.00")));
     mvc.perform(as("lyon", get("/api/grants/{reference}/spending", grant)))
         .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(2));
+    // the grant's page: the items in the reader's words, and who may report
+    mvc.perform(as("lyon", get("/api/grants/{reference}", grant).header("Accept-Language", "fr")))
+        .andExpect(jsonPath("$.spending.length()").value(2))
+        .andExpect(jsonPath("$.spending[1].original").value("655\u202f957,00 XOF"))
+        .andExpect(jsonPath("$.spending[1].rate").value(startsWith("1 EUR = 655,957 XOF, taux du")))
+        .andExpect(jsonPath("$.actions.reportSpending").value(true))
+        .andExpect(jsonPath("$.actions.currencies[0].value").value("EUR"))
+        .andExpect(jsonPath("$.actions.invoices[0].label").value("facture-capteurs.pdf"));
+    mvc.perform(as("coach1", get("/api/grants/{reference}", grant)))
+        .andExpect(jsonPath("$.actions.reportSpending").value(false));
   }
 
   @Test

@@ -502,10 +502,23 @@ final class TasklistDriver implements AutoCloseable {
     }
   }
 
+  /**
+   * Clicks what {@code by} finds, found again if Tasklist drew it anew between finding and clicking
+   * (its task list redraws when its data comes back: seen once as a stale element in a full run).
+   */
   private void click(By by) {
-    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
-    scrollTo(element);
-    element.click();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+        scrollTo(element);
+        element.click();
+        return;
+      } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+        if (attempt == 3) {
+          throw redrawn;
+        }
+      }
+    }
   }
 
   private void scrollTo(WebElement element) {
@@ -577,6 +590,12 @@ final class TasklistDriver implements AutoCloseable {
   }
 
   /** Answers yes to the page's next confirmations (window.confirm), as a person clicking OK would. */
+  /** Chooses an option of a plain select (the application's own pages) by its value. */
+  void choose(String css, String value) {
+    WebElement select = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    new org.openqa.selenium.support.ui.Select(select).selectByValue(value);
+  }
+
   void acceptConfirmations() {
     ((JavascriptExecutor) driver).executeScript("window.confirm = function () { return true; };");
   }

@@ -428,6 +428,7 @@ class TasklistJourneyBrowserTest {
   private void officerPausesAndResumesTheHeldGrant(String held) throws IOException {
     browser.open("/grants/" + held);
     browser.waitForText("What you can do");
+    browser.clickOn("details.pause > summary"); // each action folds under its heading
     browser.clickOn("form.action.pause button");
     assertThat(browser.waitForText("Not done, nothing changed")).contains("expected to resume");
     assertThat(pauses.current(held)).as("a refused pause changes nothing").isEmpty();
@@ -439,6 +440,7 @@ class TasklistJourneyBrowserTest {
     assertEnglish("the officer's grant page, paused");
     assertThat(pauses.current(held)).hasValueSatisfying(pause -> assertThat(pause.pausedBy()).isEqualTo("officer"));
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(held).active().count()).isZero();
+    browser.clickOn("details.resume > summary");
     browser.clickOn("form.action.resume button");
     browser.waitForText("The grant runs again");
     assertThat(pauses.current(held)).isEmpty();
