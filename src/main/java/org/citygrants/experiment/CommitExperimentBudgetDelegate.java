@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * An approved experiment: commits its budget on the grant's capital (refused beyond what is
- * still available) and schedules its mid-cycle check-in and its end.
+ * still available), and the learning activity planned with it on the learning activities line, and
+ * schedules its mid-cycle check-in and its end.
  */
 @Component
 public class CommitExperimentBudgetDelegate implements JavaDelegate {
@@ -44,6 +45,17 @@ public class CommitExperimentBudgetDelegate implements JavaDelegate {
     LedgerRefusals.asRefusalOf(EXPERIMENT_BUDGET.name(), "Ask the city to revise the plan.", () -> ledger.commit(reference,
         ExperimentCommitments.key(reference, number), budget, BudgetLine.EXPERIMENTS,
         LedgerContexts.of(execution, actor.userId(), "experiment " + number + " approved")));
+    Long learning = LEARNING_ACTIVITY_BUDGET.get(execution);
+    if (learning != null && learning > 0) {
+      // the learning activity planned with it, from the learning activities line
+      LedgerRefusals.asRefusalOf(LEARNING_ACTIVITY_BUDGET.name(), "Ask the city to revise the plan.", () -> ledger.commit(
+          reference, reference + ":learning-" + number, BigDecimal.valueOf(learning), BudgetLine.LEARNING_ACTIVITIES,
+          LedgerContexts.of(execution, actor.userId(), "learning activity with experiment " + number + ": "
+              + LEARNING_ACTIVITY_PLAN.get(execution))));
+    }
+    // the next plan starts without it
+    LEARNING_ACTIVITY_BUDGET.set(execution, null);
+    LEARNING_ACTIVITY_PLAN.set(execution, null);
     Date now = ClockUtil.getCurrentTime();
     Date end = IsoDurations.plus(now, "P" + (weeks * 7) + "D");
     Date midpoint = IsoDurations.plus(now, "P" + Math.max(1, weeks * 7 / 2) + "D");

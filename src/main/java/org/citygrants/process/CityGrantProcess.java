@@ -183,6 +183,9 @@ public final class CityGrantProcess {
   public static final ProcessVariable<String> BELIEF_STATEMENT = ProcessVariable.of("beliefStatement", String.class);
   public static final ProcessVariable<String> SUCCESS_MEASURE = ProcessVariable.of("successMeasure", String.class);
   public static final ProcessVariable<Long> EXPERIMENT_BUDGET = ProcessVariable.of("experimentBudget", Long.class);
+  /** A learning activity planned with the experiment (training, a study visit), from the learning activities line. */
+  public static final ProcessVariable<Long> LEARNING_ACTIVITY_BUDGET = ProcessVariable.of("learningActivityBudget", Long.class);
+  public static final ProcessVariable<String> LEARNING_ACTIVITY_PLAN = ProcessVariable.of("learningActivityPlan", String.class);
   /** In words, for the coach and the officer: "reported 9,000.00 EUR, 3,000.00 above the 6,000.00 committed"; empty within the budget. */
   public static final WordedVariable SPENDING_FLAG = WordedVariable.of("spendingFlag");
   /** The grant's budget lines in words as the city plans an experiment (what each is for, what is left). */

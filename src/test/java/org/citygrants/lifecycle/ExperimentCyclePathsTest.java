@@ -60,7 +60,7 @@ class ExperimentCyclePathsTest extends GrantPathTest {
     // the plan's form tells the city its budget lines, what each is for and what is left, in its language
     assertThat((String) journey.variable(grant, "budgetLinesText")).contains(
         "**Experiments:** 28,000.00 EUR, 28,000.00 EUR left, for what your experiments cost",
-        "An experiment's budget comes from the experiments line only.");
+        "An experiment's budget comes from the experiments line only; a learning activity planned with it");
     assertThat(((String) journey.variable(grant, "budgetLinesText_fr")).replaceAll("[\u202f\u00a0]", " "))
         .contains("**Expérimentations :** 28 000,00 EUR, dont 28 000,00 EUR restant, pour ce que coûtent vos expérimentations");
 
@@ -78,6 +78,31 @@ class ExperimentCyclePathsTest extends GrantPathTest {
     journey.complete(grant, PLAN_EXPERIMENT, CITY, experimentPlan(28000, 8));
     journey.complete(grant, REVIEW_EXPERIMENT_PLAN, COACH, experimentPlanReview(true));
     assertThat(ledger.statement(grant).committed()).isEqualByComparingTo(new BigDecimal("28000"));
+  }
+
+  @Test
+  void aLearningActivityPlannedWithTheExperimentIsCommittedOnTheLearningLine() {
+    String grant = grantWithApprovedActivities();
+    java.util.Map<String, Object> plan = new java.util.HashMap<>(experimentPlan(10000, 8));
+    plan.put("learningActivityBudget", 2000);
+    assertThat(refusal(() -> journey.complete(grant, PLAN_EXPERIMENT, CITY, plan)).getField())
+        .as("a budget without words").isEqualTo("learningActivityPlan");
+    plan.put("learningActivityPlan", "A study visit to Kigali's city lab for two officials.");
+    plan.put("learningActivityBudget", 7000); // the learning line has 6,000
+    InputRejectedException above = refusal(() -> journey.complete(grant, PLAN_EXPERIMENT, CITY, plan));
+    assertThat(above.getField()).isEqualTo("learningActivityBudget");
+    assertThat(above.getMessage()).startsWith("The learning activity is above what the learning activities line has left: 6,000.00 EUR.");
+    assertThat(ledger.statement(grant).committed()).isEqualByComparingTo(BigDecimal.ZERO);
+
+    plan.put("learningActivityBudget", 2000);
+    journey.complete(grant, PLAN_EXPERIMENT, CITY, plan);
+    journey.complete(grant, REVIEW_EXPERIMENT_PLAN, COACH, experimentPlanReview(true));
+    var statement = ledger.statement(grant);
+    assertThat(statement.committed()).isEqualByComparingTo(new BigDecimal("12000"));
+    assertThat(statement.budgetLines()).filteredOn(l -> l.line() == org.citygrants.ledger.BudgetLine.LEARNING_ACTIVITIES)
+        .singleElement().satisfies(l -> assertThat(l.committed()).isEqualByComparingTo(new BigDecimal("2000")));
+    assertThat(statement.imbalances()).isEmpty();
+    assertThat(journey.variable(grant, "learningActivityBudget")).as("the next plan starts without it").isNull();
   }
 
   @Test
