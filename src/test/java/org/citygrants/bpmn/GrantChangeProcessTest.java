@@ -71,6 +71,14 @@ class GrantChangeProcessTest extends EngineOnlyTest {
   }
 
   @Test
+  void aCitysMoveWithoutACoachYetGoesStraightToAnOfficer() {
+    ProcessInstance change = runtimeService().startProcessInstanceByKey(GrantChangeProcess.PROCESS_ID, "LYON-2026",
+        withVariables("changeId", 7L, "changeKind", "budget-move", "requestedAs", "city", "awardIncrease", false,
+            "coach", null));
+    assertThat(change).isWaitingAt(DECIDE_CHANGE);
+  }
+
+  @Test
   void aMoveTheCoachDoesNotAgreeToIsRefusedWithoutAnOfficer() {
     ProcessInstance change = asked("budget-move", "city", false);
     complete(task(change), withVariables("coachAgrees", false, "coachNote", "Keep it for the experiments."));
