@@ -100,6 +100,9 @@ public enum EngineOperation {
     if (command instanceof AbstractQuery<?, ?>) {
       return READ;
     }
+    if (command instanceof org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd) {
+      return WORK_ON_TASK; // the engine's completion, or the application's claim-and-complete built on it
+    }
     Class<?> type = command.getClass();
     String name = type.getName();
     String simpleName = type.getSimpleName();

@@ -16,6 +16,9 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -79,58 +82,86 @@ public class ProcessGateway {
   /**
    * Completes a task as the given person, claiming it first when it is still a group task; the
    * person must be its assignee or one of its candidates.
+   *
+   * <p>One engine command (issue 17): the read, the checks, the claim and the completion share one
+   * command context, so the task is read and its rights checked once, and the engine flushes once
+   * at the end, as a bare engine's completion does; before, each was a command of its own with its
+   * own authorisation prelude, re-select and flush. A colleague's completion of the same task at
+   * the same moment now surfaces as the engine's optimistic-locking failure when this command ends:
+   * it is answered as before, a {@link ConcurrentChangeException} (409).
    */
   @Transactional
   public void completeTask(String userId, String taskId, Map<String, Object> variables) {
-    as(userId, () -> {
-      Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-      if (task == null) {
-        Task hidden = SystemAccess.run(configuration, () -> taskService.createTaskQuery().taskId(taskId).singleResult());
-        throw new TaskNotAvailableException(hidden == null ? Words.say("refused.task.gone")
-            : Words.say("refused.task.notYours", nameOf(hidden)));
+    Task[] seen = new Task[1];
+    try {
+      as(userId, () -> ((ProcessEngineConfigurationImpl) configuration).getCommandExecutorTxRequired()
+          .execute(new ClaimAndCompleteTaskCmd(taskId, variables, () -> checkAndClaim(userId, taskId, seen))));
+    } catch (TaskNotAvailableException e) {
+      throw e;
+    } catch (ProcessEngineException e) {
+      // the engine wraps a task listener's refusal; callers get the refusal itself
+      if (Refusals.refusal(e).isPresent()) {
+        throw (RuntimeException) Refusals.refusal(e).get();
       }
-      if (task.isSuspended()) {
-        // the grant is paused (grant.pause): its tasks wait for the resume
-        throw new TaskNotAvailableException(org.citygrants.language.Words.say("pause.taskOfPausedGrant", task.getName()));
+      if (seen[0] != null && Refusals.concurrentWrite(e)) {
+        // a colleague (or the same person in another tab) completed or claimed it at the same moment
+        throw new ConcurrentChangeException(seen[0], e);
       }
-      if (task.getAssignee() == null) {
-        boolean candidate = taskService.createTaskQuery().taskId(taskId).taskCandidateUser(userId).count() == 1;
-        if (!candidate) {
-          // a task claimed or completed meanwhile is no longer an unassigned candidate's either
-          if (gone(taskId) || claimedMeanwhile(taskId)) {
-            throw new ConcurrentChangeException(task, null);
-          }
-          throw new TaskNotAvailableException(Words.say("refused.task.notYours", nameOf(task)));
-        }
-        try {
-          taskService.claim(taskId, userId);
-        } catch (AuthorizationException e) {
-          // a task completed by someone else meanwhile takes its permissions with it
-          throw gone(taskId) ? new ConcurrentChangeException(task, e) : e;
-        } catch (ProcessEngineException e) {
-          // a candidate's claim of an unassigned task fails only when someone claimed or completed it meanwhile
-          throw new ConcurrentChangeException(task, e);
-        }
-      } else if (!task.getAssignee().equals(userId)) {
-        throw new TaskNotAvailableException(Words.say("refused.task.colleague", nameOf(task)));
+      if (seen[0] != null && e instanceof AuthorizationException && gone(taskId)) {
+        throw new ConcurrentChangeException(seen[0], e);
       }
-      try {
-        taskService.complete(taskId, variables);
-      } catch (ProcessEngineException e) {
-        // the engine wraps a task listener's refusal; callers get the refusal itself
-        if (Refusals.refusal(e).isPresent()) {
-          throw (RuntimeException) Refusals.refusal(e).get();
-        }
-        if (Refusals.concurrentChange(e).isPresent() || (e instanceof AuthorizationException && gone(taskId))) {
-          throw new ConcurrentChangeException(task, e);
-        }
-        throw e;
-      }
-      return null;
-    });
+      throw e;
+    }
   }
 
-  /** Whether the task is no longer open (completed or deleted by someone else), whoever asks. */
+  /** Inside the completion's command: the task as this person sees it, the checks, the claim of a group task. */
+  private void checkAndClaim(String userId, String taskId, Task[] seen) {
+    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      Task hidden = SystemAccess.run(configuration, () -> taskService.createTaskQuery().taskId(taskId).singleResult());
+      throw new TaskNotAvailableException(hidden == null ? Words.say("refused.task.gone")
+          : Words.say("refused.task.notYours", nameOf(hidden)));
+    }
+    seen[0] = task;
+    if (task.isSuspended()) {
+      // the grant is paused (grant.pause): its tasks wait for the resume
+      throw new TaskNotAvailableException(org.citygrants.language.Words.say("pause.taskOfPausedGrant", task.getName()));
+    }
+    if (task.getAssignee() == null) {
+      if (!candidate(task, userId)) {
+        // a task claimed or completed meanwhile is no longer an unassigned candidate's either
+        if (gone(taskId) || claimedMeanwhile(taskId)) {
+          throw new ConcurrentChangeException(task, null);
+        }
+        throw new TaskNotAvailableException(Words.say("refused.task.notYours", nameOf(task)));
+      }
+      try {
+        taskService.claim(taskId, userId);
+      } catch (AuthorizationException e) {
+        // a task completed by someone else meanwhile takes its permissions with it
+        throw gone(taskId) ? new ConcurrentChangeException(task, e) : e;
+      } catch (ProcessEngineException e) {
+        // a candidate's claim of an unassigned task fails only when someone claimed or completed it meanwhile
+        throw new ConcurrentChangeException(task, e);
+      }
+    } else if (!task.getAssignee().equals(userId)) {
+      throw new TaskNotAvailableException(Words.say("refused.task.colleague", nameOf(task)));
+    }
+  }
+
+  /**
+   * Whether the person is a candidate of the unassigned task, from the task's identity links the
+   * command has loaded already (a candidate user, or a candidate group the person is in), without a
+   * candidate query of its own. The engine's authorisation of the claim decides again.
+   */
+  private boolean candidate(Task task, String userId) {
+    org.camunda.bpm.engine.impl.identity.Authentication current = identityService.getCurrentAuthentication();
+    List<String> groups = current == null || current.getGroupIds() == null ? List.of() : current.getGroupIds();
+    return ((TaskEntity) task).getIdentityLinks().stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .anyMatch(link -> userId.equals(link.getUserId()) || (link.getGroupId() != null && groups.contains(link.getGroupId())));
+  }
+
   private boolean claimedMeanwhile(String taskId) {
     return SystemAccess.run(configuration, () -> taskService.createTaskQuery().taskId(taskId).taskAssigned().count() == 1);
   }

@@ -28,6 +28,24 @@ public final class Refusals {
   }
 
   /** The optimistic locking failure somewhere in the cause chain, if any. */
+  /**
+   * Whether a failed flush is another transaction's write to the same rows: the engine's
+   * optimistic-locking failure, or a unique or foreign-key violation (SQL state class 23), which is
+   * how two completions of one task at the same moment meet when the claim and the completion are
+   * one command (both insert the claimer's task authorisation; ProcessGateway.completeTask).
+   */
+  public static boolean concurrentWrite(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OptimisticLockingException) {
+        return true;
+      }
+      if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public static Optional<OptimisticLockingException> concurrentChange(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof OptimisticLockingException conflict) {
