@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The city's itemised spending in the currency it paid (table spending_item): each item keeps its
  * original amount and currency, and the euro amount at the rate of its day from the rate table
- * ({@link ExchangeRates}), rounded half up to the cent, with the rate row used. Journalled as
+ * ({@link ExchangeRates}), rounded half even to the cent, with the rate row used. Journalled as
  * {@code SPENDING_ITEM_REPORTED}. Items are the detail behind the city's reports: the accepted
  * spending of the statement still comes from the reports, so nothing is counted twice.
  */
@@ -87,11 +87,12 @@ public class LocalSpending {
     if (!report.currency().equals(account.currency())) {
       rate = rates.rateOn(report.currency(), report.spentOn()).orElseThrow(() -> new LedgerException("LEDGER_REFUSED",
           null, "ledger.spending.noRate", report.currency(), report.spentOn().toString()));
-      euros = original.divide(rate.unitsPerEuro(), 2, RoundingMode.HALF_UP);
+      euros = inEuros(original, rate);
       if (euros.signum() <= 0) {
         throw new LedgerException("LEDGER_REFUSED", null, "ledger.spending.tooSmall",
             original.toPlainString() + " " + report.currency());
       }
+      euros = Money.positive(euros, "the spending reported on grant " + grantReference + " in euros");
     }
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
@@ -108,6 +109,14 @@ public class LocalSpending {
     journal.append(grantReference, MovementType.SPENDING_ITEM_REPORTED, euros, item.key(), ctx.actor(), now,
         ctx.reason() == null ? ctx.because(report.description()) : ctx);
     return item;
+  }
+
+  /**
+   * An amount of a local currency in euros at a rate: divided by the units per euro, rounded half
+   * even to the cent, as the ledger rounds its other shares (advances, tranches).
+   */
+  static BigDecimal inEuros(BigDecimal original, ExchangeRate rate) {
+    return original.divide(rate.unitsPerEuro(), 2, RoundingMode.HALF_EVEN);
   }
 
   /** The grant's items, by day. */
