@@ -53,6 +53,11 @@ abstract class LocalCurrencyContract extends LedgerContract {
       assertThat(rate.importedAt()).isNotNull();
     });
     assertThat(rates.list("UGX").get(0).source()).isNull();
+
+    ExchangeRates.Imported sameLineTwice = rates.importCsv("currency,valid_from,rate\r\nKES," + TODAY + ",140\r\n\r\nKES,"
+        + TODAY + ",140.000\r\n", "frank");
+    assertThat(sameLineTwice.added()).isEqualTo(1);
+    assertThat(sameLineTwice.unchanged()).isEqualTo(1);
   }
 
   @Test
@@ -66,8 +71,9 @@ abstract class LocalCurrencyContract extends LedgerContract {
     assertThat(changed.column()).isEqualTo("rate");
     assertThat(changed.getMessage()).contains("655.957000", "700");
 
-    assertThat(refusedFile("currency,valid_from,rate\nMAD," + TODAY + ",10.85\nMAD," + TODAY + ",10.9\n").line())
-        .as("two rates for one day in the file").isEqualTo(3);
+    RateImportException twice = refusedFile("currency,valid_from,rate\nMAD," + TODAY + ",10.85\nMAD," + TODAY + ",10.9\n");
+    assertThat(twice.line()).isEqualTo(3);
+    assertThat(twice.getMessage()).contains("two different rates of MAD");
     assertThat(refusedFile("currency,valid_from,rate\nMAD," + TODAY + ",0\n").column()).isEqualTo("rate");
     assertThat(refusedFile("currency,valid_from,rate\nMAD," + TODAY + ",10.1234567\n").column()).isEqualTo("rate");
     assertThat(refusedFile("currency,valid_from,rate\nMAD,31/01/2027,10.85\n").column()).isEqualTo("valid_from");
