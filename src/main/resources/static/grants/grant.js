@@ -102,6 +102,7 @@
     payments(g);
     experiments(g);
     reports(g);
+    spending(g);
     fill('documents', (g.documents || []).map((d) => el('li', {},
       el('div', { class: 'row' }, el('a', { class: 'what', href: `..${d.href}`, download: '' }, d.name)),
       el('div', { class: 'meta' }, t('documentBy', d.step, d.size, d.by, day(d.at))))), t('noDocuments'));
@@ -370,6 +371,17 @@
         r.reviewedAt ? (r.reviewedBy ? t('reviewedBy', day(r.reviewedAt), r.reviewedBy) : t('reviewed', day(r.reviewedAt))) : null]
         .filter(Boolean).join(' · ')),
       r.feedback ? el('p', { class: 'feedback' }, r.feedback) : null)), t('noReports'));
+  }
+
+  /** The city's expenditures, newest first: in the grant's currency and, where paid in another, in that one. */
+  function spending(g) {
+    const paid = (amount, code) => new Intl.NumberFormat(LOCALE, { style: 'currency', currency: code }).format(Number(amount));
+    fill('spending', (g.spending || []).slice().reverse().map((s) => el('li', {},
+      el('div', { class: 'row' }, el('span', { class: 'what' }, s.description), el('span', { class: 'pill' }, money(s.amount))),
+      el('div', { class: 'meta' }, [day(s.spentOn), s.line].join(' · ')),
+      s.originalCurrency ? el('div', { class: 'meta' }, t('spendingPaid', paid(s.originalAmount, s.originalCurrency),
+        s.unitsPerEuro, s.originalCurrency, currency, day(s.rateValidFrom))) : null,
+      s.invoiceHref ? el('a', { href: `..${s.invoiceHref}`, download: '' }, t('spendingInvoice')) : null)), t('noSpending'));
   }
 
   load().catch((error) => {

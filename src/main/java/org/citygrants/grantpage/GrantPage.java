@@ -31,7 +31,17 @@ public record GrantPage(
     List<PauseRecord> pauses,
     List<Document> documents,
     Actions actions,
-    List<ChangeRecord> changes) {
+    List<ChangeRecord> changes,
+    List<Spending> spending) {
+
+  /**
+   * An expenditure the city reported (ledger.LocalSpending): the day it paid, what for, the budget
+   * line in the reader's words, the amount in the grant's currency and, when it paid in another
+   * currency, the amount it paid, that currency and the rate used (units for one of the grant's
+   * currency, valid from {@code rateValidFrom}); null in the grant's own currency.
+   */
+  public record Spending(LocalDate spentOn, String description, String line, String amount, String originalAmount,
+      String originalCurrency, String unitsPerEuro, LocalDate rateValidFrom, String invoiceHref) {}
 
   /**
    * A change asked of the grant (grant.change) and what became of it, in the reader's words: an

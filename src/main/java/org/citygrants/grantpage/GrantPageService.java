@@ -61,6 +61,7 @@ import org.citygrants.ledger.GrantAccount;
 import org.citygrants.ledger.GrantStatement;
 import org.citygrants.ledger.LedgerProperties;
 import org.citygrants.ledger.LedgerService;
+import org.citygrants.ledger.LocalSpending;
 import org.citygrants.ledger.UnknownLedgerKeyException;
 import org.citygrants.notification.NotificationProperties;
 import org.citygrants.payment.PaymentCalendar;
@@ -123,13 +124,15 @@ public class GrantPageService {
   private final GrantPauses pauses;
   private final EvidenceFiles evidence;
   private final GrantChanges changes;
+  private final LocalSpending localSpending;
 
   public GrantPageService(GrantRegister register, GrantPolicy policy, ExperimentLog experimentLog, LedgerService ledger,
       LedgerProperties money, HistoryService historyService, TaskService taskService, IdentityService identityService,
       ProcessEngineConfiguration configuration, FormInputValidator forms, GrantDurations durations,
       NotificationProperties links, AwardAcceptance acceptances, SharedLearnings sharedLearnings, FormTexts formTexts,
-      GrantPauses pauses, EvidenceFiles evidence, GrantChanges changes) {
+      GrantPauses pauses, EvidenceFiles evidence, GrantChanges changes, LocalSpending localSpending) {
     this.changes = changes;
+    this.localSpending = localSpending;
     this.formTexts = formTexts;
     this.pauses = pauses;
     this.evidence = evidence;
@@ -232,7 +235,21 @@ public class GrantPageService {
         pauseHistory.stream().map(p -> pauseRecord(p, language)).toList(),
         documents(userId, grant, language),
         actions(person, grant, phase, statement.orElse(null), open != null, language),
-        changes.history(grant.grantReference()).stream().map(c -> changeRecord(c, language)).toList());
+        changes.history(grant.grantReference()).stream().map(c -> changeRecord(c, language)).toList(),
+        spending(grant, language));
+  }
+
+  // --- the city's spending in the currency it paid (ledger.LocalSpending)
+
+  /** The expenditures the city reported, by day, in euros and, where it paid in another currency, in that one. */
+  private List<GrantPage.Spending> spending(GrantRecord grant, Locale language) {
+    return localSpending.items(grant.grantReference()).stream().map(item -> {
+      boolean converted = item.exchangeRateId() != null;
+      return new GrantPage.Spending(item.spentOn(), item.description(), AwardTexts.lineName(item.line(), language),
+          amount(item.amount()), converted ? amount(item.originalAmount()) : null,
+          converted ? item.originalCurrency() : null, converted ? item.unitsPerEuro().stripTrailingZeros().toPlainString() : null,
+          item.rateValidFrom(), item.documentId() == null ? null : "/api/documents/" + item.documentId());
+    }).toList();
   }
 
   private GrantPage.ChangeRecord changeRecord(GrantChange c, Locale language) {

@@ -112,6 +112,21 @@ class SpendingApiTest extends ApiTest {
         .andExpect(content().string(containsString(",1120.50,XOF 655957.00")));
     mvc.perform(as("lyon", get("/api/grants/{reference}/spending", grant)))
         .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(2));
+
+    // the grant page: euros, and the currency paid with the rate where it differs, in the reader's words
+    mvc.perform(as("lyon", get("/api/grants/{reference}", grant).header("Accept-Language", "fr")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.spending.length()").value(2))
+        .andExpect(jsonPath("$.spending[0].amount").value("1000.00"))
+        .andExpect(jsonPath("$.spending[0].originalAmount").value("655957.00"))
+        .andExpect(jsonPath("$.spending[0].originalCurrency").value("XOF"))
+        .andExpect(jsonPath("$.spending[0].unitsPerEuro").value("655.957"))
+        .andExpect(jsonPath("$.spending[0].rateValidFrom").value("2020-01-01"))
+        .andExpect(jsonPath("$.spending[0].invoiceHref").value("/api/documents/" + invoice))
+        .andExpect(jsonPath("$.spending[1].originalCurrency").doesNotExist())
+        .andExpect(jsonPath("$.spending[1].line").value(org.hamcrest.Matchers.not("learning-activities")));
+    mvc.perform(as("lyon", get("/api/texts/grant-page").header("Accept-Language", "fr")))
+        .andExpect(jsonPath("$.texts.spendingPaid").value(startsWith("Payé {0}")));
   }
 
   @Test
