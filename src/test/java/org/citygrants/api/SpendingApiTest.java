@@ -146,7 +146,9 @@ class SpendingApiTest extends ApiTest {
         {"{\"amount\": \"5\", \"currency\": \"EUR\", \"spentOn\": \"" + today + "\"}", "description"},
         {"{\"amount\": \"5\", \"currency\": \"EUR\", \"spentOn\": \"" + today + "\", \"description\": \"x\", \"line\": \"travel\"}", "line"},
         {"{\"amount\": \"5\", \"currency\": \"EUR\", \"spentOn\": \"" + today + "\", \"description\": \"x\", \"documentId\": \""
-            + othersFile + "\"}", "documentId"}};
+            + othersFile + "\"}", "documentId"},
+        {"{\"amount\": \"0.01\", \"currency\": \"TZS\", \"spentOn\": \"" + today + "\", \"description\": \"x\"}", "amount"}};
+    mvc.perform(as(FINANCE_REQUESTER, rates("currency,valid_from,rate\nTZS,2020-01-01,2800\n"))).andExpect(status().isOk());
     for (String[] input : refused) {
       mvc.perform(as("lyon", spend(grant, input[0])))
           .andExpect(status().isBadRequest())

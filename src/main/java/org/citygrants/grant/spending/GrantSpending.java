@@ -22,10 +22,12 @@ import org.citygrants.language.ReaderLanguage;
 import org.citygrants.language.Words;
 import org.citygrants.ledger.BudgetLine;
 import org.citygrants.ledger.ExchangeRates;
+import org.citygrants.ledger.GrantClosedException;
 import org.citygrants.ledger.LedgerException;
 import org.citygrants.ledger.LocalSpending;
 import org.citygrants.ledger.MovementContext;
 import org.citygrants.ledger.SpendingItem;
+import org.citygrants.ledger.UnknownLedgerKeyException;
 import org.citygrants.process.InputRejectedException;
 import org.citygrants.process.LedgerRefusals;
 import org.citygrants.process.ProcessGateway.TaskNotAvailableException;
@@ -97,8 +99,10 @@ public class GrantSpending {
     try {
       return spending.report(grant.grantReference(), new LocalSpending.Report(line, day, description, amount, currency,
           documentId), MovementContext.by(userId, description));
+    } catch (GrantClosedException | UnknownLedgerKeyException state) {
+      throw state; // the grant's state, not the input: 409, or 404 before its award
     } catch (LedgerException refused) {
-      throw new InputRejectedException("spentOn", LedgerRefusals.inWords(refused));
+      throw new InputRejectedException(fieldOf(refused), LedgerRefusals.inWords(refused));
     }
   }
 
@@ -110,6 +114,16 @@ public class GrantSpending {
       throw new TaskNotAvailableException(Words.say(language, "spending.notReader", grant.grantReference()));
     }
     return spending.items(grant.grantReference());
+  }
+
+  /** The field a refusal of the ledger is about: the day, the currency (no rate) or the amount. */
+  private static String fieldOf(LedgerException refused) {
+    String key = refused.key() == null ? "" : refused.key();
+    return switch (key) {
+      case "ledger.spending.future", "ledger.spending.beforeAward" -> "spentOn";
+      case "ledger.spending.noRate" -> "currency";
+      default -> "amount";
+    };
   }
 
   private GrantRecord grant(String grantReference, Locale language) {
