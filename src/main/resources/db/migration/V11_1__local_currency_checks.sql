@@ -30,3 +30,8 @@ ALTER TABLE spending_item ADD CONSTRAINT ck_spending_item_conversion CHECK (
 ALTER TABLE spending_item ADD CONSTRAINT fk_spending_item_rate_figures
     FOREIGN KEY (exchange_rate_id, original_currency, rate_valid_from, units_per_euro)
     REFERENCES exchange_rate (id, currency, valid_from, units_per_euro);
+
+-- A city on a slow line sends its expenditure again when no answer came: the client's key of the
+-- request (the Idempotency-Key header) makes the second one find the first, exactly once per grant.
+ALTER TABLE spending_item ADD COLUMN request_key VARCHAR(100);
+ALTER TABLE spending_item ADD CONSTRAINT uq_spending_item_request UNIQUE (grant_reference, request_key);

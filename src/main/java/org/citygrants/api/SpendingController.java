@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -179,14 +180,18 @@ public class SpendingController {
   @ApiResponse(responseCode = "400", description = """
       Refused input naming the field, nothing recorded: amount, currency, spentOn (not a day, in the \
       future, before the award), line, description, documentId (not a file of this grant), or no rate \
-      of the currency for that day (currency)""", content = @Content(schema = @Schema(implementation = ApiError.class)))
+      of the currency for that day (currency), an Idempotency-Key already used for another expenditure""", content = @Content(schema = @Schema(implementation = ApiError.class)))
   @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content)
   @ApiResponse(responseCode = "403", description = "Not the grant's city team nor a programme officer",
       content = @Content(schema = @Schema(implementation = ApiError.class)))
   @ApiResponse(responseCode = "404", description = "No such grant", content = @Content(schema = @Schema(implementation = ApiError.class)))
   public SpendingItemResponse report(@Parameter(example = GrantController.EXAMPLE_REFERENCE) @PathVariable String reference,
-      @RequestBody(required = false) SpendingReport report, @Parameter(hidden = true) Authentication authentication) {
-    return response(spending.report(access.userId(authentication), reference, report));
+      @RequestBody(required = false) SpendingReport report,
+      @Parameter(description = "Your key of this expenditure (up to 100 visible characters, e.g. a UUID): sent again "
+          + "with the same expenditure when no answer came, it answers the item recorded the first time and records "
+          + "nothing more") @RequestHeader(name = GrantSpending.REQUEST_KEY, required = false) String requestKey,
+      @Parameter(hidden = true) Authentication authentication) {
+    return response(spending.report(access.userId(authentication), reference, report, requestKey));
   }
 
   @GetMapping({"/grants/{reference}/spending", "/grants/{reference}/expenditures"})

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -67,8 +68,31 @@ public class LocalSpending {
    */
   @Transactional
   public SpendingItem report(String grantReference, Report report, MovementContext ctx) {
+    return report(grantReference, report, null, ctx);
+  }
+
+  /**
+   * {@link #report(String, Report, MovementContext)} exactly once per request key: the same key
+   * again (a retry) answers the item recorded the first time and records nothing; the same key
+   * with another expenditure is refused.
+   *
+   * @param requestKey the client's key of the request, or null
+   */
+  @Transactional
+  public SpendingItem report(String grantReference, Report report, String requestKey, MovementContext ctx) {
     GrantAccount account = accounts.lock(grantReference)
         .orElseThrow(() -> new UnknownLedgerKeyException("grant", grantReference));
+    if (requestKey != null) {
+      // the grant's account is locked: a retry racing its first send waits for it here
+      Optional<SpendingItem> first = jdbc.sql("SELECT " + COLUMNS + " FROM spending_item WHERE grant_reference = ? "
+          + "AND request_key = ?").params(grantReference, requestKey).query(LocalSpending::item).optional();
+      if (first.isPresent()) {
+        if (!sameExpenditure(first.get(), report)) {
+          throw new LedgerException("LEDGER_REFUSED", null, "ledger.spending.keyReused", requestKey);
+        }
+        return first.get();
+      }
+    }
     if (account.isClosed()) {
       throw new GrantClosedException(grantReference);
     }
@@ -98,12 +122,12 @@ public class LocalSpending {
     jdbc.sql("""
             INSERT INTO spending_item (grant_reference, line_code, spent_on, description, original_amount,
               original_currency, exchange_rate_id, units_per_euro, rate_valid_from, amount, document_id, reported_by,
-              reported_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+              reported_at, request_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(grantReference, report.line().code(), Date.valueOf(report.spentOn()), report.description(),
             original, report.currency(), rate == null ? null : rate.id(), rate == null ? null : rate.unitsPerEuro(),
             rate == null ? null : Date.valueOf(rate.validFrom()), euros, report.documentId(), ctx.actor(),
-            Rows.param(now))
+            Rows.param(now), requestKey)
         .update(key, "id");
     SpendingItem item = find(key.getKey().longValue());
     journal.append(grantReference, MovementType.SPENDING_ITEM_REPORTED, euros, item.key(), ctx.actor(), now,
@@ -117,6 +141,13 @@ public class LocalSpending {
    */
   static BigDecimal inEuros(BigDecimal original, ExchangeRate rate) {
     return original.divide(rate.unitsPerEuro(), 2, RoundingMode.HALF_EVEN);
+  }
+
+  private static boolean sameExpenditure(SpendingItem item, Report report) {
+    return item.line() == report.line() && item.spentOn().equals(report.spentOn())
+        && item.description().equals(report.description()) && item.originalAmount().compareTo(report.amount()) == 0
+        && item.originalCurrency().equals(report.currency())
+        && java.util.Objects.equals(item.documentId(), report.documentId());
   }
 
   /** The grant's items, by day. */

@@ -209,6 +209,20 @@ class SpendingApiTest extends ApiTest {
                 + "\", \"description\": \"Printing\"}").with(csrf())))
         .andExpect(status().isCreated()).andExpect(jsonPath("$.amount").value("80.00"));
 
+    // a phone on a slow line sends it again: the same key answers the first item, nothing more is recorded
+    String paper = "{\"amount\": \"45\", \"currency\": \"EUR\", \"spentOn\": \"" + today
+        + "\", \"description\": \"Paper\"}";
+    String firstId = mvc.perform(as("lyon", spend(grant, paper).header("Idempotency-Key", "9b1f0c1e-paper")))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString().replaceAll(".*\"id\":(\\d+).*", "$1");
+    mvc.perform(as("lyon", spend(grant, paper).header("Idempotency-Key", "9b1f0c1e-paper")))
+        .andExpect(status().isCreated()).andExpect(jsonPath("$.id").value(Long.parseLong(firstId)));
+    mvc.perform(as("lyon", spend(grant, paper.replace("\"45\"", "\"46\"")).header("Idempotency-Key", "9b1f0c1e-paper")))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("Idempotency-Key"));
+    mvc.perform(as("lyon", spend(grant, paper).header("Idempotency-Key", "two words")))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("Idempotency-Key"));
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM spending_item WHERE grant_reference = ? AND description = 'Paper'")
+        .param(grant).query(Integer.class).single()).isEqualTo(1);
+
     for (String reader : new String[] {"lyon", "coach1", OFFICER, FINANCE_REQUESTER}) {
       mvc.perform(as(reader, get("/api/grants/{reference}/expenditures", grant)))
           .andExpect(status().isOk()).andExpect(jsonPath("$[0].description").value("Printing"));

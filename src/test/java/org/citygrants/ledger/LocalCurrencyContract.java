@@ -167,6 +167,42 @@ abstract class LocalCurrencyContract extends LedgerContract {
     assertThat(spending.totals().get(LYON).originals()).as("no other currency").isEmpty();
   }
 
+  @Test
+  void theSameRequestSentAgainRecordsNothingMoreEvenWhenBothArriveTogether() throws Exception {
+    rates.importCsv("currency,valid_from,rate\nXOF," + TODAY.minusDays(10) + ",655.957\n", "frank");
+    LocalSpending.Report sensors = new LocalSpending.Report(BudgetLine.EXPERIMENTS, TODAY, "sensors", eur("655957"),
+        "XOF", null);
+
+    SpendingItem first = spending.report(LYON, sensors, "phone-7f3a", CITY);
+    SpendingItem again = spending.report(LYON, sensors, "phone-7f3a", CITY);
+    assertThat(again).isEqualTo(first);
+    assertRefused(LedgerException.class, () -> spending.report(LYON, new LocalSpending.Report(BudgetLine.EXPERIMENTS,
+        TODAY, "sensors", eur("655958"), "XOF", null), "phone-7f3a", CITY), "phone-7f3a");
+    SpendingItem secondPurchase = spending.report(LYON, sensors, "phone-8b21", CITY);
+    assertThat(secondPurchase.id()).isNotEqualTo(first.id());
+
+    // a retry racing its first send: the grant's account is locked, the second finds the first
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+      java.util.concurrent.Callable<SpendingItem> send = () -> {
+        start.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        return spending.report(LYON, sensors, "phone-race", CITY);
+      };
+      java.util.concurrent.Future<SpendingItem> one = pool.submit(send);
+      java.util.concurrent.Future<SpendingItem> two = pool.submit(send);
+      assertThat(one.get(30, java.util.concurrent.TimeUnit.SECONDS).id())
+          .isEqualTo(two.get(30, java.util.concurrent.TimeUnit.SECONDS).id());
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(spending.items(LYON)).hasSize(3);
+    assertThat(movements(LYON, MovementType.SPENDING_ITEM_REPORTED)).isEqualTo(3);
+    assertThatThrownBy(() -> jdbc.sql("UPDATE spending_item SET request_key = 'phone-7f3a' WHERE id = ?")
+        .param(secondPurchase.id()).update()).isInstanceOf(DataIntegrityViolationException.class);
+  }
+
   private SpendingItem spend(LocalDate day, String amount, String currency) {
     return spending.report(LYON, new LocalSpending.Report(BudgetLine.EXPERIMENTS, day, "sensors", eur(amount),
         currency, null), CITY);

@@ -42,6 +42,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class GrantSpending {
 
+  /** The header a client names its request with, to send it again safely. */
+  public static final String REQUEST_KEY = "Idempotency-Key";
+
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
   /** What the city reports, as the client wrote it. */
@@ -69,7 +72,20 @@ public class GrantSpending {
    * @throws InputRejectedException refused input naming the field, nothing recorded (400)
    */
   public SpendingItem report(String userId, String grantReference, SpendingReport r) {
+    return report(userId, grantReference, r, null);
+  }
+
+  /**
+   * {@link #report(String, String, SpendingReport)} exactly once per request key (the client's
+   * {@code Idempotency-Key}): the same key again answers the item recorded the first time.
+   *
+   * @param requestKey up to 100 visible characters, or null
+   */
+  public SpendingItem report(String userId, String grantReference, SpendingReport r, String requestKey) {
     Locale language = ReaderLanguage.current();
+    if (requestKey != null && !requestKey.matches("[\\x21-\\x7E]{1,100}")) {
+      throw new InputRejectedException(REQUEST_KEY, Words.say(language, "spending.requestKey"));
+    }
     GrantRecord grant = grant(grantReference, language);
     GrantPolicy.Person person = policy.person(userId);
     if (!person.cityCodes().contains(grant.cityCode()) && !policy.stopsGrants(person)) {
@@ -98,7 +114,7 @@ public class GrantSpending {
     }
     try {
       return spending.report(grant.grantReference(), new LocalSpending.Report(line, day, description, amount, currency,
-          documentId), MovementContext.by(userId, description));
+          documentId), requestKey, MovementContext.by(userId, description));
     } catch (GrantClosedException | UnknownLedgerKeyException state) {
       throw state; // the grant's state, not the input: 409, or 404 before its award
     } catch (LedgerException refused) {
@@ -122,6 +138,7 @@ public class GrantSpending {
     return switch (key) {
       case "ledger.spending.future", "ledger.spending.beforeAward" -> "spentOn";
       case "ledger.spending.noRate" -> "currency";
+      case "ledger.spending.keyReused" -> REQUEST_KEY;
       default -> "amount";
     };
   }
