@@ -8,9 +8,13 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 import org.citygrants.grant.spending.GrantSpending;
 import org.citygrants.grant.spending.GrantSpending.SpendingReport;
 import org.citygrants.language.ReaderLanguage;
@@ -20,6 +24,7 @@ import org.citygrants.ledger.ExchangeRates;
 import org.citygrants.ledger.RateImportException;
 import org.citygrants.ledger.SpendingItem;
 import org.citygrants.process.InputRejectedException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -27,10 +32,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Spending in the city's own currency: finance keeps the rate table (a CSV import), the city reports
@@ -95,12 +102,46 @@ public class SpendingController {
       content = @Content(schema = @Schema(implementation = ApiError.class)))
   public ImportResponse importRates(@RequestBody(required = false) String csv,
       @Parameter(hidden = true) Authentication authentication) {
-    String user = access.userId(authentication);
+    return importAs(access.userId(authentication), () -> csv);
+  }
+
+  @PostMapping(path = "/programme/exchange-rates", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "Import exchange rates (finance officers)", description = "The same CSV file as a form's file.")
+  @ApiResponse(responseCode = "200", description = "Imported")
+  @ApiResponse(responseCode = "400", description = "The file refused, naming the line and column; nothing imported",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
+  @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content)
+  @ApiResponse(responseCode = "403", description = "Not a finance officer",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
+  public ImportResponse importRateFile(
+      @Parameter(description = "The CSV file, UTF-8") @RequestParam(name = "file", required = false) MultipartFile file,
+      @Parameter(hidden = true) Authentication authentication) {
+    return importAs(access.userId(authentication), () -> {
+      if (file == null || file.isEmpty()) {
+        throw new InputRejectedException("file", Words.say(ReaderLanguage.current(), "spending.ratesNoFile"));
+      }
+      try {
+        return new String(file.getBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  private ImportResponse importAs(String user, Supplier<String> csv) {
     if (!spending.keepsRates(user)) {
       throw ApiException.forbidden(Words.say(ReaderLanguage.current(), "spending.ratesOnlyFinance"));
     }
+    String file = csv.get();
     try {
-      ExchangeRates.Imported imported = rates.importCsv(csv, user);
+      ExchangeRates.Imported imported;
+      try {
+        imported = rates.importCsv(file, user);
+      } catch (DuplicateKeyException race) {
+        // another import added the same currency and day meanwhile: this one rolled back; read again,
+        // its rows are now either the same (unchanged) or a refused change
+        imported = rates.importCsv(file, user);
+      }
       return new ImportResponse(imported.added(), imported.unchanged(),
           imported.rates().stream().map(RateResponse::of).toList());
     } catch (RateImportException refused) {
@@ -122,7 +163,7 @@ public class SpendingController {
     return rates.list(currency).stream().map(RateResponse::of).toList();
   }
 
-  @PostMapping(path = "/grants/{reference}/spending", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(path = {"/grants/{reference}/spending", "/grants/{reference}/expenditures"}, consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
   @Operation(summary = "Report an expenditure in the currency paid (the city team)",
       description = """
@@ -139,17 +180,21 @@ public class SpendingController {
   @ApiResponse(responseCode = "400", description = """
       Refused input naming the field, nothing recorded: amount, currency, spentOn (not a day, in the \
       future, before the award), line, description, documentId (not a file of this grant), or no rate \
-      of the currency for that day (currency)""", content = @Content(schema = @Schema(implementation = ApiError.class)))
+      of the currency for that day (currency), an Idempotency-Key already used for another expenditure""", content = @Content(schema = @Schema(implementation = ApiError.class)))
   @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content)
   @ApiResponse(responseCode = "403", description = "Not the grant's city team nor a programme officer",
       content = @Content(schema = @Schema(implementation = ApiError.class)))
   @ApiResponse(responseCode = "404", description = "No such grant", content = @Content(schema = @Schema(implementation = ApiError.class)))
   public SpendingItemResponse report(@Parameter(example = GrantController.EXAMPLE_REFERENCE) @PathVariable String reference,
-      @RequestBody(required = false) SpendingReport report, @Parameter(hidden = true) Authentication authentication) {
-    return response(spending.report(access.userId(authentication), reference, report));
+      @RequestBody(required = false) SpendingReport report,
+      @Parameter(description = "Your key of this expenditure (up to 100 visible characters, e.g. a UUID): sent again "
+          + "with the same expenditure when no answer came, it answers the item recorded the first time and records "
+          + "nothing more") @RequestHeader(name = GrantSpending.REQUEST_KEY, required = false) String requestKey,
+      @Parameter(hidden = true) Authentication authentication) {
+    return response(spending.report(access.userId(authentication), reference, report, requestKey));
   }
 
-  @GetMapping("/grants/{reference}/spending")
+  @GetMapping({"/grants/{reference}/spending", "/grants/{reference}/expenditures"})
   @Operation(summary = "The grant's spending, item by item",
       description = "In the currency paid and in euros, with the rate used; for those who read the grant in full.")
   @ApiResponse(responseCode = "200", description = "The items, by day",

@@ -12,7 +12,9 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -68,12 +70,14 @@ public class ExchangeRates {
       throw new RateImportException(MAX_LINES + 2, "file", "ledger.rates.tooLong", MAX_LINES);
     }
     List<ExchangeRate> parsed = new ArrayList<>();
+    List<Integer> lineNumbers = new ArrayList<>();
     for (int i = 1; i < lines.size(); i++) {
       String line = lines.get(i);
       if (line.isEmpty()) {
         continue;
       }
       parsed.add(parse(line, i + 1, importedBy));
+      lineNumbers.add(i + 1);
     }
     if (parsed.isEmpty()) {
       throw new RateImportException(2, "file", "ledger.rates.empty");
@@ -81,36 +85,34 @@ public class ExchangeRates {
     int added = 0;
     int unchanged = 0;
     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    Map<String, ExchangeRate> inThisFile = new HashMap<>();
     for (int i = 0; i < parsed.size(); i++) {
       ExchangeRate rate = parsed.get(i);
+      int line = lineNumbers.get(i);
+      ExchangeRate earlier = inThisFile.putIfAbsent(rate.currency() + "@" + rate.validFrom(), rate);
+      if (earlier != null) {
+        if (earlier.unitsPerEuro().compareTo(rate.unitsPerEuro()) != 0) {
+          throw new RateImportException(line, "rate", "ledger.rates.twice", rate.currency(), rate.validFrom().toString());
+        }
+        unchanged++;
+        continue;
+      }
       Optional<ExchangeRate> existing = find(rate.currency(), rate.validFrom());
       if (existing.isPresent()) {
         if (existing.get().unitsPerEuro().compareTo(rate.unitsPerEuro()) != 0) {
-          throw new RateImportException(lineOf(lines, rate), "rate", "ledger.rates.conflict", rate.currency(),
+          throw new RateImportException(line, "rate", "ledger.rates.conflict", rate.currency(),
               rate.validFrom().toString(), existing.get().unitsPerEuro().toPlainString(), rate.unitsPerEuro().toPlainString());
         }
         unchanged++;
         continue;
       }
-      for (int j = 0; j < i; j++) {
-        ExchangeRate other = parsed.get(j);
-        if (other.currency().equals(rate.currency()) && other.validFrom().equals(rate.validFrom())
-            && other.unitsPerEuro().compareTo(rate.unitsPerEuro()) != 0) {
-          throw new RateImportException(lineOf(lines, rate), "rate", "ledger.rates.twice", rate.currency(),
-              rate.validFrom().toString());
-        }
-      }
-      if (find(rate.currency(), rate.validFrom()).isEmpty()) {
-        jdbc.sql("""
-                INSERT INTO exchange_rate (currency, valid_from, units_per_euro, source, imported_by, imported_at)
-                VALUES (?, ?, ?, ?, ?, ?)""")
-            .params(rate.currency(), Date.valueOf(rate.validFrom()), rate.unitsPerEuro(), rate.source(), importedBy,
-                Rows.param(now))
-            .update();
-        added++;
-      } else {
-        unchanged++;
-      }
+      jdbc.sql("""
+              INSERT INTO exchange_rate (currency, valid_from, units_per_euro, source, imported_by, imported_at)
+              VALUES (?, ?, ?, ?, ?, ?)""")
+          .params(rate.currency(), Date.valueOf(rate.validFrom()), rate.unitsPerEuro(), rate.source(), importedBy,
+              Rows.param(now))
+          .update();
+      added++;
     }
     return new Imported(added, unchanged, list(null));
   }
@@ -176,12 +178,7 @@ public class ExchangeRates {
     if (source != null && source.length() > 200) {
       source = source.substring(0, 200);
     }
-    return new ExchangeRate(number, currency, day, rate.setScale(6), source, by, null);
-  }
-
-  /** The line a parsed rate came from (its id holds its line number until it is stored). */
-  private static int lineOf(List<String> lines, ExchangeRate rate) {
-    return (int) rate.id();
+    return new ExchangeRate(0, currency, day, rate.setScale(6), source, by, null);
   }
 
   private static ExchangeRate rate(ResultSet rs, int row) throws SQLException {

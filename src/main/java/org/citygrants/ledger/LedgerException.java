@@ -76,6 +76,11 @@ public class LedgerException extends RuntimeException {
     return code;
   }
 
+  /** The refusal's text key in the bundle {@code i18n/refusals}, or null for one worded in English only. */
+  public String key() {
+    return key;
+  }
+
   /** The message with the person it names called by {@code nameOf(userId)} (their name rather than their id). */
   public String messageNaming(UnaryOperator<String> nameOf) {
     return messageIn(Languages.FALLBACK, nameOf);

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The city's itemised spending in the currency it paid (table spending_item): each item keeps its
  * original amount and currency, and the euro amount at the rate of its day from the rate table
- * ({@link ExchangeRates}), rounded half up to the cent, with the rate row used. Journalled as
+ * ({@link ExchangeRates}), rounded half even to the cent, with the rate row used. Journalled as
  * {@code SPENDING_ITEM_REPORTED}. Items are the detail behind the city's reports: the accepted
  * spending of the statement still comes from the reports, so nothing is counted twice.
  */
@@ -67,8 +68,31 @@ public class LocalSpending {
    */
   @Transactional
   public SpendingItem report(String grantReference, Report report, MovementContext ctx) {
+    return report(grantReference, report, null, ctx);
+  }
+
+  /**
+   * {@link #report(String, Report, MovementContext)} exactly once per request key: the same key
+   * again (a retry) answers the item recorded the first time and records nothing; the same key
+   * with another expenditure is refused.
+   *
+   * @param requestKey the client's key of the request, or null
+   */
+  @Transactional
+  public SpendingItem report(String grantReference, Report report, String requestKey, MovementContext ctx) {
     GrantAccount account = accounts.lock(grantReference)
         .orElseThrow(() -> new UnknownLedgerKeyException("grant", grantReference));
+    if (requestKey != null) {
+      // the grant's account is locked: a retry racing its first send waits for it here
+      Optional<SpendingItem> first = jdbc.sql("SELECT " + COLUMNS + " FROM spending_item WHERE grant_reference = ? "
+          + "AND request_key = ?").params(grantReference, requestKey).query(LocalSpending::item).optional();
+      if (first.isPresent()) {
+        if (!sameExpenditure(first.get(), report)) {
+          throw new LedgerException("LEDGER_REFUSED", null, "ledger.spending.keyReused", requestKey);
+        }
+        return first.get();
+      }
+    }
     if (account.isClosed()) {
       throw new GrantClosedException(grantReference);
     }
@@ -87,27 +111,43 @@ public class LocalSpending {
     if (!report.currency().equals(account.currency())) {
       rate = rates.rateOn(report.currency(), report.spentOn()).orElseThrow(() -> new LedgerException("LEDGER_REFUSED",
           null, "ledger.spending.noRate", report.currency(), report.spentOn().toString()));
-      euros = original.divide(rate.unitsPerEuro(), 2, RoundingMode.HALF_UP);
+      euros = inEuros(original, rate);
       if (euros.signum() <= 0) {
         throw new LedgerException("LEDGER_REFUSED", null, "ledger.spending.tooSmall",
             original.toPlainString() + " " + report.currency());
       }
+      euros = Money.positive(euros, "the spending reported on grant " + grantReference + " in euros");
     }
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
             INSERT INTO spending_item (grant_reference, line_code, spent_on, description, original_amount,
               original_currency, exchange_rate_id, units_per_euro, rate_valid_from, amount, document_id, reported_by,
-              reported_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+              reported_at, request_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(grantReference, report.line().code(), Date.valueOf(report.spentOn()), report.description(),
             original, report.currency(), rate == null ? null : rate.id(), rate == null ? null : rate.unitsPerEuro(),
             rate == null ? null : Date.valueOf(rate.validFrom()), euros, report.documentId(), ctx.actor(),
-            Rows.param(now))
+            Rows.param(now), requestKey)
         .update(key, "id");
     SpendingItem item = find(key.getKey().longValue());
     journal.append(grantReference, MovementType.SPENDING_ITEM_REPORTED, euros, item.key(), ctx.actor(), now,
         ctx.reason() == null ? ctx.because(report.description()) : ctx);
     return item;
+  }
+
+  /**
+   * An amount of a local currency in euros at a rate: divided by the units per euro, rounded half
+   * even to the cent, as the ledger rounds its other shares (advances, tranches).
+   */
+  static BigDecimal inEuros(BigDecimal original, ExchangeRate rate) {
+    return original.divide(rate.unitsPerEuro(), 2, RoundingMode.HALF_EVEN);
+  }
+
+  private static boolean sameExpenditure(SpendingItem item, Report report) {
+    return item.line() == report.line() && item.spentOn().equals(report.spentOn())
+        && item.description().equals(report.description()) && item.originalAmount().compareTo(report.amount()) == 0
+        && item.originalCurrency().equals(report.currency())
+        && java.util.Objects.equals(item.documentId(), report.documentId());
   }
 
   /** The grant's items, by day. */

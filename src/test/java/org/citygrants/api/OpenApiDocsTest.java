@@ -46,6 +46,7 @@ class OpenApiDocsTest extends ApiTest {
         "/api/grants/{reference}/changes",
         "/api/programme/exchange-rates",
         "/api/grants/{reference}/spending",
+        "/api/grants/{reference}/expenditures",
         "/api/texts/{page}",
         "/api/grants/{reference}/documents",
         "/api/documents/{id}");

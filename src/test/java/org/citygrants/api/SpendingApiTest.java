@@ -6,11 +6,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -138,7 +141,9 @@ class SpendingApiTest extends ApiTest {
         {"{\"amount\": \"5\", \"currency\": \"EUR\", \"spentOn\": \"" + today + "\"}", "description"},
         {"{\"amount\": \"5\", \"currency\": \"EUR\", \"spentOn\": \"" + today + "\", \"description\": \"x\", \"line\": \"travel\"}", "line"},
         {"{\"amount\": \"5\", \"currency\": \"EUR\", \"spentOn\": \"" + today + "\", \"description\": \"x\", \"documentId\": \""
-            + othersFile + "\"}", "documentId"}};
+            + othersFile + "\"}", "documentId"},
+        {"{\"amount\": \"0.01\", \"currency\": \"TZS\", \"spentOn\": \"" + today + "\", \"description\": \"x\"}", "amount"}};
+    mvc.perform(as(FINANCE_REQUESTER, rates("currency,valid_from,rate\nTZS,2020-01-01,2800\n"))).andExpect(status().isOk());
     for (String[] input : refused) {
       mvc.perform(as("lyon", spend(grant, input[0])))
           .andExpect(status().isBadRequest())
@@ -165,10 +170,72 @@ class SpendingApiTest extends ApiTest {
   }
 
   @Test
+  void financeImportsTheRateFileAsAFormsFileToo() throws Exception {
+    String day = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC).minusDays(3).toString();
+    MockMultipartFile file = new MockMultipartFile("file", "taux.csv", "text/csv",
+        ("\uFEFFcurrency,valid_from,rate,source\r\nNGN," + day + ",1650.25,CBN\r\n").getBytes(StandardCharsets.UTF_8));
+
+    mvc.perform(as(FINANCE_APPROVER, multipart("/api/programme/exchange-rates").file(file).with(csrf())))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.added").value(1))
+        .andExpect(jsonPath("$.rates[?(@.currency == 'NGN')].source").value("CBN"));
+    mvc.perform(as(FINANCE_APPROVER, multipart("/api/programme/exchange-rates").file(file).with(csrf())))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.added").value(0)).andExpect(jsonPath("$.unchanged").value(1));
+    mvc.perform(as(FINANCE_APPROVER, multipart("/api/programme/exchange-rates").file(new MockMultipartFile("file",
+            "taux.csv", "text/csv", ("currency,valid_from,rate\nRWF," + day + ",1500\nNGN," + day + ",1700\n")
+            .getBytes(StandardCharsets.UTF_8))).with(csrf()).header("Accept-Language", "fr")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.field").value("line 3, rate"))
+        .andExpect(jsonPath("$.message").value(startsWith("Le taux de NGN à partir du " + day + " est déjà 1650.250000")));
+    mvc.perform(as(FINANCE_APPROVER, multipart("/api/programme/exchange-rates").with(csrf())))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("file"));
+    mvc.perform(as("lyon", multipart("/api/programme/exchange-rates").file(file).with(csrf())))
+        .andExpect(status().isForbidden());
+    mvc.perform(as(FINANCE_APPROVER, get("/api/programme/exchange-rates").param("currency", "RWF")))
+        .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(0));
+  }
+
+  @Test
+  void expendituresIsTheSameResourceAndOnlyThoseWhoFollowTheGrantReadIt() throws Exception {
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.UTC);
+    String grant = grantInPreparation("lyon", "coach1");
+    mvc.perform(as("lyon", post("/api/grants/{reference}/expenditures", grant).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"amount\": \"80\", \"currency\": \"EUR\", \"spentOn\": \"" + today
+                + "\", \"description\": \"Printing\"}").with(csrf())))
+        .andExpect(status().isCreated()).andExpect(jsonPath("$.amount").value("80.00"));
+
+    // a phone on a slow line sends it again: the same key answers the first item, nothing more is recorded
+    String paper = "{\"amount\": \"45\", \"currency\": \"EUR\", \"spentOn\": \"" + today
+        + "\", \"description\": \"Paper\"}";
+    String firstId = mvc.perform(as("lyon", spend(grant, paper).header("Idempotency-Key", "9b1f0c1e-paper")))
+        .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString().replaceAll(".*\"id\":(\\d+).*", "$1");
+    mvc.perform(as("lyon", spend(grant, paper).header("Idempotency-Key", "9b1f0c1e-paper")))
+        .andExpect(status().isCreated()).andExpect(jsonPath("$.id").value(Long.parseLong(firstId)));
+    mvc.perform(as("lyon", spend(grant, paper.replace("\"45\"", "\"46\"")).header("Idempotency-Key", "9b1f0c1e-paper")))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("Idempotency-Key"));
+    mvc.perform(as("lyon", spend(grant, paper).header("Idempotency-Key", "two words")))
+        .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("Idempotency-Key"));
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM spending_item WHERE grant_reference = ? AND description = 'Paper'")
+        .param(grant).query(Integer.class).single()).isEqualTo(1);
+
+    for (String reader : new String[] {"lyon", "coach1", OFFICER, FINANCE_REQUESTER}) {
+      mvc.perform(as(reader, get("/api/grants/{reference}/expenditures", grant)))
+          .andExpect(status().isOk()).andExpect(jsonPath("$[0].description").value("Printing"));
+    }
+    for (String stranger : new String[] {"tampere", "coach2"}) {
+      mvc.perform(as(stranger, get("/api/grants/{reference}/expenditures", grant))).andExpect(status().isForbidden());
+      mvc.perform(as(stranger, get("/api/grants/{reference}/spending", grant))).andExpect(status().isForbidden());
+    }
+  }
+
+  @Test
   void theOpenApiDescriptionHasTheSpendingOperations() throws Exception {
     mvc.perform(as(OFFICER, get("/v3/api-docs")))
         .andExpect(jsonPath("$.paths['/api/programme/exchange-rates'].post.responses['400']").exists())
-        .andExpect(jsonPath("$.paths['/api/grants/{reference}/spending'].post.responses['201']").exists());
+        .andExpect(jsonPath("$.paths['/api/programme/exchange-rates'].post.requestBody.content['text/csv']").exists())
+        .andExpect(jsonPath("$.paths['/api/programme/exchange-rates'].post.requestBody.content['multipart/form-data']").exists())
+        .andExpect(jsonPath("$.paths['/api/grants/{reference}/spending'].post.responses['201']").exists())
+        .andExpect(jsonPath("$.paths['/api/grants/{reference}/expenditures'].post.responses['201']").exists());
   }
 
   private int count(String table) {

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
 
 /**
  * The two databases the ledger runs on, each started once per test JVM: H2 in memory and a real
- * PostgreSQL 14 (zonky embedded). Each gets every Flyway migration (the ledger's V1, V4 and V10;
+ * PostgreSQL 14 (zonky embedded). Each gets every Flyway migration (the ledger's V1, V4, V10 and V11;
  * the other features' tables stay empty) and a small Spring context with the ledger's beans, so {@code @Transactional} works as in
  * the application, without the Camunda engine.
  */
@@ -54,6 +54,7 @@ enum TestDatabase {
   };
 
   private static final String[] TABLES = {
+      "spending_item", "exchange_rate",
       "ledger_movement", "recovery", "expenditure", "payment", "commitment", "budget_line", "grant_account"};
 
   private AnnotationConfigApplicationContext context;
@@ -76,6 +77,10 @@ enum TestDatabase {
 
   LedgerService ledger() {
     return context().getBean(LedgerService.class);
+  }
+
+  <T> T bean(Class<T> type) {
+    return context().getBean(type);
   }
 
   JdbcClient jdbc() {

@@ -22,10 +22,12 @@ import org.citygrants.language.ReaderLanguage;
 import org.citygrants.language.Words;
 import org.citygrants.ledger.BudgetLine;
 import org.citygrants.ledger.ExchangeRates;
+import org.citygrants.ledger.GrantClosedException;
 import org.citygrants.ledger.LedgerException;
 import org.citygrants.ledger.LocalSpending;
 import org.citygrants.ledger.MovementContext;
 import org.citygrants.ledger.SpendingItem;
+import org.citygrants.ledger.UnknownLedgerKeyException;
 import org.citygrants.process.InputRejectedException;
 import org.citygrants.process.LedgerRefusals;
 import org.citygrants.process.ProcessGateway.TaskNotAvailableException;
@@ -39,6 +41,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class GrantSpending {
+
+  /** The header a client names its request with, to send it again safely. */
+  public static final String REQUEST_KEY = "Idempotency-Key";
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
@@ -67,7 +72,20 @@ public class GrantSpending {
    * @throws InputRejectedException refused input naming the field, nothing recorded (400)
    */
   public SpendingItem report(String userId, String grantReference, SpendingReport r) {
+    return report(userId, grantReference, r, null);
+  }
+
+  /**
+   * {@link #report(String, String, SpendingReport)} exactly once per request key (the client's
+   * {@code Idempotency-Key}): the same key again answers the item recorded the first time.
+   *
+   * @param requestKey up to 100 visible characters, or null
+   */
+  public SpendingItem report(String userId, String grantReference, SpendingReport r, String requestKey) {
     Locale language = ReaderLanguage.current();
+    if (requestKey != null && !requestKey.matches("[\\x21-\\x7E]{1,100}")) {
+      throw new InputRejectedException(REQUEST_KEY, Words.say(language, "spending.requestKey"));
+    }
     GrantRecord grant = grant(grantReference, language);
     GrantPolicy.Person person = policy.person(userId);
     if (!person.cityCodes().contains(grant.cityCode()) && !policy.stopsGrants(person)) {
@@ -96,9 +114,11 @@ public class GrantSpending {
     }
     try {
       return spending.report(grant.grantReference(), new LocalSpending.Report(line, day, description, amount, currency,
-          documentId), MovementContext.by(userId, description));
+          documentId), requestKey, MovementContext.by(userId, description));
+    } catch (GrantClosedException | UnknownLedgerKeyException state) {
+      throw state; // the grant's state, not the input: 409, or 404 before its award
     } catch (LedgerException refused) {
-      throw new InputRejectedException("spentOn", LedgerRefusals.inWords(refused));
+      throw new InputRejectedException(fieldOf(refused), LedgerRefusals.inWords(refused));
     }
   }
 
@@ -110,6 +130,17 @@ public class GrantSpending {
       throw new TaskNotAvailableException(Words.say(language, "spending.notReader", grant.grantReference()));
     }
     return spending.items(grant.grantReference());
+  }
+
+  /** The field a refusal of the ledger is about: the day, the currency (no rate) or the amount. */
+  private static String fieldOf(LedgerException refused) {
+    String key = refused.key() == null ? "" : refused.key();
+    return switch (key) {
+      case "ledger.spending.future", "ledger.spending.beforeAward" -> "spentOn";
+      case "ledger.spending.noRate" -> "currency";
+      case "ledger.spending.keyReused" -> REQUEST_KEY;
+      default -> "amount";
+    };
   }
 
   private GrantRecord grant(String grantReference, Locale language) {
