@@ -37,7 +37,8 @@ import org.junit.jupiter.api.Test;
  */
 class CityInputsTest {
 
-  static final int MAX_DISTINCT_INPUTS = 43;
+  /** 43 after issue 14; 45 with the learning activity a city may plan with an experiment (issue 16, both optional). */
+  static final int MAX_DISTINCT_INPUTS = 45;
   private static final Path BPMN = Path.of("bpmn");
   private static final Path FORMS = Path.of("forms");
   private static final Path JAVA = Path.of("src/main/java/org/citygrants");
@@ -52,7 +53,7 @@ class CityInputsTest {
   record Input(String key, String form, boolean required, String hideExpression) {}
 
   @Test
-  void everyCityInputIsUsedAndAGrantAsksAtMostFortyThreeDistinctInputs() throws IOException {
+  void everyCityInputIsUsedAndAGrantAsksAtMostFortyFiveDistinctInputs() throws IOException {
     List<String> cityForms = cityForms();
     Map<String, List<Input>> inputs = new LinkedHashMap<>();
     Map<String, Set<String>> shownOn = new TreeMap<>();
