@@ -41,9 +41,10 @@ CREATE TABLE grant_change (
     CONSTRAINT ck_grant_change_kind CHECK (kind IN ('amendment', 'budget-move', 'stop')),
     CONSTRAINT ck_grant_change_as CHECK (requested_as IN ('city', 'coach', 'officer')),
     CONSTRAINT ck_grant_change_reason CHECK (CHAR_LENGTH(TRIM(reason)) > 0),
+    -- withdrawn: the grant stopped or ended before anyone decided
     CONSTRAINT ck_grant_change_status CHECK (
         (status = 'open' AND closed_at IS NULL AND open_grant_reference = grant_reference)
-        OR (status IN ('applied', 'refused') AND closed_at IS NOT NULL AND open_grant_reference IS NULL)),
+        OR (status IN ('applied', 'refused', 'withdrawn') AND closed_at IS NOT NULL AND open_grant_reference IS NULL)),
     CONSTRAINT ck_grant_change_amendment CHECK (kind <> 'amendment'
         OR new_amount IS NOT NULL OR new_duration IS NOT NULL OR new_objective IS NOT NULL),
     CONSTRAINT ck_grant_change_move CHECK ((kind = 'budget-move')

@@ -58,6 +58,16 @@ public class ProcessGateway {
         GrantChangeProcess.PROCESS_ID, grantReference, variables)));
   }
 
+  /** Ends a change's instance that can no longer be decided (its grant stopped or ended), on the application's authority. */
+  public void endGrantChange(String processInstanceId, String reason) {
+    SystemAccess.run(configuration, () -> {
+      if (runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
+        runtimeService.deleteProcessInstance(processInstanceId, reason, true);
+      }
+      return null;
+    });
+  }
+
   /** Writes variables of a grant's own instance (a change applied to it), on the application's authority. */
   public void setGrantVariables(String grantInstanceId, Map<String, Object> variables) {
     SystemAccess.run(configuration, () -> {

@@ -199,6 +199,39 @@ class GrantChangeApiTest extends ApiTest {
   }
 
   @Test
+  void aChangeStillWaitingWhenTheGrantIsStoppedIsWithdrawnWithItsTask() throws Exception {
+    String grant = grantInPreparation("lyon", "coach1");
+    mvc.perform(as("lyon", amend(grant, "{\"objective\": \"impact\", \"reason\": \"The council wants figures.\"}")))
+        .andExpect(status().isCreated());
+    assertThat(journey.openTaskKeys(grant)).contains(DECIDE_CHANGE);
+
+    mvc.perform(as(OFFICER, post("/api/grants/{reference}/early-stop", grant).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"reason\": \"The council ended the project.\"}").with(csrf())))
+        .andExpect(status().isAccepted());
+    journey.runAsyncJobs();
+    assertThat(journey.openTaskKeys(grant)).doesNotContain(DECIDE_CHANGE);
+    mvc.perform(as("lyon", get("/api/grants/{reference}/changes", grant).header("Accept-Language", "fr")))
+        .andExpect(jsonPath("$[0].status").value("withdrawn"))
+        .andExpect(jsonPath("$[0].statusLabel").value(startsWith("retirée")));
+  }
+
+  @Test
+  void aCitysAcceptedRequestToStopStopsTheGrantAsTheDecidingOfficer() throws Exception {
+    String grant = grantInPreparation("lyon", "coach1");
+    mvc.perform(as("lyon", post("/api/grants/{reference}/stop-requests", grant).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"reason\": \"The council ended the project.\"}").with(csrf())))
+        .andExpect(status().isCreated());
+    journey.complete(grant, DECIDE_CHANGE, OFFICER, of("changeAccepted", true));
+    journey.runAsyncJobs();
+    mvc.perform(as("lyon", get("/api/grants/{reference}/changes", grant)))
+        .andExpect(jsonPath("$[0].status").value("applied"));
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(grant)
+        .processDefinitionKey("city-grant").singleResult()).satisfiesAnyOf(
+            instance -> assertThat(instance).isNull(),
+            instance -> assertThat(runtimeService.getVariable(instance.getId(), "stoppedBy")).isEqualTo(OFFICER));
+  }
+
+  @Test
   void othersAreRefusedAndAPausedGrantWaits() throws Exception {
     String grant = grantInPreparation("lyon", "coach1");
     mvc.perform(as("tampere", amend(grant, "{\"amount\": \"30000\", \"reason\": \"x\"}")))

@@ -44,6 +44,8 @@ abstract class EngineOnlyTest {
         new org.citygrants.config.GrantDurations()));
     // the notice to the city when a report is reviewed (reporting/NotifyCityOfReportReviewListener) mails nothing here
     Mocks.register("notifyCityOfReportReviewListener", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
+    // a grant that stops or ends withdraws a change still waiting (grant.change): no change here
+    Mocks.register("withdrawOpenChangeListener", (org.camunda.bpm.engine.delegate.ExecutionListener) execution -> { });
   }
 
   @AfterEach

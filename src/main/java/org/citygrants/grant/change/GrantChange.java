@@ -26,6 +26,8 @@ public record GrantChange(long id, String grantReference, String kind, String re
   public static final String OPEN = "open";
   public static final String APPLIED = "applied";
   public static final String REFUSED = "refused";
+  /** The grant stopped or ended before anyone decided. */
+  public static final String WITHDRAWN = "withdrawn";
 
   /** Whether the change raises the award: a second officer approves it (four eyes). */
   public boolean increase() {

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
@@ -309,8 +310,12 @@ public class GrantChanges {
             new MovementContext(actor, change.processInstanceId(), null, "budget move: " + change.reason()));
         return null;
       });
-      default -> earlyStop.request(change.decidedBy() == null ? actor : change.decidedBy(), change.grantReference(),
-          fit(Words.say(Languages.FALLBACK, "change.stopReason", nameOf(change.requestedBy()), change.reason())));
+      default -> {
+        // closed before the stop: the grant's stop withdraws the changes still open, not this one
+        changes.close(change.id(), GrantChange.APPLIED, now());
+        earlyStop.request(change.decidedBy() == null ? actor : change.decidedBy(), change.grantReference(),
+            fit(Words.say(Languages.FALLBACK, "change.stopReason", nameOf(change.requestedBy()), change.reason())));
+      }
     }
     changes.close(change.id(), GrantChange.APPLIED, now());
     return changes.find(changeId).orElseThrow();
@@ -343,6 +348,24 @@ public class GrantChanges {
       register.recordObjective(change.grantReference(), change.newObjective());
     }
     gateway.setGrantVariables(grant.processInstanceId(), variables);
+  }
+
+  /**
+   * The grant stops or ends: a change still waiting is withdrawn (closed as refused, with a note
+   * the city reads) and its tasks go, so nobody decides on a grant that is being settled.
+   *
+   * @param currentProcessInstanceId the instance running this (never withdrawn from under itself)
+   */
+  public void withdrawOpen(String grantReference, String currentProcessInstanceId) {
+    Optional<GrantChange> open = changes.openOf(grantReference);
+    if (open.isEmpty() || Objects.equals(open.get().processInstanceId(), currentProcessInstanceId)) {
+      return;
+    }
+    GrantChange change = open.get();
+    changes.close(change.id(), GrantChange.WITHDRAWN, now());
+    if (change.processInstanceId() != null) {
+      gateway.endGrantChange(change.processInstanceId(), "the grant stopped or ended");
+    }
   }
 
   // ---------------------------------------------------------------- reading
