@@ -92,6 +92,8 @@ class TasklistJourneyBrowserTest {
   @Autowired EvidenceFiles evidence;
   @Autowired GrantPauses pauses;
   @Autowired GrantChanges changes;
+  @Autowired org.citygrants.ledger.ExchangeRates rates;
+  @Autowired org.citygrants.ledger.LocalSpending localSpending;
   @Autowired IdentityService identityService;
 
   /**
@@ -453,10 +455,41 @@ class TasklistJourneyBrowserTest {
    * officer's higher award waits for the officer, who approves it (four eyes: not the one who asked).
    */
   private void changesOfTheHeldGrantDecidedInTasklist(String held) throws IOException {
-    GrantChange move = changes.request("lyon", held, new GrantChanges.ChangeRequest(GrantChange.BUDGET_MOVE, null,
-        null, null, "experiments", "learning-activities", "1000", "A study visit to Kigali's city lab."));
+    // lyon, still signed in in her French browser, reports a spending in CFA francs and asks for the
+    // move from her grant's page, on a phone's screen
+    rates.importCsv("currency,valid_from,rate,source\nXOF,2020-01-01,655.957,BCEAO\n", "finance1");
+    TasklistDriver staffBrowser = browser;
+    browser = city;
+    city.windowSize(390, 844);
+    city.open("/grants/" + held);
+    city.waitForText("Ce que vous pouvez faire");
+    city.clickOn("details.spend > summary");
+    city.typeInto("#act-spentAmount", "655957");
+    city.choose("#act-spentCurrency", "XOF");
+    city.typeInto("#act-spentFor", "Capteurs d’humidité du sol");
+    city.clickOn("form.action.spend button");
+    assertThat(spaced(city.waitForText("Enregistré"))).contains("655 957 F CFA = 1 000,00 €");
+    assertThat(localSpending.items(held)).singleElement().satisfies(item -> {
+      assertThat(item.originalCurrency()).isEqualTo("XOF");
+      assertThat(item.amount()).isEqualByComparingTo("1000.00");
+    });
+    city.clickOn("details.move > summary");
+    city.choose("#act-fromLine", "experiments");
+    city.choose("#act-toLine", "learning-activities");
+    city.typeInto("#act-moveAmount", "1000");
+    city.typeInto("#act-moveReason", "Une visite d’étude au laboratoire urbain de Kigali.");
+    city.clickOn("form.action.move button");
+    city.waitForText("Envoyé");
+    city.screenshot("lyon-asks-a-budget-move-on-a-phone");
+    assertFrench("lyon's grant page after a spending and a budget move");
+    city.windowSize(1400, 1000);
+    browser = staffBrowser;
+    GrantChange move = changes.history(held).get(changes.history(held).size() - 1);
+    assertThat(move.kind()).isEqualTo(GrantChange.BUDGET_MOVE);
+    assertThat(move.requestedBy()).isEqualTo("lyon");
     String agreement = openHeld(held, GrantChangeProcess.Elements.AGREE_BUDGET_MOVE, "Agree to the budget move", () -> {
       assertThat(browser.pageText()).contains("Move 1,000.00 EUR from the experiments line to the learning activities line.");
+      assertThat(browser.value("changeReason")).isEqualTo("Une visite d’étude au laboratoire urbain de Kigali.");
       assertThat(browser.completeRefused()).containsExactly("coachNote");
       browser.check("coachAgrees");
     });
