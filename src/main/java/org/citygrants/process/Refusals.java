@@ -27,7 +27,6 @@ public final class Refusals {
     return Optional.empty();
   }
 
-  /** The optimistic locking failure somewhere in the cause chain, if any. */
   /**
    * Whether a failed flush is another transaction's write to the same rows: the engine's
    * optimistic-locking failure, or a unique or foreign-key violation (SQL state class 23), which is
@@ -46,6 +45,7 @@ public final class Refusals {
     return false;
   }
 
+  /** The optimistic locking failure somewhere in the cause chain, if any. */
   public static Optional<OptimisticLockingException> concurrentChange(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof OptimisticLockingException conflict) {

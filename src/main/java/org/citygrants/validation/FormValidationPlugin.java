@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -13,12 +12,10 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ProcessDefinitionImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.camunda.bpm.engine.variable.Variables;
 import org.citygrants.process.ParseListeners;
 import org.springframework.stereotype.Component;
 
@@ -87,13 +84,11 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
     return values;
   }
 
-  /** Evaluates a form's {@code conditional.hide} FEEL expression (e.g. {@code =objectiveType != "impact"}). */
+  /**
+   * Evaluates a form's {@code conditional.hide} FEEL expression (e.g. {@code =objectiveType != "impact"}),
+   * parsed once per rule ({@link HideRules}).
+   */
   static Predicate<String> hidden(Map<String, Object> variables) {
-    return expression -> {
-      FeelEngine feel = Context.getProcessEngineConfiguration().getDmnEngineConfiguration().getFeelEngine();
-      String feelExpression = expression.startsWith("=") ? expression.substring(1) : expression;
-      Object result = feel.evaluateSimpleExpression(feelExpression, Variables.fromMap(variables).asVariableContext());
-      return Boolean.TRUE.equals(result);
-    };
+    return expression -> HideRules.holds(expression, variables);
   }
 }
