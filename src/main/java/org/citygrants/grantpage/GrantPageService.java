@@ -306,12 +306,13 @@ public class GrantPageService {
         .map(d -> new GrantPage.Choice(d, AwardTexts.duration(d, language))).toList() : List.of();
     List<GrantPage.Choice> objectives = changeable && (officer || asks) ? List.of("impact", "learning").stream()
         .map(o -> new GrantPage.Choice(o, Words.say(language, "change.objective." + o))).toList() : List.of();
-    List<GrantPage.Choice> lines = changeable && (officer || asks) ? java.util.Arrays.stream(BudgetLine.values())
-        .map(l -> new GrantPage.Choice(l.code(), Words.say(language, "award.line." + l.name()))).toList() : List.of();
     // the city's spending in the currency it paid (ledger.LocalSpending): its team, or an officer for it
     boolean spends = statement != null && (city || officer);
-    List<GrantPage.Choice> spendingLines = spends ? java.util.Arrays.stream(BudgetLine.values())
-        .map(l -> new GrantPage.Choice(l.code(), Words.say(language, "award.line." + l.name()))).toList() : List.of();
+    // the budget lines, for a move or a spending: one list
+    List<GrantPage.Choice> lines = spends || (changeable && (officer || asks))
+        ? java.util.Arrays.stream(BudgetLine.values())
+            .map(l -> new GrantPage.Choice(l.code(), Words.say(language, "award.line." + l.name()))).toList()
+        : List.of();
     List<GrantPage.Choice> currencies = new ArrayList<>();
     List<GrantPage.Choice> invoices = new ArrayList<>();
     if (spends) {
@@ -323,7 +324,7 @@ public class GrantPageService {
     }
     return new GrantPage.Actions(officer && !paused, officer && paused, officer && !paused && statement != null,
         !coaches.isEmpty(), reasons, coaches, officer && changeable, asks, changeable && (officer || asks), asks,
-        durations, objectives, spends ? spendingLines : lines, spends, currencies, invoices);
+        durations, objectives, lines, spends, currencies, invoices);
   }
 
   // --- evidence files (evidence)

@@ -70,7 +70,8 @@ public class CityDirectory {
     return identityService.createUserQuery().memberOfGroup(groupId).list();
   }
 
-  private static String displayName(User user) {
+  /** "First Last", or the user id when the person has no name. */
+  public static String displayName(User user) {
     String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
         + (user.getLastName() == null ? "" : user.getLastName())).trim();
     return name.isEmpty() ? user.getId() : name;

@@ -179,12 +179,7 @@ public class LedgerService {
   /** Refuses, as {@link #amendAward} would, an amended award it would not take; changes nothing. */
   public void checkAmendAward(String grantReference, BigDecimal newAwarded) {
     BigDecimal value = Money.positive(newAwarded, "the amended award of grant " + grantReference);
-    GrantAccount account = accounts.find(grantReference)
-        .orElseThrow(() -> new UnknownLedgerKeyException("grant", grantReference));
-    if (account.isClosed()) {
-      throw new GrantClosedException(grantReference);
-    }
-    amendedAllocations(account, value);
+    amendedAllocations(openToRead(grantReference), value);
   }
 
   private Map<BudgetLine, BigDecimal> amendedAllocations(GrantAccount account, BigDecimal value) {
@@ -239,12 +234,7 @@ public class LedgerService {
   /** Refuses, as {@link #moveBudget} would, a move it would not take; changes nothing. */
   public void checkMoveBudget(String grantReference, BudgetLine from, BudgetLine to, BigDecimal amount) {
     BigDecimal value = Money.positive(amount, "the budget move of grant " + grantReference);
-    GrantAccount account = accounts.find(grantReference)
-        .orElseThrow(() -> new UnknownLedgerKeyException("grant", grantReference));
-    if (account.isClosed()) {
-      throw new GrantClosedException(grantReference);
-    }
-    movableFrom(account, from, to, value);
+    movableFrom(openToRead(grantReference), from, to, value);
   }
 
   /** The first line's allocation, once the move is found possible. */
@@ -761,6 +751,16 @@ public class LedgerService {
     if (account.isClosed()) {
       throw new GrantClosedException(account.grantReference());
     }
+  }
+
+  /** The open grant's account read without its lock: for a check that changes nothing. */
+  private GrantAccount openToRead(String grantReference) {
+    GrantAccount account = accounts.find(grantReference)
+        .orElseThrow(() -> new UnknownLedgerKeyException("grant", grantReference));
+    if (account.isClosed()) {
+      throw new GrantClosedException(grantReference);
+    }
+    return account;
   }
 
   private GrantAccount openForChange(String grantReference) {

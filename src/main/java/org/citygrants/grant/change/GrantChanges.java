@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.identity.User;
@@ -24,6 +22,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.citygrants.access.GrantPolicy;
 import org.citygrants.grant.AwardTexts;
+import org.citygrants.grant.BudgetLineInput;
 import org.citygrants.grant.EarlyStop;
 import org.citygrants.grant.GrantRegister;
 import org.citygrants.grant.GrantRegister.GrantRecord;
@@ -35,7 +34,6 @@ import org.citygrants.language.ReaderLanguage;
 import org.citygrants.language.Words;
 import org.citygrants.ledger.BudgetLine;
 import org.citygrants.ledger.GrantAccount;
-import org.citygrants.ledger.LedgerException;
 import org.citygrants.ledger.LedgerProperties;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.ledger.MovementContext;
@@ -206,8 +204,8 @@ public class GrantChanges {
 
   private GrantChange budgetMove(GrantRecord grant, String userId, String as, String reason, ChangeRequest request,
       Locale language) {
-    BudgetLine from = line(request.fromLine(), "fromLine", language);
-    BudgetLine to = line(request.toLine(), "toLine", language);
+    BudgetLine from = BudgetLineInput.parse(request.fromLine(), "fromLine", language);
+    BudgetLine to = BudgetLineInput.parse(request.toLine(), "toLine", language);
     if (request.moveAmount() == null || request.moveAmount().isBlank()) {
       throw new InputRejectedException("moveAmount", Words.say(language, "change.moveAmountMissing"));
     }
@@ -414,12 +412,7 @@ public class GrantChanges {
       return null;
     }
     User user = SystemAccess.run(configuration, () -> identityService.createUserQuery().userId(userId).singleResult());
-    if (user == null) {
-      return userId;
-    }
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).trim();
-    return name.isEmpty() ? userId : name;
+    return user == null ? userId : org.citygrants.identity.CityDirectory.displayName(user);
   }
 
   // ---------------------------------------------------------------- helpers
@@ -487,18 +480,6 @@ public class GrantChanges {
       return value.setScale(2);
     } catch (NumberFormatException e) {
       throw new InputRejectedException(field, Words.say(language, "change.amountNotANumber", text));
-    }
-  }
-
-  private static BudgetLine line(String code, String field, Locale language) {
-    try {
-      if (code == null || code.isBlank()) {
-        throw new LedgerException("no line");
-      }
-      return BudgetLine.fromCode(code.strip());
-    } catch (LedgerException e) {
-      throw new InputRejectedException(field, Words.say(language, "change.lineUnknown", code == null ? "" : code,
-          Arrays.stream(BudgetLine.values()).map(BudgetLine::code).collect(Collectors.joining(", "))));
     }
   }
 

@@ -6,14 +6,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.citygrants.access.GrantPolicy;
 import org.citygrants.evidence.EvidenceFile;
 import org.citygrants.evidence.EvidenceFiles;
+import org.citygrants.grant.BudgetLineInput;
 import org.citygrants.grant.GrantRegister;
 import org.citygrants.grant.GrantRegister.GrantRecord;
 import org.citygrants.grant.pause.GrantPauses.UnknownGrantException;
@@ -188,15 +187,7 @@ public class GrantSpending {
   }
 
   private static BudgetLine line(String code, Locale language) {
-    if (code == null || code.isBlank()) {
-      return BudgetLine.EXPERIMENTS;
-    }
-    try {
-      return BudgetLine.fromCode(code.strip());
-    } catch (LedgerException e) {
-      throw new InputRejectedException("line", Words.say(language, "change.lineUnknown", code,
-          Arrays.stream(BudgetLine.values()).map(BudgetLine::code).collect(Collectors.joining(", "))));
-    }
+    return code == null || code.isBlank() ? BudgetLine.EXPERIMENTS : BudgetLineInput.parse(code, "line", language);
   }
 
   /** Whether this person keeps the rate table: finance officers. */
