@@ -150,6 +150,22 @@
     return answer;
   }
 
+  /** Sends one file to the grant's files for a step; resolves with the file kept, rejects with the server's words. */
+  async function upload(path, file, step) {
+    const body = new FormData();
+    body.append('file', file);
+    body.append('step', step);
+    const response = await fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', 'X-XSRF-TOKEN': await PageTexts.csrfToken() },
+      body
+    });
+    const answer = await response.json().catch(() => ({}));
+    if (!response.ok) throw new Error(answer.message || t('common.loadFailed', response.status));
+    return answer;
+  }
+
   function field(label, control) {
     const id = `act-${control.name}`;
     control.id = id;
@@ -262,9 +278,21 @@
       const line = el('select', { name: 'spentLine' }, ...a.budgetLines.map((c) => el('option', { value: c.value }, c.label)));
       const what = el('input', { name: 'spentFor', type: 'text', maxlength: '500' });
       const invoice = el('select', { name: 'spentInvoice' }, ...options(a.invoices, t('act.spend.noInvoice')));
+      // a photo or scan of the invoice, sent first; once kept it becomes a choice of the list above, so that
+      // a refusal of the spending and a second try do not send it twice
+      const photo = el('input', { name: 'spentFile', type: 'file', accept: 'application/pdf,image/jpeg,image/png,image/webp' });
+      const attached = field(t('act.spend.invoice'), invoice);
+      attached.hidden = !(a.invoices || []).length;
       forms.push(action(g, 'spend', [field(t('act.spend.amount'), amount), field(t('act.spend.currency'), money),
         field(t('act.spend.on'), on), field(t('act.spend.line'), line), field(t('act.spend.for'), what),
-        field(t('act.spend.invoice'), invoice)], async () => {
+        field(t('act.spend.file'), photo), attached], async () => {
+        if (photo.files.length) {
+          const kept = await upload(`${api}/documents`, photo.files[0], 'invoice');
+          invoice.append(el('option', { value: kept.id }, kept.name));
+          invoice.value = kept.id;
+          photo.value = '';
+          attached.hidden = false;
+        }
         const item = await send(`${api}/spending`, { amount: amount.value || null, currency: money.value,
           spentOn: on.value || null, line: line.value, description: what.value.trim() || null,
           documentId: invoice.value || null });

@@ -21,6 +21,7 @@ import org.citygrants.evidence.EvidenceException;
 import org.citygrants.evidence.EvidenceFile;
 import org.citygrants.evidence.EvidenceFiles;
 import org.citygrants.evidence.EvidenceFiles.Download;
+import org.citygrants.evidence.MovementEvidence;
 import org.citygrants.language.ReaderLanguage;
 import org.citygrants.language.Words;
 import org.springframework.http.CacheControl;
@@ -53,12 +54,21 @@ public class DocumentController {
   static final String EXAMPLE_ID = "5b0f3c1e-8d7a-4c55-9a1b-2f0e6d4c3b21";
 
   private final EvidenceFiles files;
+  private final MovementEvidence movementEvidence;
   private final GrantAccess access;
 
-  public DocumentController(EvidenceFiles files, GrantAccess access) {
+  public DocumentController(EvidenceFiles files, MovementEvidence movementEvidence, GrantAccess access) {
     this.files = files;
+    this.movementEvidence = movementEvidence;
     this.access = access;
   }
+
+  /** Body of {@code POST /api/grants/{reference}/movements/{id}/evidence}. */
+  @Schema(name = "MovementEvidenceLink", description = "A file of the grant to link to one of its ledger movements")
+  public record LinkRequest(
+      @Schema(description = "The file's id (from GET /api/grants/{reference}/documents)",
+          requiredMode = Schema.RequiredMode.REQUIRED, example = EXAMPLE_ID)
+      String fileId) {}
 
   /** Body of {@code DELETE /api/documents/{id}}. */
   @Schema(name = "DocumentDeletion", description = "Why a file is deleted")
@@ -109,6 +119,44 @@ public class DocumentController {
     EvidenceFile attached = files.attach(user, reference, step, file == null ? null : file.getOriginalFilename(), content);
     DocumentResponse body = describe(attached);
     return ResponseEntity.created(URI.create(body.href())).body(body);
+  }
+
+  @PostMapping(path = "/api/grants/{reference}/movements/{movementId}/evidence",
+      consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Link a file to a ledger movement (finance, programme officers and managers)",
+      description = """
+          Makes one of the grant's files the evidence of one of its ledger movements (the statement's \
+          `movements[].id`): a proof of payment that arrived after the transfer, the decision behind a \
+          recovery. Files attached at the steps that led to a movement are linked when it is recorded; this \
+          adds any other. A link is never removed (a file deleted later stays listed, flagged). Linking a \
+          file already linked answers 200 and changes nothing. For finance officers, programme officers \
+          and managers.""")
+  @ApiResponse(responseCode = "201", description = "Linked; the file",
+      content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
+  @ApiResponse(responseCode = "200", description = "Already linked; nothing changed",
+      content = @Content(schema = @Schema(implementation = DocumentResponse.class)))
+  @ApiResponse(responseCode = "400", description = "No file named, or a file of another grant",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
+  @ApiResponse(responseCode = "401", description = "Not signed in", content = @Content)
+  @ApiResponse(responseCode = "403", description = "Not finance, a programme officer or a manager of this grant",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
+  @ApiResponse(responseCode = "404", description = "No such grant, movement or file",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
+  @ApiResponse(responseCode = "410", description = "The file was deleted",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
+  public ResponseEntity<DocumentResponse> linkToMovement(
+      @Parameter(description = "Grant reference", example = GrantController.EXAMPLE_REFERENCE)
+      @PathVariable String reference,
+      @Parameter(description = "The movement's id in the grant's statement", example = "42") @PathVariable long movementId,
+      @RequestBody(required = false) LinkRequest body,
+      @Parameter(hidden = true) Authentication authentication) {
+    String user = access.userId(authentication);
+    if (body == null || body.fileId() == null || body.fileId().isBlank()) {
+      throw new EvidenceException(EvidenceException.Kind.INVALID, "fileId", Words.say("evidence.noFileId"));
+    }
+    boolean added = movementEvidence.link(user, reference, movementId, body.fileId().trim());
+    DocumentResponse file = describe(files.describe(user, body.fileId().trim()));
+    return ResponseEntity.status(added ? HttpStatus.CREATED : HttpStatus.OK).body(file);
   }
 
   @GetMapping(path = "/api/grants/{reference}/documents", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.citygrants.grant.EarlyStop;
 import org.citygrants.grant.GrantRegister;
 import org.citygrants.grant.GrantRegister.GrantRecord;
+import org.citygrants.evidence.MovementEvidence;
 import org.citygrants.ledger.GrantStatement;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.ledger.LocalSpending;
@@ -40,10 +41,12 @@ public class GrantController {
   private final EarlyStop earlyStop;
   private final GrantAccess access;
   private final LocalSpending localSpending;
+  private final MovementEvidence movementEvidence;
 
   public GrantController(LedgerService ledger, GrantRegister register, EarlyStop earlyStop, GrantAccess access,
-      LocalSpending localSpending) {
+      LocalSpending localSpending, MovementEvidence movementEvidence) {
     this.ledger = ledger;
+    this.movementEvidence = movementEvidence;
     this.localSpending = localSpending;
     this.register = register;
     this.earlyStop = earlyStop;
@@ -88,7 +91,8 @@ public class GrantController {
     }
     String currency = statement.currency();
     return GrantStatementResponse.of(statement, grant.orElse(null), localSpending.items(statement.grantReference())
-        .stream().map(item -> SpendingController.of(item, currency)).toList());
+        .stream().map(item -> SpendingController.of(item, currency)).toList(),
+        movementEvidence.linksOf(statement.grantReference()));
   }
 
   @PostMapping("/{reference}/early-stop")

@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.citygrants.evidence.EvidenceFile;
 import org.citygrants.grant.GrantRegister.GrantRecord;
 import org.citygrants.ledger.GrantAccount;
 import org.citygrants.ledger.GrantStatement;
@@ -60,7 +62,7 @@ public record GrantStatementResponse(
     List<SpendingController.SpendingItemResponse> spendingItems) {
 
   static GrantStatementResponse of(GrantStatement s, GrantRecord grant,
-      List<SpendingController.SpendingItemResponse> spendingItems) {
+      List<SpendingController.SpendingItemResponse> spendingItems, Map<Long, List<EvidenceFile>> evidence) {
     return new GrantStatementResponse(s.grantReference(), s.cityCode(), grant == null ? null : grant.cityName(),
         grant == null ? null : grant.coach(), grant == null ? null : grant.objectiveType(), s.currency(), s.status(),
         Amounts.of(s.awarded()), Amounts.of(s.committed()), Amounts.of(s.pendingPayments()), Amounts.of(s.paid()),
@@ -68,7 +70,7 @@ public record GrantStatementResponse(
         Amounts.of(s.available()), Amounts.of(s.cityFloat()),
         s.budgetLines().stream().map(BudgetLineView::of).toList(),
         s.payments().stream().map(PaymentView::of).toList(),
-        s.movements().stream().map(MovementView::of).toList(),
+        s.movements().stream().map(m -> MovementView.of(m, evidence.getOrDefault(m.id(), List.of()))).toList(),
         s.balanced(), s.imbalances(), spendingItems);
   }
 
@@ -118,11 +120,30 @@ public record GrantStatementResponse(
       @Schema(example = "2026-03-02T10:02:05Z") Instant occurredAt,
       @Schema(nullable = true) String reason,
       @Schema(nullable = true) String processInstanceId,
-      @Schema(example = "Task_ApprovePayment", nullable = true) String activityOrTaskId) {
+      @Schema(example = "Task_ApprovePayment", nullable = true) String activityOrTaskId,
+      @ArraySchema(schema = @Schema(implementation = EvidenceView.class), arraySchema = @Schema(description = """
+          The files the movement rests on: those attached at the steps that led to it, and any a finance \
+          officer or programme officer linked later (POST .../movements/{id}/evidence)"""))
+      List<EvidenceView> evidence) {
 
-    static MovementView of(Movement m) {
+    static MovementView of(Movement m, List<EvidenceFile> evidence) {
       return new MovementView(m.id(), m.type(), Amounts.of(m.amount()), m.referenceKey(), m.actor(), m.occurredAt(),
-          m.reason(), m.processInstanceId(), m.activityOrTaskId());
+          m.reason(), m.processInstanceId(), m.activityOrTaskId(), evidence.stream().map(EvidenceView::of).toList());
+    }
+  }
+
+  @Schema(name = "MovementEvidence", description = "A file a ledger movement rests on")
+  public record EvidenceView(
+      @Schema(description = "The file's id", example = DocumentController.EXAMPLE_ID) String id,
+      @Schema(description = "The name it was attached under", example = "invoice-2026-014.pdf") String name,
+      @Schema(description = "What it was attached for: a task id or a purpose", example = "Task_ApprovePayment")
+      String step,
+      @Schema(description = "Where to download it", example = "/api/documents/" + DocumentController.EXAMPLE_ID)
+      String href,
+      @Schema(description = "Whether the file was deleted since (the link stays)") boolean deleted) {
+
+    static EvidenceView of(EvidenceFile file) {
+      return new EvidenceView(file.id(), file.name(), file.step(), "/api/documents/" + file.id(), file.deleted());
     }
   }
 }

@@ -290,7 +290,7 @@ public class EvidenceFiles {
     return format.format(value);
   }
 
-  private static EvidenceFile map(ResultSet rs, int row) throws SQLException {
+  static EvidenceFile map(ResultSet rs, int row) throws SQLException {
     Timestamp deletedAt = rs.getTimestamp("deleted_at");
     return new EvidenceFile(rs.getString("file_id"), rs.getString("grant_reference"), rs.getString("step"),
         rs.getString("original_name"), rs.getString("media_type"), rs.getLong("size_bytes"), rs.getString("sha256"),

@@ -5,28 +5,39 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The append-only ledger_movement journal: this class only inserts and reads, never updates or deletes. */
+/**
+ * The append-only ledger_movement journal: this class only inserts and reads, never updates or
+ * deletes. Each movement appended is announced ({@link MovementRecorded}) in the same transaction.
+ */
 @Repository
 class MovementJournal {
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  MovementJournal(JdbcClient jdbc) {
+  MovementJournal(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   void append(String grantReference, MovementType type, BigDecimal amount, String referenceKey,
       String actor, Instant at, MovementContext ctx) {
+    KeyHolder id = new GeneratedKeyHolder();
     jdbc.sql("""
             INSERT INTO ledger_movement (grant_reference, movement_type, amount, reference_key, actor,
               occurred_at, reason, process_instance_id, activity_or_task_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(grantReference, type.name(), amount, referenceKey, actor, Rows.param(at), ctx.reason(),
             ctx.processInstanceId(), ctx.activityOrTaskId())
-        .update();
+        .update(id, "id");
+    events.publishEvent(new MovementRecorded(id.getKey().longValue(), grantReference, type, referenceKey,
+        actor, at, ctx.processInstanceId(), ctx.activityOrTaskId()));
   }
 
   /** Whether a movement of one of these types was recorded under this reference key (an idempotent retry). */

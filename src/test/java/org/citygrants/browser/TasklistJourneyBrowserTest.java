@@ -467,12 +467,18 @@ class TasklistJourneyBrowserTest {
     city.typeInto("#act-spentAmount", "655957");
     city.choose("#act-spentCurrency", "XOF");
     city.typeInto("#act-spentFor", "Capteurs d’humidité du sol");
+    // the invoice's photo, taken on the phone, sent with the spending from the page
+    Path photo = Files.createTempDirectory("invoice").resolve("facture-capteurs.png");
+    Files.write(photo, SampleFiles.png());
+    city.chooseFile("#act-spentFile", photo);
     city.clickOn("form.action.spend button");
     assertThat(spaced(city.waitForText("Enregistré"))).contains("655 957 F CFA = 1 000,00 €");
     assertThat(localSpending.items(held)).singleElement().satisfies(item -> {
       assertThat(item.originalCurrency()).isEqualTo("XOF");
       assertThat(item.amount()).isEqualByComparingTo("1000.00");
+      assertThat(evidence.describe("lyon", item.documentId()).name()).isEqualTo("facture-capteurs.png");
     });
+    assertThat(city.textOf("#spending a")).isEqualTo("Facture");
     city.clickOn("details.move > summary");
     city.choose("#act-fromLine", "experiments");
     city.choose("#act-toLine", "learning-activities");

@@ -146,4 +146,70 @@ class EvidenceFilesDatabaseTest {
         .params(new byte[] {1}, Timestamp.from(Instant.now())).update())
         .isInstanceOf(DataIntegrityViolationException.class);
   }
+
+  /** A grant with a ledger account and one movement of the given type: the movement's id. */
+  long movement(JdbcClient jdbc, String grant, String type) {
+    if (jdbc.sql("SELECT COUNT(*) FROM grant_account WHERE grant_reference = ?").param(grant).query(Integer.class).single() == 0) {
+      jdbc.sql("""
+          INSERT INTO grant_account (grant_reference, city_code, currency, awarded_amount, status, opened_at)
+          VALUES (?, 'lyon', 'EUR', 40000, 'OPEN', ?)""").params(grant, Timestamp.from(Instant.now())).update();
+    }
+    org.springframework.jdbc.support.KeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+    jdbc.sql("""
+        INSERT INTO ledger_movement (grant_reference, movement_type, amount, reference_key, actor, occurred_at)
+        VALUES (?, ?, 12000, ?, 'finance2', ?)""")
+        .params(grant, type, grant + ":advance-" + UUID.randomUUID(), Timestamp.from(Instant.now())).update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  void recorded(MovementEvidence evidence, long movementId, String grant, String type) {
+    evidence.linkAtStep(new org.citygrants.ledger.MovementRecorded(movementId, grant,
+        org.citygrants.ledger.MovementType.valueOf(type), grant + ":advance", "finance2", Instant.now(), null, null));
+  }
+
+  @ParameterizedTest
+  @EnumSource(Database.class)
+  void aMovementRestsOnItsStepsFilesOnceAndOnlyOnFilesOfItsOwnGrant(Database database) {
+    DataSource dataSource = dataSource(database);
+    JdbcClient jdbc = JdbcClient.create(dataSource);
+    EvidenceFiles files = files(jdbc, dataSource);
+    MovementEvidence evidence = new MovementEvidence(jdbc, files, mock(GrantPolicy.class));
+    String lyon = grant(jdbc);
+    String other = grant(jdbc);
+    EvidenceFile request = files.attach("finance1", lyon, "Task_RequestPayment", "request.pdf", SampleFiles.pdf());
+    EvidenceFile invoice = files.attach("finance2", lyon, "Task_ApprovePayment", "invoice.pdf", SampleFiles.pdf());
+    files.attach("lyon", lyon, "Task_SubmitProcurementPlan", "plan.pdf", SampleFiles.pdf());
+    EvidenceFile othersInvoice = files.attach("finance2", other, "Task_ApprovePayment", "other.pdf", SampleFiles.pdf());
+
+    long advance = movement(jdbc, lyon, "PAYMENT_APPROVED");
+    recorded(evidence, advance, lyon, "PAYMENT_APPROVED");
+    long requested = movement(jdbc, lyon, "PAYMENT_REQUESTED");
+    recorded(evidence, requested, lyon, "PAYMENT_REQUESTED");
+
+    assertThat(evidence.linksOf(lyon).get(advance)).extracting(EvidenceFile::id)
+        .containsExactly(request.id(), invoice.id());
+    assertThat(evidence.linksOf(lyon)).doesNotContainKey(requested); // no step of its own
+    assertThat(evidence.linksOf(other)).isEmpty();
+
+    // the next payment rests on its own files, not again on the advance's
+    EvidenceFile tranche = files.attach("finance2", lyon, "Task_ApprovePayment", "invoice-2.pdf", SampleFiles.png());
+    long second = movement(jdbc, lyon, "PAYMENT_APPROVED");
+    recorded(evidence, second, lyon, "PAYMENT_APPROVED");
+    assertThat(evidence.linksOf(lyon).get(second)).extracting(EvidenceFile::id).containsExactly(tranche.id());
+
+    // a deleted file stays the evidence it was, flagged
+    files.delete("finance2", invoice.id(), "Scanned twice.");
+    assertThat(evidence.linksOf(lyon).get(advance)).filteredOn(EvidenceFile::deleted).extracting(EvidenceFile::id)
+        .containsExactly(invoice.id());
+
+    // the database itself refuses a movement resting on another grant's file
+    assertThatThrownBy(() -> jdbc.sql("""
+        INSERT INTO movement_evidence (movement_id, file_id, grant_reference, linked_by, linked_at)
+        VALUES (?, ?, ?, 'finance2', ?)""").params(advance, othersInvoice.id(), lyon, Timestamp.from(Instant.now())).update())
+        .isInstanceOf(DataIntegrityViolationException.class);
+    assertThatThrownBy(() -> jdbc.sql("""
+        INSERT INTO movement_evidence (movement_id, file_id, grant_reference, linked_by, linked_at)
+        VALUES (?, ?, ?, 'finance2', ?)""").params(advance, othersInvoice.id(), other, Timestamp.from(Instant.now())).update())
+        .isInstanceOf(DataIntegrityViolationException.class);
+  }
 }
