@@ -43,6 +43,7 @@ class OpenApiDocsTest extends ApiTest {
         "/api/grants/{reference}/amendments",
         "/api/grants/{reference}/budget-moves",
         "/api/grants/{reference}/stop-requests",
+        "/api/grants/{reference}/movements/{movementId}/evidence",
         "/api/grants/{reference}/changes",
         "/api/programme/exchange-rates",
         "/api/grants/{reference}/spending",
