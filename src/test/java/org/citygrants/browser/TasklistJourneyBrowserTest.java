@@ -369,6 +369,23 @@ class TasklistJourneyBrowserTest {
     Files.write(pdf, SampleFiles.pdf());
     browser.clickOn(".city-grants-files-button");
     assertThat(browser.textOf(".city-grants-files-window .modal-title")).isEqualTo("Fichiers de " + held);
+    // last year's budget first, by mistake: she removes it with her reason (refused without one); its record stays
+    Path wrong = pdf.resolveSibling("budget-2025.pdf");
+    Files.write(wrong, SampleFiles.pdf());
+    browser.chooseFile("#city-grants-file-input", wrong);
+    browser.clickOn(".city-grants-attach-button");
+    assertThat(browser.textOf(".city-grants-file-attached")).isEqualTo("budget-2025.pdf est joint.");
+    browser.clickOn(".city-grants-file-remove");
+    browser.clickOn(".city-grants-remove-confirm");
+    assertThat(browser.textOf(".city-grants-remove-refusal")).isEqualTo("Dites pourquoi le fichier est retiré.");
+    browser.typeInto(".city-grants-remove-reason", "Mauvais fichier : le budget de l’an dernier.");
+    browser.clickOn(".city-grants-remove-confirm");
+    browser.waitForText("budget-2025.pdf est retiré ; sa trace reste avec votre raison.");
+    assertThat(evidence.list("lyon", held, true)).singleElement().satisfies(file -> {
+      assertThat(file.name()).isEqualTo("budget-2025.pdf");
+      assertThat(file.deletedBy()).isEqualTo("lyon");
+      assertThat(file.deletedReason()).isEqualTo("Mauvais fichier : le budget de l’an dernier.");
+    });
     browser.chooseFile("#city-grants-file-input", pdf);
     browser.clickOn(".city-grants-attach-button");
     assertThat(browser.textOf(".city-grants-file-attached")).isEqualTo("plan-achats-lyon.pdf est joint.");

@@ -11,7 +11,10 @@
  * - an "Attach a file" control: the file goes to POST /api/grants/{reference}/documents with this
  *   task's id as its step, with the webapps' CSRF token; the server reads its type from the
  *   content, checks its size and who may attach, and its refusal is shown as it says it;
- * - the grant's other files.
+ * - the grant's other files;
+ * - on a file of this step the signed-in person attached, "Remove": it asks why and sends DELETE
+ *   /api/documents/{id} with the reason; the server keeps the file's record (who, when, why) and
+ *   clears its content (a recorded deletion, never a silent loss).
  * A refusal of a completion (a required file missing) is shown as the server words it, without the
  * engine's wrapper around a task listener's refusal ({@link plainRefusal}).
  * Everything is checked by the application (api.DocumentController, evidence.EvidenceFiles);
@@ -86,11 +89,28 @@ function when(instant) {
   }
 }
 
-/** A file as the window shows it. */
-function shown(file) {
+/** Deletes a file with a reason (recorded by the server); resolves with its record, rejects with the server's sentence. */
+function removeFile(id, reason) {
+  const headers = apiHeaders(true);
+  headers['Content-Type'] = 'application/json';
+  return fetch(APP_ROOT + '/api/documents/' + encodeURIComponent(id),
+    {method: 'DELETE', credentials: 'same-origin', headers: headers, body: JSON.stringify({reason: reason})})
+    .then(function (response) {
+      return response.json().catch(function () { return {}; }).then(function (body) {
+        if (!response.ok) {
+          throw new Error(body && body.message ? body.message : say('FILES_REMOVE_REFUSED') + ' (' + response.status + ')');
+        }
+        return body;
+      });
+    });
+}
+
+/** A file as the window shows it; {@code user} is the signed-in person (who may remove their own files). */
+function shown(file, user) {
   const id = /^[0-9a-f-]{36}$/.test(file.id) ? file.id : '';
   return {
     id: id,
+    mine: !!user && file.uploadedBy === user,
     name: file.name,
     href: APP_ROOT + '/api/documents/' + id,
     type: file.type,
@@ -109,7 +129,16 @@ const WINDOW = ''
   + '  <ul class="list-unstyled city-grants-file-list city-grants-step-files">'
   + '    <li ng-repeat="file in forStep"><a ng-href="{{ file.href }}" download="{{ file.name }}" class="city-grants-file" '
   + '        title="{{ say(\'FILES_DOWNLOAD_TITLE\', {name: file.name}) }}"><span class="glyphicon glyphicon-download-alt"></span> {{ file.name }}</a>'
-  + '      <small class="text-muted"> · {{ file.stepName }} · {{ file.size }} · {{ file.by }}</small></li>'
+  + '      <small class="text-muted"> · {{ file.stepName }} · {{ file.size }} · {{ file.by }}</small>'
+  + '      <button type="button" class="btn btn-link btn-xs city-grants-file-remove" ng-if="file.mine && !file.removing" '
+  + '        ng-click="file.removing = true">{{ say(\'FILES_REMOVE\') }}</button>'
+  + '      <form ng-if="file.removing" class="city-grants-remove-form" ng-submit="remove(file)" novalidate>'
+  + '        <label for="city-grants-remove-{{ $index }}">{{ say(\'FILES_REMOVE_WHY\', {name: file.name}) }}</label>'
+  + '        <input type="text" id="city-grants-remove-{{ $index }}" class="form-control city-grants-remove-reason" maxlength="1000" ng-model="file.reason">'
+  + '        <p ng-if="file.refusal" class="text-danger city-grants-remove-refusal" role="alert">{{ file.refusal }}</p>'
+  + '        <button type="submit" class="btn btn-danger btn-xs city-grants-remove-confirm" ng-disabled="file.sending">{{ say(\'FILES_REMOVE_CONFIRM\') }}</button>'
+  + '        <button type="button" class="btn btn-default btn-xs" ng-click="file.removing = false">{{ say(\'FILES_REMOVE_CANCEL\') }}</button>'
+  + '      </form></li>'
   + '  </ul>'
   + '  <form class="city-grants-attach" ng-submit="attach()" novalidate>'
   + '    <label for="city-grants-file-input">{{ say(\'FILES_ATTACH_LABEL\') }}</label>'
@@ -170,7 +199,7 @@ angular.module('cam.tasklist')
       template: '<a href ng-if="reference" ng-click="open()" class="city-grants-files-button" '
         + 'title="{{ say(\'FILES_BUTTON_TITLE\') }}">'
         + '<span class="glyphicon glyphicon-paperclip"></span> {{ say(\'FILES\') }} ({{ count }})</a>',
-      controller: ['$scope', '$http', '$uibModal', function ($scope, $http, $uibModal) {
+      controller: ['$scope', '$rootScope', '$http', '$uibModal', function ($scope, $rootScope, $http, $uibModal) {
         $scope.say = say;
         const engineApi = document.querySelector('base').getAttribute('engine-api');
         let step = null;
@@ -228,10 +257,32 @@ angular.module('cam.tasklist')
               modal.others = [];
               function show(list) {
                 const mine = related();
-                modal.forStep = list.filter(function (file) { return mine.indexOf(file.step) >= 0; }).map(shown);
-                modal.others = list.filter(function (file) { return mine.indexOf(file.step) < 0; }).map(shown);
+                const user = ($rootScope.authentication || {}).name;
+                const view = function (file) { return shown(file, user); };
+                modal.forStep = list.filter(function (file) { return mine.indexOf(file.step) >= 0; }).map(view);
+                modal.others = list.filter(function (file) { return mine.indexOf(file.step) < 0; }).map(view);
                 modal.$applyAsync();
               }
+              modal.remove = function (file) {
+                const reason = (file.reason || '').trim();
+                file.refusal = null;
+                modal.attached = null;
+                if (!reason) {
+                  file.refusal = say('FILES_REMOVE_NO_REASON');
+                  return;
+                }
+                file.sending = true;
+                removeFile(file.id, reason)
+                  .then(function () {
+                    modal.attached = say('FILES_REMOVED', {name: file.name});
+                    return reload().then(show);
+                  })
+                  .catch(function (error) {
+                    file.refusal = error.message;
+                    file.sending = false;
+                  })
+                  .then(function () { modal.$applyAsync(); });
+              };
               reload().then(show).catch(function () {
                 modal.loadError = say('FILES_LOAD_ERROR');
                 modal.$applyAsync();
