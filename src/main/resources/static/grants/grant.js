@@ -389,7 +389,10 @@
         el('span', { class: 'amount' }, p.atMost ? t('atMost', money(p.amount)) : money(p.amount))),
       el('div', { class: 'row' }, el('span', { class: `pill ${p.status}` }, p.statusLabel),
         el('span', { class: 'meta' }, p.date ? (p.status === 'expected' ? t('around', day(p.date)) : day(p.date)) : t('dateUnknown'))),
-      el('div', { class: 'meta' }, p.basis))), t('noPayments'));
+      el('div', { class: 'meta' }, p.basis),
+      (p.evidence || []).length ? el('div', { class: 'meta files' }, t('paymentFiles'), ' ',
+        ...p.evidence.flatMap((f, i) => [i ? ' · ' : null, el('a', { href: `..${f.href}`, download: '' }, f.name)])) : null)),
+    t('noPayments'));
   }
 
   function experiments(g) {

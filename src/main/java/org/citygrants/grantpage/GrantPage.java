@@ -148,7 +148,10 @@ public record GrantPage(
 
   /** A payment made, under way or expected (the indicative calendar). */
   public record Payment(String label, String amount, boolean atMost, LocalDate date, String status, String statusLabel,
-      String basis) {}
+      String basis, List<FileLink> evidence) {}
+
+  /** A file a payment rests on (its invoice, the proof of transfer), to download. */
+  public record FileLink(String name, String href) {}
 
   /** The grant's money from its ledger. */
   public record Money(String awarded, String committed, String pendingPayments, String paid, String reportedSpent,

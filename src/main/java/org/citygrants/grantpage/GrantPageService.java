@@ -40,7 +40,9 @@ import org.citygrants.api.ApiException;
 import org.citygrants.cohort.SharedLearnings;
 import org.citygrants.cohort.web.GrantPhase;
 import org.citygrants.config.GrantDurations;
+import org.citygrants.evidence.EvidenceFile;
 import org.citygrants.evidence.EvidenceFiles;
+import org.citygrants.evidence.MovementEvidence;
 import org.citygrants.experiment.ExperimentLog;
 import org.citygrants.grant.AwardAcceptance;
 import org.citygrants.grant.AwardTexts;
@@ -65,6 +67,8 @@ import org.citygrants.ledger.GrantAccount;
 import org.citygrants.ledger.GrantStatement;
 import org.citygrants.ledger.LedgerProperties;
 import org.citygrants.ledger.LedgerService;
+import org.citygrants.ledger.Movement;
+import org.citygrants.ledger.Payment;
 import org.citygrants.ledger.UnknownLedgerKeyException;
 import org.citygrants.notification.NotificationProperties;
 import org.citygrants.payment.PaymentCalendar;
@@ -129,13 +133,15 @@ public class GrantPageService {
   private final GrantChanges changes;
   private final LocalSpending localSpending;
   private final ExchangeRates rates;
+  private final MovementEvidence movementEvidence;
 
   public GrantPageService(GrantRegister register, GrantPolicy policy, ExperimentLog experimentLog, LedgerService ledger,
       LedgerProperties money, HistoryService historyService, TaskService taskService, IdentityService identityService,
       ProcessEngineConfiguration configuration, FormInputValidator forms, GrantDurations durations,
       NotificationProperties links, AwardAcceptance acceptances, SharedLearnings sharedLearnings, FormTexts formTexts,
       GrantPauses pauses, EvidenceFiles evidence, GrantChanges changes, LocalSpending localSpending,
-      ExchangeRates rates) {
+      ExchangeRates rates, MovementEvidence movementEvidence) {
+    this.movementEvidence = movementEvidence;
     this.changes = changes;
     this.localSpending = localSpending;
     this.rates = rates;
@@ -232,8 +238,8 @@ public class GrantPageService {
         stepsDone(grant, pauseHistory, language),
         experiments(grant, language),
         reports(grant, language),
-        calendar(grant, variables, statement.orElse(null), phase, advanceRateDecided(activities), language).stream()
-            .map(entry -> payment(entry, language)).toList(),
+        payments(grant, calendar(grant, variables, statement.orElse(null), phase, advanceRateDecided(activities),
+            language), statement.orElse(null), language),
         statement.map(GrantPageService::money).orElse(null),
         cohortLearnings(grant, language),
         ClockUtil.getCurrentTime().toInstant(),
@@ -664,9 +670,27 @@ public class GrantPageService {
     }
   }
 
-  private static GrantPage.Payment payment(PaymentCalendar.Entry entry, Locale language) {
-    return new GrantPage.Payment(entry.label(), amount(entry.amount()), entry.atMost(), entry.date(),
-        entry.status().name().toLowerCase(java.util.Locale.ROOT), entry.status().label(language), entry.basis());
+  /** The calendar's payments, each made or under way with the files its ledger movements rest on. */
+  private List<GrantPage.Payment> payments(GrantRecord grant, List<PaymentCalendar.Entry> calendar,
+      GrantStatement statement, Locale language) {
+    Map<String, List<GrantPage.FileLink>> evidence = new HashMap<>();
+    if (statement != null) {
+      Map<Long, List<EvidenceFile>> links = movementEvidence.linksOf(grant.grantReference());
+      for (Movement movement : statement.movements()) {
+        for (EvidenceFile file : links.getOrDefault(movement.id(), List.of())) {
+          List<GrantPage.FileLink> files = evidence.computeIfAbsent(movement.referenceKey(), key -> new ArrayList<>());
+          GrantPage.FileLink link = new GrantPage.FileLink(file.name(), "/api/documents/" + file.id());
+          if (!file.deleted() && !files.contains(link)) {
+            files.add(link);
+          }
+        }
+      }
+    }
+    return calendar.stream().map(entry -> new GrantPage.Payment(entry.label(), amount(entry.amount()), entry.atMost(),
+        entry.date(), entry.status().name().toLowerCase(java.util.Locale.ROOT), entry.status().label(language),
+        entry.basis(), entry.status() == PaymentCalendar.Status.EXPECTED ? List.of()
+            : evidence.getOrDefault(Payment.key(grant.grantReference(), entry.milestone()), List.of())))
+        .toList();
   }
 
   private static GrantPage.Money money(GrantStatement s) {

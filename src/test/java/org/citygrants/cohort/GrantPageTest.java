@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.citygrants.evidence.EvidenceFile;
 import org.citygrants.evidence.EvidenceFiles;
+import org.citygrants.evidence.MovementEvidence;
+import org.citygrants.ledger.LedgerService;
+import org.citygrants.ledger.MovementType;
 import org.citygrants.evidence.SampleFiles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 class GrantPageTest extends CohortViewTest {
 
   @Autowired EvidenceFiles evidence;
+  @Autowired MovementEvidence movementEvidence;
+  @Autowired LedgerService ledger;
 
   @Test
   void lyonSeesHowMuchUntilWhenWhatNextAndWhatItReceived() {
@@ -211,6 +217,22 @@ class GrantPageTest extends CohortViewTest {
     assertThat(grantAs("coach1", lyon).path("documents").findValuesAsText("name")).contains("three-quotes.pdf");
     CohortHttp.Response download = as("coach1").get(newest.path("href").asText(), "application/pdf");
     assertThat(download.status()).as("%s", download).isEqualTo(200);
+  }
+
+  @Test
+  void aPaymentMadeListsTheFilesItRestsOn() {
+    String lyon = cohort().lyon();
+    EvidenceFile proof = evidence.attach("finance1", lyon, "proof-of-payment", "virement-avance.pdf", SampleFiles.pdf());
+    long transfer = ledger.statement(lyon).movements().stream()
+        .filter(m -> m.type() == MovementType.PAYMENT_DISBURSED && m.referenceKey().equals(lyon + ":advance"))
+        .findFirst().orElseThrow().id();
+    movementEvidence.link("finance1", lyon, transfer, proof.id());
+
+    JsonNode page = grantAs("lyon", lyon);
+    assertThat(payment(page, "Advance").path("evidence").findValuesAsText("name")).containsExactly("virement-avance.pdf");
+    assertThat(payment(page, "Advance").path("evidence").get(0).path("href").asText())
+        .isEqualTo("/api/documents/" + proof.id());
+    assertThat(payment(page, "Final balance").path("evidence")).isEmpty();
   }
 
   /** The page's chooser stores the choice over the real engine (a signed-in user may not write identity info themselves). */
