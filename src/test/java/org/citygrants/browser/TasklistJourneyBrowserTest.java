@@ -246,6 +246,8 @@ class TasklistJourneyBrowserTest {
     // the procurement review's form was refused and completed in the browser on the held grant
     completeAs("officer", grant, REVIEW_PROCUREMENT_PLAN, procurementReview(true));
 
+    // the supplier's invoice behind the advance request (the Files window is walked by lyon above)
+    evidence.attach("finance1", lyon, PaymentProcess.Elements.REQUEST_PAYMENT, "facture-avance.pdf", SampleFiles.pdf());
     browser.login("tasklist", "finance1");
     browser.openTask("Payments to approve", "Request payment");
     // the amount to pay comes prefilled with the proposal: nothing to type
@@ -264,6 +266,10 @@ class TasklistJourneyBrowserTest {
     completeInBrowser(approval, "finance2");
     managementService.createJobQuery().messages().list().forEach(job -> managementService.executeJob(job.getId()));
     assertThat(ledger.statement(lyon).paid()).isPositive();
+    // the advance, paid, rests on its invoice: the grant's page says so and links it
+    browser.open("/grants/" + lyon);
+    assertThat(browser.waitForText("Evidence: facture-avance.pdf")).contains("Advance");
+    browser.screenshot("finance2-sees-the-advance-and-its-invoice");
 
     browser.login("tasklist", "coach1");
     browser.openTask("My tasks", "Confirm readiness");
