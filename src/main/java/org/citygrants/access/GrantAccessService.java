@@ -93,7 +93,7 @@ public class GrantAccessService {
    */
   public void grantCoach(String grantInstanceId, String newCoach, String previousCoach) {
     system(() -> {
-      Set<String> instances = grantInstanceIds(grantInstanceId);
+      Set<String> instances = withInstancesStartedForTheGrant(grantInstanceId);
       if (previousCoach != null && !previousCoach.equals(newCoach)) {
         revokeUser(previousCoach, instances, taskIds(instances));
       }
@@ -170,6 +170,22 @@ public class GrantAccessService {
   }
 
   /** The grant's instance and, recursively, the instances it called (running or ended). */
+  /**
+   * The grant's instances ({@link #grantInstanceIds}) and those started for it under its reference
+   * (a change to the grant, {@code grant-change}), running or ended.
+   */
+  private Set<String> withInstancesStartedForTheGrant(String grantInstanceId) {
+    Set<String> ids = grantInstanceIds(grantInstanceId);
+    HistoricProcessInstance grant = historyService.createHistoricProcessInstanceQuery()
+        .processInstanceId(grantInstanceId).singleResult();
+    if (grant != null && grant.getBusinessKey() != null) {
+      historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(grant.getBusinessKey()).list()
+          .stream().map(HistoricProcessInstance::getId).filter(id -> !ids.contains(id))
+          .forEach(id -> ids.addAll(grantInstanceIds(id)));
+    }
+    return ids;
+  }
+
   Set<String> grantInstanceIds(String grantInstanceId) {
     Set<String> ids = new LinkedHashSet<>();
     List<String> next = new ArrayList<>(List.of(grantInstanceId));

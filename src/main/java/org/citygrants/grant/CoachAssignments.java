@@ -3,6 +3,7 @@ package org.citygrants.grant;
 import org.citygrants.language.Words;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.citygrants.access.GrantAccessService;
 import org.citygrants.access.GrantPolicy;
@@ -58,8 +59,11 @@ public class CoachAssignments {
   @Transactional
   public Reassignment reassign(String managerId, String grantReference, String newCoach) {
     // the manager's right is checked here (GrantPolicy); the engine work then runs on the
-    // application's authority, with the manager still named in the user operation log
-    return SystemAccess.run(processEngine.getProcessEngineConfiguration(), () -> {
+    // application's authority, with the manager still named in the user operation log. Several
+    // engine commands, one transaction: a paused grant is activated by one command and suspended
+    // again by another, and what they change must be in the database in between.
+    ProcessEngineConfiguration engine = processEngine.getProcessEngineConfiguration();
+    GrantRecord grant = SystemAccess.run(engine, () -> {
       if (!policy.assignsCoaches(policy.person(managerId))) {
         throw new TaskNotAvailableException(Words.say("refused.coach.onlyManagers"));
       }
@@ -67,23 +71,25 @@ public class CoachAssignments {
         throw new InputRejectedException(CityGrantProcess.COACH.name(), newCoach == null
             ? Words.say("refused.coach.noneGiven") : Words.say("refused.coach.notACoach", newCoach));
       }
-      GrantRecord grant = register.find(grantReference).orElseThrow(() -> new InputRejectedException("grantReference",
+      GrantRecord found = register.find(grantReference).orElseThrow(() -> new InputRejectedException("grantReference",
           Words.say("refused.coach.noSuchGrant", grantReference)));
-      boolean running = runtimeService.createProcessInstanceQuery().processInstanceId(grant.processInstanceId()).count() == 1;
+      boolean running = runtimeService.createProcessInstanceQuery().processInstanceId(found.processInstanceId()).count() == 1;
       if (!running) {
         throw new InputRejectedException("grantReference", Words.say("refused.coach.grantClosed", grantReference));
       }
-      if (gateway.paused(grantReference)) {
-        // a paused grant's tasks are suspended and the engine hands none over (grant.pause): the
-        // officer resumes the grant, the manager changes the coach, the officer may pause it again
-        throw new InputRejectedException("grantReference", Words.say("pause.coachWhilePaused", grantReference));
-      }
-      String previous = grant.coach();
-      List<String> moved = gateway.handOverCoachTasks(grant.processInstanceId(), previous, newCoach);
-      register.recordCoach(grantReference, newCoach);
-      runtimeService.setVariable(grant.processInstanceId(), CityGrantProcess.COACH_NAME.name(), people.displayName(newCoach));
-      access.grantCoach(grant.processInstanceId(), newCoach, previous);
-      return new Reassignment(grantReference, previous, newCoach, moved);
+      return found;
     });
+    String previous = grant.coach();
+    // a paused grant's tasks are suspended and the engine hands none over: they are handed over
+    // with the grant active within this transaction only, and the grant stays paused (a coach
+    // leaving is one reason to pause a grant)
+    List<String> moved = gateway.withPausedGrantActive(grantReference, () -> SystemAccess.run(engine, () -> {
+      List<String> handedOver = gateway.handOverCoachTasks(grant.processInstanceId(), grantReference, previous, newCoach);
+      runtimeService.setVariable(grant.processInstanceId(), CityGrantProcess.COACH_NAME.name(), people.displayName(newCoach));
+      return handedOver;
+    }));
+    register.recordCoach(grantReference, newCoach);
+    SystemAccess.run(engine, () -> access.grantCoach(grant.processInstanceId(), newCoach, previous));
+    return new Reassignment(grantReference, previous, newCoach, moved);
   }
 }

@@ -298,7 +298,7 @@ public class GrantPageService {
     }
     List<GrantPage.Choice> reasons = officer ? Pause.REASONS.stream()
         .map(code -> new GrantPage.Choice(code, Words.say(language, "pause.reason." + code))).toList() : List.of();
-    List<GrantPage.Choice> coaches = manager && grant.coach() != null && !paused
+    List<GrantPage.Choice> coaches = manager && grant.coach() != null
         ? identityService.createUserQuery().memberOfGroup(CityDirectory.COACHES).list().stream()
             .filter(user -> !user.getId().equals(grant.coach()))
             .map(user -> new GrantPage.Choice(user.getId(), displayName(user)))

@@ -214,19 +214,68 @@ public class ProcessGateway {
   }
 
   /**
-   * A grant's coach changes: its coach tasks still open go to the new coach, and so does the
-   * {@code coach} variable the forms show. The caller checked that the person may decide it.
+   * A grant's coach changes: its coach tasks still open go to the new coach, those of the grant's
+   * own instance and of the instances started for it (a change waiting for the coach's agreement,
+   * {@code grant-change}, whose business key is the grant's reference), and so does the {@code coach}
+   * variable the forms and later steps read. The caller checked that the person may decide it.
    *
    * @return the ids of the tasks handed over
    */
-  public List<String> handOverCoachTasks(String grantInstanceId, String previousCoach, String newCoach) {
+  public List<String> handOverCoachTasks(String grantInstanceId, String grantReference, String previousCoach,
+      String newCoach) {
     return SystemAccess.run(configuration, () -> {
       runtimeService.setVariable(grantInstanceId, CityGrantProcess.COACH.name(), newCoach);
-      List<String> moved = previousCoach == null ? List.of() : taskService.createTaskQuery()
-          .processInstanceId(grantInstanceId).taskAssignee(previousCoach).list().stream().map(Task::getId).toList();
+      runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(grantReference)
+          .processDefinitionKey(GrantChangeProcess.PROCESS_ID).active().list()
+          .forEach(change -> runtimeService.setVariable(change.getId(), CityGrantProcess.COACH.name(), newCoach));
+      if (previousCoach == null) {
+        return List.of();
+      }
+      java.util.Set<String> moved = new java.util.LinkedHashSet<>();
+      taskService.createTaskQuery().processInstanceId(grantInstanceId).taskAssignee(previousCoach).list()
+          .forEach(task -> moved.add(task.getId()));
+      taskService.createTaskQuery().processInstanceBusinessKey(grantReference).taskAssignee(previousCoach).list()
+          .forEach(task -> moved.add(task.getId()));
       moved.forEach(taskId -> taskService.setAssignee(taskId, newCoach));
-      return moved;
+      return List.copyOf(moved);
     });
+  }
+
+  /**
+   * Runs {@code work} on a paused grant as if it were running, in the caller's transaction: the
+   * grant's suspended instances (its own, those it called, those started for it) are activated,
+   * {@code work} runs, and they are suspended again before anything is committed, so no job
+   * executor ever sees them active and no deadline moves. For what a pause must not hold up, such
+   * as handing a departed coach's tasks to the next one. On a running grant {@code work} just runs.
+   */
+  public <T> T withPausedGrantActive(String grantReference, Supplier<T> work) {
+    List<String> suspended = SystemAccess.run(configuration, () -> {
+      java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+      java.util.Deque<String> next = new java.util.ArrayDeque<>();
+      runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(grantReference).list()
+          .forEach(instance -> next.add(instance.getId()));
+      while (!next.isEmpty()) {
+        String id = next.poll();
+        if (seen.add(id)) {
+          runtimeService.createProcessInstanceQuery().superProcessInstanceId(id).list()
+              .forEach(called -> next.add(called.getId()));
+        }
+      }
+      return seen.isEmpty() ? List.<String>of() : runtimeService.createProcessInstanceQuery()
+          .processInstanceIds(seen).suspended().list().stream().map(ProcessInstance::getId).toList();
+    });
+    SystemAccess.run(configuration, () -> {
+      suspended.forEach(id -> runtimeService.updateProcessInstanceSuspensionState().byProcessInstanceId(id).activate());
+      return null;
+    });
+    try {
+      return work.get();
+    } finally {
+      SystemAccess.run(configuration, () -> {
+        suspended.forEach(id -> runtimeService.updateProcessInstanceSuspensionState().byProcessInstanceId(id).suspend());
+        return null;
+      });
+    }
   }
 
   private <T> T as(String userId, Supplier<T> action) {

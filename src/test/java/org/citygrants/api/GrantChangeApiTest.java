@@ -8,12 +8,14 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -46,6 +48,8 @@ class GrantChangeApiTest extends ApiTest {
   @Autowired IdentityService identityService;
   @Autowired GrantPauses pauses;
   @Autowired JdbcClient jdbc;
+  @Autowired org.camunda.bpm.engine.AuthorizationService authorizationService;
+  @Autowired org.citygrants.grant.change.GrantChanges changes;
 
   @BeforeEach
   void aSecondOfficer() {
@@ -167,6 +171,33 @@ class GrantChangeApiTest extends ApiTest {
     assertThat(line(grant, BudgetLine.EXPERIMENTS)).isEqualByComparingTo(experiments.subtract(new BigDecimal("2000")));
     assertThat(ledger.statement(grant).imbalances()).isEmpty();
     assertThat(ledger.statement(grant).movements()).anySatisfy(m -> assertThat(m.type()).isEqualTo(MovementType.BUDGET_MOVED));
+  }
+
+  @Test
+  void aBudgetMoveWaitingForTheCoachFollowsTheNewCoachWhenAManagerChangesIt() throws Exception {
+    String grant = grantInPreparation("lyon", "coach1");
+    mvc.perform(as("lyon", moveBudget(grant, "{\"fromLine\": \"experiments\", \"toLine\": \"learning-activities\", "
+            + "\"amount\": \"1000\", \"reason\": \"A study visit to Kigali.\"}")))
+        .andExpect(status().isCreated());
+    assertThat(journey.task(grant, AGREE_BUDGET_MOVE).getAssignee()).isEqualTo("coach1");
+
+    mvc.perform(as(MANAGER, put("/api/grants/{reference}/coach", grant).contentType(MediaType.APPLICATION_JSON)
+            .content("{\"coach\": \"coach2\"}")))
+        .andExpect(status().isOk());
+
+    // the agreement is the new coach's now; the previous coach can neither see nor answer it
+    org.camunda.bpm.engine.task.Task agreement = journey.task(grant, AGREE_BUDGET_MOVE);
+    assertThat(agreement.getAssignee()).isEqualTo("coach2");
+    assertThat(authorizationService.isUserAuthorized("coach1", List.of(),
+        org.camunda.bpm.engine.authorization.Permissions.READ, org.camunda.bpm.engine.authorization.Resources.TASK,
+        agreement.getId())).isFalse();
+    assertThatThrownBy(() -> journey.gateway().completeTask("coach1", agreement.getId(), of("coachAgrees", true)))
+        .isInstanceOf(org.citygrants.process.ProcessGateway.TaskNotAvailableException.class);
+    assertThat(journey.openTaskKeys(grant)).contains(AGREE_BUDGET_MOVE);
+
+    journey.complete(grant, AGREE_BUDGET_MOVE, "coach2", of("coachAgrees", true));
+    assertThat(changes.history(grant).get(changes.history(grant).size() - 1).coachAnswerBy()).isEqualTo("coach2");
+    assertThat(journey.openTaskKeys(grant)).contains(DECIDE_CHANGE);
   }
 
   @Test

@@ -156,23 +156,34 @@ class PauseAndResumeTest extends GrantPathTest {
   }
 
   @Test
-  void theCoachOfAPausedGrantChangesOnlyOnceItResumesAndTheRefusalChangesNothing() {
-    // a team's coach leaves while the grant is paused: its tasks are suspended, and the engine
-    // hands no suspended task over, so the manager is told to have it resumed first
+  void theCoachOfAPausedGrantChangesWhileTheGrantStaysPausedAndNothingMoves() {
+    // a team's coach leaves while the grant is paused (a coach leaving is itself a reason to pause):
+    // the manager gives it another coach at once, the grant stays paused, no deadline moves
     String grant = grantInPreparation();
     cityPrepares(grant);
     journey.complete(grant, REVIEW_PROCUREMENT_PLAN, OFFICER, procurementReview(true));
     payOpenPayment(grant);
     String readiness = journey.task(grant, CONFIRM_READINESS).getId();
     pauses.pause(OFFICER, grant, "staff", null, LocalDate.ofInstant(now(), ZoneId.systemDefault()).plusDays(30).toString());
+    Deadlines deadlines = deadlines(grant);
 
-    assertThatThrownBy(() -> coachAssignments.reassign(MANAGER, grant, "coach2"))
-        .isInstanceOf(InputRejectedException.class).hasMessageContaining("is paused");
-    assertThat(taskService.createTaskQuery().taskId(readiness).singleResult().getAssignee()).isEqualTo(COACH);
-    assertThat(journey.variable(grant, "coach")).isEqualTo(COACH);
+    assertThat(coachAssignments.reassign(MANAGER, grant, "coach2").movedTaskIds()).containsExactly(readiness);
+
+    assertThat(taskService.createTaskQuery().taskId(readiness).singleResult().getAssignee()).isEqualTo("coach2");
+    assertThat(journey.variable(grant, "coach")).isEqualTo("coach2");
+    assertThat(pauses.current(grant)).as("still paused").isPresent();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(grant).active().count())
+        .as("every instance of the grant suspended again").isZero();
+    assertThat(taskService.createTaskQuery().taskId(readiness).singleResult().isSuspended()).isTrue();
+    assertThat(managementService.createJobQuery().processInstanceId(journey.mainInstance(grant).getId()).active().count())
+        .as("no job of the grant can run").isZero();
+    assertThat(deadlines(grant)).as("nothing moved").isEqualTo(deadlines);
+    // the new coach works once the grant resumes
+    assertThatThrownBy(() -> journey.complete(grant, CONFIRM_READINESS, "coach2", readiness(true)))
+        .isInstanceOf(RuntimeException.class);
+    assertThat(journey.openTaskKeys(grant)).contains(CONFIRM_READINESS);
 
     pauses.resume(OFFICER, grant);
-    assertThat(coachAssignments.reassign(MANAGER, grant, "coach2").movedTaskIds()).containsExactly(readiness);
     journey.complete(grant, CONFIRM_READINESS, "coach2", readiness(true));
     assertThat(journey.openTaskKeys(grant)).contains(FORM_INVESTMENT_COMMITTEE);
   }

@@ -251,6 +251,11 @@ public class GrantChanges {
   /** The coach's answer to a city's budget move, as the signed-in coach of the grant. */
   public void coachAnswered(long changeId, String coach, boolean agrees, String note) {
     GrantChange change = openChange(changeId);
+    GrantRecord grant = register.find(change.grantReference()).orElseThrow();
+    if (!coach.equals(grant.coach())) {
+      // a manager gave the grant another coach while the move waited: the answer is theirs now
+      throw new TaskNotAvailableException(Words.say("change.notTheCoach", grant.grantReference()));
+    }
     String text = text(note, COACH_NOTE.name(), ReaderLanguage.current());
     if (!agrees && text == null) {
       throw new InputRejectedException(COACH_NOTE.name(), Words.say("change.noteMissing"));
