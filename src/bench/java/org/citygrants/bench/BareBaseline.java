@@ -15,7 +15,25 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
+import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
@@ -26,28 +44,42 @@ import org.citygrants.cohortrun.TimedPort.Latencies;
 
 /**
  * The bare engine beside the application: Camunda's standalone configuration with its defaults
- * (no Spring, no plugins, no parse listeners, authorisations off), FULL history like the
- * application, its own job executor and its own database on the same PostgreSQL server. It runs
- * {@code bench/bare-grant.bpmn}: as many plain user tasks and timers as a straight grant of the
- * lifecycle, no delegates or listeners. Instances are driven like the cohort: each client thread
- * plays its share round after round, reading the instance's state (ended? jobs pending? open
- * tasks? timers?) before each step, completing tasks in one transaction shaped like
- * {@code ProcessGateway.completeTask} (task read, candidate check, claim, complete with form
- * variables), timers brought due with {@code setJobDuedate} for the job executor to fire.
+ * (no Spring, no plugins of the application, FULL history like the application), its own job
+ * executor and its own database on the same PostgreSQL server. It runs {@code bench/bare-grant.bpmn}:
+ * as many plain user tasks and timers as a straight grant of the lifecycle, no delegates.
+ * Instances are driven like the cohort: each client thread plays its share round after round,
+ * reading the instance's state (ended? jobs pending? open tasks? timers?) before each step,
+ * completing tasks in one command shaped like {@code ProcessGateway.completeTask} (the person's
+ * groups, then task read, claim when unassigned, complete with form variables), timers brought due
+ * with {@code setJobDuedate} for the job executor to fire.
+ *
+ * <p>Two variants run in the same benchmark (issue 17, "an honest baseline"):
+ * <ul>
+ *   <li><b>authorisations off</b>: the engine's defaults;</li>
+ *   <li><b>authorisations on</b>: the application's authorisation settings (authorisations on,
+ *       historic instance permissions, TASK_WORK for candidates), {@value #CITIES} city groups with
+ *       one member each and {@value #COACHES} coaches; each instance is started and each task
+ *       completed as its city's user, and the engine writes the same READ rows per instance as
+ *       {@code GrantAccessService} does (the city group and the coach on the instance and its
+ *       history when it starts, the coach on each task when it is created), inside the command
+ *       that creates the resource.</li>
+ * </ul>
  */
 final class BareBaseline implements AutoCloseable {
 
   static final String PROCESS = "bare-grant";
-  private static final String USER = "bareteam";
-  private static final String GROUP = "barecity";
+  static final int CITIES = 50;
+  static final int COACHES = 10;
 
   private final ProcessEngine engine;
   private final ProcessEngineConfigurationImpl configuration;
+  private final boolean authorizations;
 
-  BareBaseline(String jdbcUrl, String user, String password) {
+  BareBaseline(String jdbcUrl, String user, String password, boolean authorizations) {
+    this.authorizations = authorizations;
     configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
         .createStandaloneProcessEngineConfiguration()
-        .setProcessEngineName("bare-baseline")
+        .setProcessEngineName(authorizations ? "bare-baseline-auth" : "bare-baseline")
         .setJdbcUrl(jdbcUrl)
         .setJdbcDriver("org.postgresql.Driver")
         .setJdbcUsername(user)
@@ -57,6 +89,13 @@ final class BareBaseline implements AutoCloseable {
         .setJobExecutorActivate(true);
     // the application's engine (Spring Boot starter) uses UUIDs; the same here, so that ids cost the same
     configuration.setIdGenerator(new StrongUuidGenerator());
+    if (authorizations) {
+      // the application's settings (application.yaml, camunda.bpm.authorization and generic-properties)
+      configuration.setAuthorizationEnabled(true);
+      configuration.setEnableHistoricInstancePermissions(true);
+      configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
+      configuration.setCustomPreBPMNParseListeners(List.of(new GrantAccessRows()));
+    }
     DefaultJobExecutor jobExecutor = new DefaultJobExecutor();
     jobExecutor.setWaitTimeInMillis(GrantsBenchmark.JOB_WAIT_MILLIS);
     jobExecutor.setMaxWait(GrantsBenchmark.JOB_MAX_WAIT_MILLIS);
@@ -65,14 +104,103 @@ final class BareBaseline implements AutoCloseable {
     engine.getRepositoryService().createDeployment().name("bare-baseline")
         .addClasspathResource("bench/bare-grant.bpmn").enableDuplicateFiltering(true).deploy();
     IdentityService identity = engine.getIdentityService();
-    if (identity.createGroupQuery().groupId(GROUP).count() == 0) {
-      Group group = identity.newGroup(GROUP);
-      group.setName("Bare city");
-      identity.saveGroup(group);
-      User u = identity.newUser(USER);
-      u.setPassword("demo-bare");
-      identity.saveUser(u);
-      identity.createMembership(USER, GROUP);
+    if (identity.createGroupQuery().groupId(cityGroup(0)).count() == 0) {
+      for (int c = 0; c < CITIES; c++) {
+        Group group = identity.newGroup(cityGroup(c));
+        group.setName("Bare city " + c);
+        identity.saveGroup(group);
+        User u = identity.newUser(cityUser(c));
+        u.setPassword("demo-bare");
+        identity.saveUser(u);
+        identity.createMembership(cityUser(c), cityGroup(c));
+        if (authorizations) { // the city may start a grant, as the application's cities may apply
+          AuthorizationService auth = engine.getAuthorizationService();
+          saveGrant(auth, cityGroup(c), Resources.PROCESS_DEFINITION, PROCESS, Permissions.READ,
+              ProcessDefinitionPermissions.CREATE_INSTANCE);
+          saveGrant(auth, cityGroup(c), Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        }
+      }
+      for (int c = 0; c < COACHES; c++) {
+        User u = identity.newUser(coach(c));
+        u.setPassword("demo-bare");
+        identity.saveUser(u);
+      }
+    }
+  }
+
+  static String cityGroup(int city) {
+    return String.format("barecity%02d", city);
+  }
+
+  static String cityUser(int city) {
+    return String.format("bareteam%02d", city);
+  }
+
+  static String coach(int coach) {
+    return String.format("barecoach%02d", coach);
+  }
+
+  private static void saveGrant(AuthorizationService auth, String group, Resources resource, String resourceId,
+      Permission... permissions) {
+    Authorization a = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    a.setGroupId(group);
+    a.setResource(resource);
+    a.setResourceId(resourceId);
+    for (Permission permission : permissions) {
+      a.addPermission(permission);
+    }
+    auth.saveAuthorization(a);
+  }
+
+  /**
+   * The READ rows the application writes for a grant (GrantAccessService), written by the bare
+   * engine in the command that creates the resource: on the instance and its history for the city
+   * group and the coach when the instance starts; on each new task for the coach.
+   */
+  private static final class GrantAccessRows extends AbstractBpmnParseListener {
+
+    @Override
+    public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+      processDefinition.addListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) execution -> {
+        String instance = execution.getProcessInstanceId();
+        String city = (String) execution.getVariable("city");
+        String coach = (String) execution.getVariable("coach");
+        withoutChecks(execution, auth -> {
+          for (Resources resource : List.of(Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE)) {
+            insertRead(auth, null, city, resource, instance);
+            insertRead(auth, coach, null, resource, instance);
+          }
+        });
+      });
+    }
+
+    @Override
+    public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+      TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+      definition.addTaskListener(TaskListener.EVENTNAME_CREATE, (TaskListener) task -> {
+        String coach = (String) task.getVariable("coach");
+        withoutChecks(task.getExecution(), auth -> insertRead(auth, coach, null, Resources.TASK, task.getId()));
+      });
+    }
+
+    private static void withoutChecks(DelegateExecution execution,
+        java.util.function.Consumer<AuthorizationService> work) {
+      AuthorizationService auth = execution.getProcessEngineServices().getAuthorizationService();
+      Context.getCommandContext().runWithoutAuthorization(() -> {
+        work.accept(auth);
+        return null;
+      });
+    }
+
+    private static void insertRead(AuthorizationService auth, String user, String group, Resources resource,
+        String resourceId) {
+      Authorization a = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      a.setUserId(user);
+      a.setGroupId(group);
+      a.setResource(resource);
+      a.setResourceId(resourceId);
+      a.addPermission(ResourceTypeUtil.getPermissionByNameAndResourceType("READ", resource.resourceType()));
+      auth.saveAuthorization(a);
     }
   }
 
@@ -120,9 +248,12 @@ final class BareBaseline implements AutoCloseable {
         }
         futures.add(pool.submit(() -> {
           for (String key : mine) {
-            engine.getIdentityService().setAuthentication(USER, List.of(GROUP));
+            int n = Integer.parseInt(key.substring(key.lastIndexOf('-') + 1));
+            String user = cityUser(n % CITIES);
+            engine.getIdentityService().setAuthentication(user, List.of(cityGroup(n % CITIES)));
             try {
-              engine.getRuntimeService().startProcessInstanceByKey(PROCESS, key, Map.of("applicant", USER));
+              engine.getRuntimeService().startProcessInstanceByKey(PROCESS, key, Map.of("applicant", user,
+                  "city", cityGroup(n % CITIES), "coach", coach(n % COACHES)));
             } finally {
               engine.getIdentityService().clearAuthentication();
             }
@@ -177,8 +308,9 @@ final class BareBaseline implements AutoCloseable {
         List<Task> open = tasks.createTaskQuery().processInstanceBusinessKey(key).orderByTaskCreateTime().asc().list();
         try {
           if (!open.isEmpty()) {
+            String user = (String) engine.getRuntimeService().getVariable(instance, "applicant");
             long start = System.nanoTime();
-            complete(open.get(0).getId());
+            complete(user, open.get(0).getId());
             completions.add(System.nanoTime() - start);
             progressed = true;
             continue;
@@ -205,20 +337,25 @@ final class BareBaseline implements AutoCloseable {
     }
   }
 
-  /** As ProcessGateway.completeTask: one transaction, the person's identity, claim when unassigned. */
-  private void complete(String taskId) {
+  /**
+   * As ProcessGateway.completeTask: the person's groups (a query, as the application's
+   * {@code ProcessGateway.as}), then one command with the person's identity: task read, claim when
+   * unassigned, complete with the form's variables. With authorisations on, claim and complete are
+   * checked against the person's authorisations as in the application.
+   */
+  private void complete(String user, String taskId) {
+    IdentityService identity = engine.getIdentityService();
+    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
     configuration.getCommandExecutorTxRequired().execute(context -> {
-      IdentityService identity = engine.getIdentityService();
-      List<String> groups = identity.createGroupQuery().groupMember(USER).list().stream().map(Group::getId).toList();
-      identity.setAuthentication(USER, groups);
+      identity.setAuthentication(user, groups);
       try {
         var tasks = engine.getTaskService();
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+          throw new IllegalStateException("task " + taskId + " is not visible to " + user);
+        }
         if (task.getAssignee() == null) {
-          if (tasks.createTaskQuery().taskId(taskId).taskCandidateUser(USER).count() != 1) {
-            throw new IllegalStateException("task " + taskId + " is not for " + USER);
-          }
-          tasks.claim(taskId, USER);
+          tasks.claim(taskId, user);
         }
         tasks.complete(taskId, Map.of("decision", "approve", "comment", "Looks good to us, go ahead.",
             "decidedOn", "2026-06-01", "amount", 12000));
@@ -227,6 +364,15 @@ final class BareBaseline implements AutoCloseable {
         identity.clearAuthentication();
       }
     });
+  }
+
+  boolean authorizations() {
+    return authorizations;
+  }
+
+  /** Authorisation rows per instance of the bare engine (with authorisations on), all instances. */
+  long authorizationRows() {
+    return engine.getAuthorizationService().createAuthorizationQuery().count();
   }
 
   @Override

@@ -20,13 +20,17 @@ final class BenchDatabase implements AutoCloseable {
   private final EmbeddedPostgres embedded;
   final String appUrl;
   final String bareUrl;
+  /** The bare engine with authorisations on: its own database on the same server. */
+  final String bareAuthUrl;
   final String user;
   final String password;
 
-  private BenchDatabase(EmbeddedPostgres embedded, String appUrl, String bareUrl, String user, String password) {
+  private BenchDatabase(EmbeddedPostgres embedded, String appUrl, String bareUrl, String bareAuthUrl, String user,
+      String password) {
     this.embedded = embedded;
     this.appUrl = appUrl;
     this.bareUrl = bareUrl;
+    this.bareAuthUrl = bareAuthUrl;
     this.user = user;
     this.password = password;
   }
@@ -37,22 +41,39 @@ final class BenchDatabase implements AutoCloseable {
       String admin = postgres.getJdbcUrl("postgres", "postgres");
       createDatabase(admin, "postgres", "postgres", "citygrants_bench");
       createDatabase(admin, "postgres", "postgres", "bare_bench");
+      createDatabase(admin, "postgres", "postgres", "bare_auth_bench");
       return new BenchDatabase(postgres, postgres.getJdbcUrl("postgres", "citygrants_bench"),
-          postgres.getJdbcUrl("postgres", "bare_bench"), "postgres", "postgres");
+          postgres.getJdbcUrl("postgres", "bare_bench"), postgres.getJdbcUrl("postgres", "bare_auth_bench"),
+          "postgres", "postgres");
+    }
+    String name;
+    try (Connection c = DriverManager.getConnection(options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword());
+         Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_database()")) {
+      rs.next();
+      name = rs.getString(1);
     }
     String bareUrl = options.bareJdbcUrl();
     if (bareUrl == null) {
-      String name;
-      try (Connection c = DriverManager.getConnection(options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword());
+      createDatabase(options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword(), name + "_bare");
+      bareUrl = replaceDatabase(options.jdbcUrl(), name, name + "_bare");
+    }
+    // the bare engine with authorisations on: beside the bare database (<bare>_auth) or <name>_bareauth
+    String bareAuthUrl;
+    if (options.bareJdbcUrl() == null) {
+      createDatabase(options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword(), name + "_bareauth");
+      bareAuthUrl = replaceDatabase(options.jdbcUrl(), name, name + "_bareauth");
+    } else {
+      String bareName;
+      try (Connection c = DriverManager.getConnection(bareUrl, options.jdbcUser(), options.jdbcPassword());
            Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT current_database()")) {
         rs.next();
-        name = rs.getString(1);
+        bareName = rs.getString(1);
       }
-      String bareName = name + "_bare";
-      createDatabase(options.jdbcUrl(), options.jdbcUser(), options.jdbcPassword(), bareName);
-      bareUrl = replaceDatabase(options.jdbcUrl(), name, bareName);
+      createDatabase(bareUrl, options.jdbcUser(), options.jdbcPassword(), bareName + "_auth");
+      bareAuthUrl = replaceDatabase(bareUrl, bareName, bareName + "_auth");
     }
-    return new BenchDatabase(null, options.jdbcUrl(), bareUrl, options.jdbcUser(), options.jdbcPassword());
+    return new BenchDatabase(null, options.jdbcUrl(), bareUrl, bareAuthUrl, options.jdbcUser(),
+        options.jdbcPassword());
   }
 
   private static String replaceDatabase(String url, String name, String newName) {
@@ -79,6 +100,13 @@ final class BenchDatabase implements AutoCloseable {
 
   Connection connect(String url) throws SQLException {
     return DriverManager.getConnection(url, user, password);
+  }
+
+  /** One statement on the database behind the URL. */
+  void execute(String url, String sql) throws SQLException {
+    try (Connection c = connect(url); Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
   }
 
   /** {@code pg_database_size} of the database behind the URL. */

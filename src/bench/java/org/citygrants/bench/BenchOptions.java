@@ -2,7 +2,10 @@ package org.citygrants.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.TreeSet;
 import java.util.Map;
 
 /**
@@ -14,12 +17,17 @@ import java.util.Map;
  * actions, the others up to {@code fillShallowMaxActions}: most grants of a programme wait early,
  * some are deep in their experiments); {@code queryRepetitions} per query. Database: embedded PostgreSQL
  * unless {@code jdbcUrl} is given (then the bare engine uses {@code bareJdbcUrl}, by default a
- * database {@code <name>_bare} created on the same server). {@code existsCheck}: the lifecycle
- * cohorts run with TaskQueryExistsAuthorization on (the application's default) or off.
+ * database {@code <name>_bare} created on the same server; the bare engine with authorisations on
+ * uses {@code <name>_bareauth}). {@code existsCheck}: the lifecycle cohorts run with
+ * TaskQueryExistsAuthorization on (the application's default) or off. {@code warmUpGrants}: an
+ * untimed cohort of the application and of each bare engine before the timed ones (a cold JVM
+ * made the first cohort 7-27% slower). {@code scaleSizes}: the fill stops at each of these sizes
+ * below {@code activeGrants} to measure the pages again (the scale curve).
  */
 public record BenchOptions(int grants, int singleThreadGrants, int threads, int activeGrants, int fillMaxActions,
     int fillDeepEvery, int fillShallowMaxActions, int baselineGrants, int cities, int coaches, int queryRepetitions, int queryWarmUp, String jdbcUrl, String jdbcUser,
-    String jdbcPassword, String bareJdbcUrl, Path outputDir, Duration timeout, boolean existsCheck) {
+    String jdbcPassword, String bareJdbcUrl, Path outputDir, Duration timeout, boolean existsCheck, int warmUpGrants,
+    List<Integer> scaleSizes) {
 
   /** The full run's defaults, each overridable by a {@code bench.*} system property. */
   public static BenchOptions fromSystemProperties(Path defaultOutputDir) {
@@ -44,10 +52,29 @@ public record BenchOptions(int grants, int singleThreadGrants, int threads, int 
         System.getProperty("bench.bareJdbcUrl"),
         Path.of(System.getProperty("bench.outputDir", defaultOutputDir.toString())),
         Duration.parse(System.getProperty("bench.timeout", "PT2H")),
-        Boolean.parseBoolean(System.getProperty("bench.existsCheck", "true")));
+        Boolean.parseBoolean(System.getProperty("bench.existsCheck", "true")),
+        integer("bench.warmUpGrants", Math.max(threads, grants / 50)),
+        sizes(System.getProperty("bench.scaleSizes", "1000,10000,30000")));
+  }
+
+  /** The sizes at which the programme-scale fill stops to measure Tasklist's pages, up to activeGrants. */
+  private static List<Integer> sizes(String list) {
+    return Arrays.stream(list.split(",")).map(String::trim).filter(v -> !v.isEmpty()).map(Integer::parseInt).toList();
+  }
+
+  /**
+   * The fill's stops: each scale size below {@code activeGrants}, then {@code activeGrants} itself
+   * (the last stop, where every measure of the programme scale is taken).
+   */
+  public List<Integer> scaleStops() {
+    TreeSet<Integer> stops = new TreeSet<>();
+    scaleSizes.stream().filter(size -> size > 0 && size < activeGrants).forEach(stops::add);
+    stops.add(activeGrants);
+    return List.copyOf(stops);
   }
 
   public BenchOptions {
+    scaleSizes = List.copyOf(scaleSizes);
     if (cities % threads != 0) {
       // a city's grants are always applied for on the same thread (references are numbered per city)
       cities = roundUp(cities, threads);
@@ -73,6 +100,8 @@ public record BenchOptions(int grants, int singleThreadGrants, int threads, int 
     map.put("bareDatabase", bareJdbcUrl == null ? "<database>_bare on the same server" : bareJdbcUrl);
     map.put("timeout", timeout.toString());
     map.put("existsCheck", existsCheck);
+    map.put("warmUpGrants", warmUpGrants);
+    map.put("scaleStops", scaleStops());
     return map;
   }
 

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -57,6 +58,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class GrantsBenchmark {
 
+  static final String VARIABLE_SCOPE_INDEX = "cg_idx_variable_scope_name";
   static final int JOB_WAIT_MILLIS = 100;
   static final int JOB_MAX_WAIT_MILLIS = 500;
 
@@ -116,67 +118,110 @@ public final class GrantsBenchmark {
         // the EXISTS check of task queries can be switched off for the lifecycle (-Dbench.existsCheck=false)
         TaskQueryExistsAuthorization.use(sql, o.existsCheck());
 
-        // 1. the lifecycle, empty database: one thread, then several
-        long sizeBefore = db.size(db.appUrl);
-        Map<String, Long> tablesBefore = db.tableSizes(db.appUrl);
-        t = System.nanoTime();
-        Cohort single = cohort(app, port, cast, o.singleThreadGrants(), 1, o.timeout());
-        Cohort multi = cohort(app, port, cast, o.grants(), o.threads(), o.timeout());
-        waitForJobs(app.getBean(ManagementService.class), Duration.ofMinutes(2));
-        phases.put("lifecycleSeconds", seconds(t));
-        problems.addAll(single.report.problems());
-        problems.addAll(multi.report.problems());
-        int closed = o.singleThreadGrants() + o.grants();
-        long sizeAfter = db.size(db.appUrl);
-        lifecycle.put("singleThread", single.describe());
-        lifecycle.put("multiThread", multi.describe());
-        lifecycle.put("straightGrantShape", straightShape(app, multi.report));
-        lifecycle.put("databaseBytesPerClosedGrant", (sizeAfter - sizeBefore) / closed);
-        lifecycle.put("largestTablesBytesPerClosedGrant", perGrant(tablesBefore, db.tableSizes(db.appUrl), closed));
+        int lifecycleGrants = o.warmUpGrants() + o.singleThreadGrants() + o.grants();
+        // 1. the lifecycle and the two bare engines, empty databases, same server: a warm-up of
+        // each (not timed), then one thread of each, then several threads of each (issue 17: an
+        // honest baseline; a cold JVM made the first timed cohort 7-27% slower)
+        log("bare baselines: authorisations off and on, each on its own database");
+        try (BareBaseline bareOff = new BareBaseline(db.bareUrl, db.user, db.password, false);
+             BareBaseline bareOn = new BareBaseline(db.bareAuthUrl, db.user, db.password, true)) {
+          t = System.nanoTime();
+          log("warm-up: " + o.warmUpGrants() + " grants and bare instances of each kind, not timed");
+          Cohort warmUp = cohort(app, port, cast, o.warmUpGrants(), o.threads(), o.timeout());
+          problems.addAll(warmUp.report.problems());
+          BareBaseline.Run warmOff = bareOff.run("W", o.warmUpGrants(), o.threads(), o.timeout());
+          BareBaseline.Run warmOn = bareOn.run("W", o.warmUpGrants(), o.threads(), o.timeout());
+          waitForJobs(app.getBean(ManagementService.class), Duration.ofMinutes(2));
+          phases.put("warmUpSeconds", seconds(t));
+          long sizeBefore = db.size(db.appUrl);
+          Map<String, Long> tablesBefore = db.tableSizes(db.appUrl);
+          long bareOffBefore = db.size(db.bareUrl);
+          long bareOnBefore = db.size(db.bareAuthUrl);
+          long rowsOnBefore = bareOn.authorizationRows();
 
-        // 2. the bare engine, its own empty database on the same server, driven the same way
-        t = System.nanoTime();
-        log("bare baseline: " + o.singleThreadGrants() + " instances, 1 thread; " + o.baselineGrants() + ", "
-            + o.threads() + " threads");
-        try (BareBaseline bare = new BareBaseline(db.bareUrl, db.user, db.password)) {
-          long bareBefore = db.size(db.bareUrl);
-          CpuMeter cpu1 = CpuMeter.start();
-          BareBaseline.Run bare1 = bare.run("B1", o.singleThreadGrants(), 1, o.timeout());
-          Map<String, Object> bareCpu1 = cpu1.stop();
-          CpuMeter cpuN = CpuMeter.start();
-          BareBaseline.Run bareN = bare.run("BN", o.baselineGrants(), o.threads(), o.timeout());
-          Map<String, Object> bareCpuN = cpuN.stop();
-          long bareAfter = db.size(db.bareUrl);
-          baseline.put("singleThread", withCpu(bare1.describe(), bareCpu1));
-          baseline.put("multiThread", withCpu(bareN.describe(), bareCpuN));
-          baseline.put("instanceShape", bare.shape("B1-0"));
-          baseline.put("databaseBytesPerClosedInstance", (bareAfter - bareBefore) / (o.singleThreadGrants() + o.baselineGrants()));
-          for (BareBaseline.Run run : List.of(bare1, bareN)) {
-            if (run.ended() != run.instances()) {
-              problems.add("bare baseline: " + run.ended() + " of " + run.instances() + " instances ended");
-            }
-          }
-          baseline.put("costPerTaskMillis", round(bare1.completions().meanMillis()));
-          baseline.put("wallMillisPerTask", round(bare1.elapsedNanos() / 1e6 / bare1.completions().count()));
-          baseline.put("threadScaling", round(bareN.completionsPerSecond() / bare1.completionsPerSecond()));
+          t = System.nanoTime();
+          Cohort single = cohort(app, port, cast, o.singleThreadGrants(), 1, o.timeout());
+          phases.put("lifecycleSingleSeconds", seconds(t));
+          Map<String, Object> off1 = bareRun(bareOff, "B1", o.singleThreadGrants(), 1, o, problems);
+          Map<String, Object> on1 = bareRun(bareOn, "B1", o.singleThreadGrants(), 1, o, problems);
+          t = System.nanoTime();
+          Cohort multi = cohort(app, port, cast, o.grants(), o.threads(), o.timeout());
+          waitForJobs(app.getBean(ManagementService.class), Duration.ofMinutes(2));
+          phases.put("lifecycleMultiSeconds", seconds(t));
+          Map<String, Object> offN = bareRun(bareOff, "BN", o.baselineGrants(), o.threads(), o, problems);
+          Map<String, Object> onN = bareRun(bareOn, "BN", o.baselineGrants(), o.threads(), o, problems);
+
+          problems.addAll(single.report.problems());
+          problems.addAll(multi.report.problems());
+          int closed = o.singleThreadGrants() + o.grants();
+          long sizeAfter = db.size(db.appUrl);
+          lifecycle.put("warmUp", Map.of("grants", o.warmUpGrants(), "threads", o.threads(),
+              "grantsEndedAsExpected", warmUp.report.grantsEndedAsExpected(),
+              "bareInstancesEnded", warmOff.ended() + " / " + warmOn.ended()));
+          lifecycle.put("singleThread", single.describe());
+          lifecycle.put("multiThread", multi.describe());
+          lifecycle.put("straightGrantShape", straightShape(app, multi.report));
+          lifecycle.put("databaseBytesPerClosedGrant", (sizeAfter - sizeBefore) / closed);
+          lifecycle.put("largestTablesBytesPerClosedGrant", perGrant(tablesBefore, db.tableSizes(db.appUrl), closed));
+
+          int bareClosed = o.singleThreadGrants() + o.baselineGrants();
+          baseline.put("singleThread", off1);
+          baseline.put("multiThread", offN);
+          baseline.put("instanceShape", bareOff.shape("B1-0"));
+          baseline.put("databaseBytesPerClosedInstance", (db.size(db.bareUrl) - bareOffBefore) / bareClosed);
+          baseline.put("threadScaling", round(num(offN, "taskCompletionsPerSecond") / num(off1, "taskCompletionsPerSecond")));
+          Map<String, Object> withAuth = new LinkedHashMap<>();
+          withAuth.put("singleThread", on1);
+          withAuth.put("multiThread", onN);
+          withAuth.put("databaseBytesPerClosedInstance", (db.size(db.bareAuthUrl) - bareOnBefore) / bareClosed);
+          withAuth.put("authorizationRowsPerInstance", round((bareOn.authorizationRows() - rowsOnBefore) / (double) bareClosed));
+          withAuth.put("threadScaling", round(num(onN, "taskCompletionsPerSecond") / num(on1, "taskCompletionsPerSecond")));
+          baseline.put("authorizationsOn", withAuth);
         }
-        phases.put("baselineSeconds", seconds(t));
 
-        // 3. programme scale: grants in every phase, then Tasklist's queries as their users
-        t = System.nanoTime();
-        log("programme scale: applying for " + o.activeGrants() + " grants");
+        // 3. programme scale: grants in every phase, filled in stops (issue 17's scale curve: at each
+        // stop below the last, Tasklist's pages as their users and the authorisation rows); at the
+        // last stop every measure below
         TimedPort fillPort = new TimedPort(port);
         CohortDriver filler = new CohortDriver(fillPort, cast);
         List<GrantPlayer> players = filler.players(o.activeGrants());
         CohortDriver.Options fillOptions = CohortDriver.Options.of(o.activeGrants(), o.threads()).withTimeout(o.timeout());
-        filler.applyAll(players, fillOptions);
-        db.analyze(db.appUrl);
-        phases.put("fillApplySeconds", seconds(t));
-        long t2 = System.nanoTime();
-        log("programme scale: playing the grants partly");
-        List<GrantPlayer> open = filler.playPartly(players, fillOptions, i -> fillBudget(i, o));
-        waitForJobs(app.getBean(ManagementService.class), Duration.ofMinutes(2));
-        phases.put("fillPlaySeconds", seconds(t2));
+        List<TasklistQueries.Probe> probes = TasklistQueries.probes(cast.cityUser(0), cast.coach(0));
+        List<GrantPlayer> open = new ArrayList<>();
+        List<Map<String, Object>> curve = new ArrayList<>();
+        long applyNanos = 0;
+        long playNanos = 0;
+        long curveNanos = 0;
+        int filled = 0;
+        for (int stop : o.scaleStops()) {
+          List<GrantPlayer> chunk = players.subList(filled, stop);
+          log("programme scale: applying for grants " + filled + " to " + stop);
+          t = System.nanoTime();
+          filler.applyAll(chunk, fillOptions);
+          db.analyze(db.appUrl);
+          applyNanos += System.nanoTime() - t;
+          log("programme scale: playing them partly");
+          t = System.nanoTime();
+          if (stop == o.activeGrants()) { // completions while the last stop fills: the figure "at scale"
+            fillPort.completions().clear();
+          }
+          open.addAll(filler.playPartly(chunk, fillOptions, i -> fillBudget(i, o)));
+          waitForJobs(app.getBean(ManagementService.class), Duration.ofMinutes(2));
+          playNanos += System.nanoTime() - t;
+          db.analyze(db.appUrl);
+          filled = stop;
+          if (stop < o.activeGrants()) {
+            t = System.nanoTime();
+            log("scale curve: " + stop + " grants applied, " + open.size() + " open; Tasklist's pages");
+            Map<String, Object> pages = new TasklistQueries(app).measure(probes, o.queryWarmUp(),
+                Math.max(1, o.queryRepetitions() / 2), Duration.ofSeconds(20));
+            curve.add(scalePoint(app, db, stop, open.size(), lifecycleGrants, pages));
+            curveNanos += System.nanoTime() - t;
+          }
+        }
+        phases.put("fillApplySeconds", round(applyNanos / 1e9));
+        phases.put("fillPlaySeconds", round(playNanos / 1e9));
+        phases.put("scaleCurveSeconds", round(curveNanos / 1e9));
         t = System.nanoTime();
         db.analyze(db.appUrl);
         phases.put("analyzeSeconds", seconds(t));
@@ -190,6 +235,7 @@ public final class GrantsBenchmark {
         scale.put("applicationAtScale", percentiles(fillPort.applications()));
         scale.put("databaseBytes", db.size(db.appUrl));
         scale.put("rows", rowCounts(db));
+        scale.put("authorizationRows", authorizationRows(db, o.activeGrants() + lifecycleGrants));
         // the engine's statements against the application's PostgreSQL tuning, same data, one
         // switch at a time: the loose index scan for "which groups hold authorisations"
         // (AuthorizedGroupIdsLooseScan), then the task query's EXISTS check
@@ -198,7 +244,6 @@ public final class GrantsBenchmark {
         t = System.nanoTime();
         Map<String, Object> tuning = new LinkedHashMap<>();
         int probeSize = Math.max(1, Math.min(200, open.size() / 6));
-        List<TasklistQueries.Probe> probes = TasklistQueries.probes(cast.cityUser(0), cast.coach(0));
         Map<String, Object> queries = null;
         String[] modes = {"engineStatements", "looseIndexScan", "looseIndexScanAndExistsCheck"};
         for (int m = 0; m < modes.length; m++) {
@@ -218,7 +263,21 @@ public final class GrantsBenchmark {
           queries = measured;
         }
         scale.put("queries", queries);
+        scale.put("taskCompletionAt" + o.activeGrants() + "OpenGrants",
+            ((Map<?, ?>) tuning.get(modes[modes.length - 1])).get("oneMoreActionOfOpenGrants"));
+        curve.add(scalePoint(app, db, o.activeGrants(), open.size(), lifecycleGrants, queries));
+        scale.put("curve", curve);
         results.put("authorizationTuning", tuning);
+        // Tasklist's variable columns without the application's index on the variable scope
+        // (Flyway V13), same data: the page as it was before, then the index is made again
+        log("programme scale: Tasklist's pages without the variable scope index (V13)");
+        db.execute(db.appUrl, "DROP INDEX " + VARIABLE_SCOPE_INDEX);
+        db.analyze(db.appUrl);
+        Map<String, Object> withoutIndex = new TasklistQueries(app).measure(probes, o.queryWarmUp(),
+            Math.max(1, o.queryRepetitions() / 2), Duration.ofSeconds(30));
+        db.execute(db.appUrl, "CREATE INDEX " + VARIABLE_SCOPE_INDEX + " ON act_ru_variable (var_scope_, name_)");
+        db.analyze(db.appUrl);
+        scale.put("queriesWithoutVariableScopeIndex", withoutIndex);
         try { // the plans of the default, then of the engine's join, same data
           QueryPlans plans = QueryPlans.install(engine);
           DataSource dataSource = app.getBean(DataSource.class);
@@ -320,6 +379,25 @@ public final class GrantsBenchmark {
     }
   }
 
+  /** One timed cohort of a bare engine, described with its CPU; an instance that did not end is a problem. */
+  private static Map<String, Object> bareRun(BareBaseline bare, String prefix, int instances, int threads,
+      BenchOptions o, List<String> problems) throws Exception {
+    log("bare baseline, authorisations " + (bare.authorizations() ? "on" : "off") + ": " + instances
+        + " instances, " + threads + " thread(s)");
+    CpuMeter cpu = CpuMeter.start();
+    BareBaseline.Run run = bare.run(prefix, instances, threads, o.timeout());
+    Map<String, Object> figures = cpu.stop();
+    if (run.ended() != run.instances()) {
+      problems.add("bare baseline (authorisations " + (bare.authorizations() ? "on" : "off") + "): " + run.ended()
+          + " of " + run.instances() + " instances ended");
+    }
+    return withCpu(run.describe(), figures);
+  }
+
+  private static double num(Map<String, Object> map, String key) {
+    return ((Number) map.get(key)).doubleValue();
+  }
+
   private static Map<String, Object> withCpu(Map<String, Object> described, Map<String, Object> cpu) {
     Map<String, Object> map = new LinkedHashMap<>(described);
     map.put("cpu", cpu);
@@ -373,26 +451,42 @@ public final class GrantsBenchmark {
     return map;
   }
 
+  /**
+   * The lifecycle against each bare engine: cost per user task (the mean completion call with one
+   * thread, and the medians' ratio: the mean carries the pauses of a shared machine), wall time per
+   * task, thread scaling.
+   */
+  @SuppressWarnings("unchecked")
   private static Map<String, Object> comparison(Map<String, Object> lifecycle, Map<String, Object> baseline) {
     Map<String, Object> map = new LinkedHashMap<>();
-    @SuppressWarnings("unchecked") Map<String, Object> l1 = (Map<String, Object>) lifecycle.get("singleThread");
-    @SuppressWarnings("unchecked") Map<String, Object> lN = (Map<String, Object>) lifecycle.get("multiThread");
-    @SuppressWarnings("unchecked") Map<String, Object> b1 = (Map<String, Object>) baseline.get("singleThread");
-    @SuppressWarnings("unchecked") Map<String, Object> l1c = (Map<String, Object>) l1.get("taskCompletion");
-    @SuppressWarnings("unchecked") Map<String, Object> b1c = (Map<String, Object>) b1.get("taskCompletion");
-    double lifecycleCost = (double) l1c.get("meanMs");
-    double bareCost = (double) b1c.get("meanMs");
+    Map<String, Object> l1 = (Map<String, Object>) lifecycle.get("singleThread");
+    Map<String, Object> lN = (Map<String, Object>) lifecycle.get("multiThread");
+    Map<String, Object> off1 = (Map<String, Object>) baseline.get("singleThread");
+    Map<String, Object> on1 = (Map<String, Object>) ((Map<String, Object>) baseline.get("authorizationsOn"))
+        .get("singleThread");
+    Map<String, Object> l1c = (Map<String, Object>) l1.get("taskCompletion");
+    Map<String, Object> offc = (Map<String, Object>) off1.get("taskCompletion");
+    Map<String, Object> onc = (Map<String, Object>) on1.get("taskCompletion");
+    double lifecycleCost = num(l1c, "meanMs");
     map.put("lifecycleCostPerTaskMs", lifecycleCost);
-    map.put("baselineCostPerTaskMs", bareCost);
-    map.put("costPerTaskRatio", round(lifecycleCost / bareCost));
-    // the medians' ratio too: the mean carries the pauses (GC, autovacuum) of a shared machine
-    map.put("costPerTaskRatioOfMedians", round((double) l1c.get("p50Ms") / (double) b1c.get("p50Ms")));
+    map.put("lifecycleMedianPerTaskMs", l1c.get("p50Ms"));
+    map.put("baselineCostPerTaskMs", offc.get("meanMs"));
+    map.put("baselineMedianPerTaskMs", offc.get("p50Ms"));
+    map.put("baselineAuthOnCostPerTaskMs", onc.get("meanMs"));
+    map.put("baselineAuthOnMedianPerTaskMs", onc.get("p50Ms"));
+    map.put("costPerTaskRatio", round(lifecycleCost / num(offc, "meanMs")));
+    map.put("costPerTaskRatioOfMedians", round(num(l1c, "p50Ms") / num(offc, "p50Ms")));
+    map.put("costPerTaskRatioAuthOn", round(lifecycleCost / num(onc, "meanMs")));
+    map.put("costPerTaskRatioAuthOnOfMedians", round(num(l1c, "p50Ms") / num(onc, "p50Ms")));
+    map.put("authorizationsOnBareCostFactor", round(num(onc, "meanMs") / num(offc, "meanMs")));
     map.put("lifecycleWallMsPerTask", l1.get("wallMillisPerTask"));
-    map.put("baselineWallMsPerTask", b1.get("wallMillisPerTask"));
-    map.put("wallPerTaskRatio", round((double) l1.get("wallMillisPerTask") / (double) b1.get("wallMillisPerTask")));
-    map.put("lifecycleThreadScaling", round((double) lN.get("taskCompletionsPerSecond")
-        / (double) l1.get("taskCompletionsPerSecond")));
+    map.put("baselineWallMsPerTask", off1.get("wallMillisPerTask"));
+    map.put("baselineAuthOnWallMsPerTask", on1.get("wallMillisPerTask"));
+    map.put("wallPerTaskRatio", round(num(l1, "wallMillisPerTask") / num(off1, "wallMillisPerTask")));
+    map.put("wallPerTaskRatioAuthOn", round(num(l1, "wallMillisPerTask") / num(on1, "wallMillisPerTask")));
+    map.put("lifecycleThreadScaling", round(num(lN, "taskCompletionsPerSecond") / num(l1, "taskCompletionsPerSecond")));
     map.put("baselineThreadScaling", baseline.get("threadScaling"));
+    map.put("baselineAuthOnThreadScaling", ((Map<String, Object>) baseline.get("authorizationsOn")).get("threadScaling"));
     return map;
   }
 
@@ -404,6 +498,85 @@ public final class GrantsBenchmark {
         .limit(12)
         .forEach(e -> map.put(e.getKey(), e.getValue()));
     return map;
+  }
+
+  /**
+   * One point of the scale curve: grants applied and open, open tasks, authorisation rows (and per
+   * grant, the lifecycle's closed grants counted: their history's rows stay), each filter's page.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> scalePoint(ConfigurableApplicationContext app, BenchDatabase db, int applied,
+      int open, int closedGrants, Map<String, Object> pages) throws Exception {
+    Map<String, Object> point = new LinkedHashMap<>();
+    point.put("grantsApplied", applied);
+    point.put("grantsOpen", open);
+    point.put("openTasks", app.getBean(TaskService.class).createTaskQuery().count());
+    long rows;
+    try (var c = db.connect(db.appUrl); var s = c.createStatement();
+         var rs = s.executeQuery("SELECT count(*) FROM act_ru_authorization")) {
+      rs.next();
+      rows = rs.getLong(1);
+    }
+    point.put("authorizationRows", rows);
+    point.put("authorizationRowsPerGrant", round(rows / (double) (applied + closedGrants)));
+    Map<String, Object> perFilter = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : pages.entrySet()) {
+      Map<String, Object> q = (Map<String, Object>) e.getValue();
+      Map<String, Object> figures = new LinkedHashMap<>();
+      figures.put("pageP50Ms", ((Map<String, Object>) q.get("page")).get("p50Ms"));
+      figures.put("pageP95Ms", ((Map<String, Object>) q.get("page")).get("p95Ms"));
+      figures.put("listP95Ms", ((Map<String, Object>) q.get("list")).get("p95Ms"));
+      figures.put("countP95Ms", ((Map<String, Object>) q.get("count_query")).get("p95Ms"));
+      figures.put("columnsP95Ms", ((Map<String, Object>) q.get("variable_columns")).get("p95Ms"));
+      figures.put("count", q.get("count"));
+      perFilter.put(e.getKey(), figures);
+    }
+    point.put("pages", perFilter);
+    return point;
+  }
+
+  /**
+   * The authorisation rows by resource type, kind (grant / revoke) and holder (user / group), and the
+   * task rows whose task has ended (the engine keeps a task's history rows; a runtime task row on a
+   * task no longer open would be a leak).
+   */
+  private static Map<String, Object> authorizationRows(BenchDatabase db, int grants) throws Exception {
+    Map<String, Object> map = new LinkedHashMap<>();
+    Map<String, Object> byKind = new LinkedHashMap<>();
+    long total = 0;
+    try (var c = db.connect(db.appUrl); var s = c.createStatement()) {
+      try (var rs = s.executeQuery("SELECT resource_type_, type_, user_id_ IS NOT NULL, count(*) FROM act_ru_authorization "
+          + "GROUP BY 1, 2, 3 ORDER BY 4 DESC")) {
+        while (rs.next()) {
+          String key = resourceName(rs.getInt(1)) + (rs.getInt(2) == 2 ? " revoke" : rs.getInt(2) == 0 ? " global" : "")
+              + (rs.getBoolean(3) ? ", user" : ", group");
+          byKind.put(key, rs.getLong(4));
+          total += rs.getLong(4);
+        }
+      }
+      Map<String, Object> ended = new LinkedHashMap<>();
+      try (var rs = s.executeQuery("SELECT a.resource_type_, count(*) FROM act_ru_authorization a "
+          + "WHERE a.resource_type_ IN (" + Resources.TASK.resourceType() + ", " + Resources.HISTORIC_TASK.resourceType()
+          + ") AND NOT EXISTS (SELECT 1 FROM act_ru_task t WHERE t.id_ = a.resource_id_) GROUP BY 1")) {
+        while (rs.next()) {
+          ended.put(resourceName(rs.getInt(1)), rs.getLong(2));
+        }
+      }
+      map.put("total", total);
+      map.put("perGrant", round(total / (double) grants));
+      map.put("byKind", byKind);
+      map.put("onTasksNoLongerOpen", ended);
+    }
+    return map;
+  }
+
+  private static String resourceName(int type) {
+    for (Resources resource : Resources.values()) {
+      if (resource.resourceType() == type) {
+        return resource.resourceName();
+      }
+    }
+    return "type " + type;
   }
 
   private static Map<String, Object> rowCounts(BenchDatabase db) throws Exception {
