@@ -2,22 +2,28 @@ package org.citygrants.access;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.citygrants.access.Roles.RoleGrant;
+import org.citygrants.process.CityGrantProcess;
 import org.citygrants.process.ParseListeners;
+import org.citygrants.process.PaymentProcess;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -61,8 +67,47 @@ public class GrantAccessPlugin extends AbstractProcessEnginePlugin {
     });
   }
 
-  /** The engine's default provider, plus city groups' role rights and read-only filter owners. */
+  /**
+   * The processes of a grant: whoever holds one of their tasks reads the instance's whole history
+   * otherwise. The city group and the coach have READ on the grant's historic instances
+   * ({@link GrantAccessService}: the main instance when it is registered, its first step; the
+   * payments and the settlement when they start); programme officers and managers READ_HISTORY on
+   * every definition; finance officers READ_HISTORY on the payment and settlement definitions
+   * ({@link Roles#STAFF}). The engine's historic task, variable and detail queries accept any of
+   * these, so a per-task HISTORIC_TASK row adds nothing for them.
+   */
+  static final Set<String> GRANT_PROCESSES = Set.of(CityGrantProcess.PROCESS_ID, PaymentProcess.PAYMENT_PROCESS_ID,
+      PaymentProcess.SETTLEMENT_PROCESS_ID);
+
+  /**
+   * The engine's default provider, plus city groups' role rights and read-only filter owners, and
+   * no per-task history row on a grant's tasks.
+   */
   static class CityGrantsAuthorizationProvider extends DefaultAuthorizationProvider {
+
+    /**
+     * A task's candidate or assignee gets the engine's runtime row (TASK: READ, TASK_WORK); on a
+     * task of a grant's processes, not the history row (HISTORIC_TASK: READ) the engine adds with
+     * historic instance permissions on: its holders read the grant's history through the instance
+     * (see {@link #GRANT_PROCESSES}), the row outlived its task and was most of the authorisation
+     * table at programme scale, and making it cost the completion two queries and an insert per
+     * candidate and assignee (issue 17). Someone who is none of those holders (an administrator
+     * assigning a task to a stranger) gets no history read from the assignment: denied by default.
+     */
+    @Override
+    protected AuthorizationEntity[] createOrUpdateAuthorizations(Task task, String groupId, String userId) {
+      if (!ofAGrant(task)) {
+        return super.createOrUpdateAuthorizations(task, groupId, userId);
+      }
+      Permission[] runtime = getRuntimePermissions(isEnforceSpecificVariablePermission());
+      return new AuthorizationEntity[] {createOrUpdateAuthorization(task, userId, groupId, Resources.TASK, false, runtime)};
+    }
+
+    private static boolean ofAGrant(Task task) {
+      ProcessDefinitionEntity definition = task instanceof TaskEntity entity && entity.getProcessDefinitionId() != null
+          ? entity.getProcessDefinition() : null;
+      return definition != null && GRANT_PROCESSES.contains(definition.getKey());
+    }
 
     @Override
     public AuthorizationEntity[] newGroup(Group group) {

@@ -5,6 +5,8 @@ import static org.citygrants.process.CityGrantProcess.Elements.*;
 import static org.citygrants.support.FormData.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.task.Task;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import org.citygrants.process.PaymentProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
@@ -45,6 +48,8 @@ class PermissionMatrixTest extends SecuredApplicationTest {
     COMPLETE_TASK("complete a task: POST /task/{id}/complete"),
     READ_VARIABLES("read variables: GET /process-instance/{id}/variables"),
     READ_HISTORY("read history: GET /history/process-instance?processInstanceId="),
+    READ_TASK_HISTORY("read the grant's finished tasks: GET /history/task?processInstanceId=&finished=true"),
+    READ_PAYMENT_TASK_HISTORY("read a payment's finished tasks: GET /history/task?processInstanceId=&finished=true"),
     START_APPLICATION("start an application: POST /process-definition/key/city-grant/start"),
     APPROVE_PAYMENT("approve a payment: POST /task/{approval}/complete"),
     ASSIGN_OFFICER_TASK("give an officers' task to the officer: POST /task/{sizing}/assignee"),
@@ -73,6 +78,7 @@ class PermissionMatrixTest extends SecuredApplicationTest {
   private String approvalForRefusalsAndFinance;
   private String approvalForAdmin;
   private String sizingTask;
+  private String paymentInstance;
 
   PermissionMatrixTest() {
     expect(Op.LIST_TASKS, "401", SEES, HIDDEN, SEES, HIDDEN, SEES, HIDDEN, SEES, SEES);
@@ -80,6 +86,9 @@ class PermissionMatrixTest extends SecuredApplicationTest {
     expect(Op.COMPLETE_TASK, "401", "204", "403", "403", "403", "403", "403", "403", "204");
     expect(Op.READ_VARIABLES, "401", "200", "403", "200", "403", "200", "403", "200", "200");
     expect(Op.READ_HISTORY, "401", SEES, HIDDEN, SEES, HIDDEN, SEES, HIDDEN, SEES, SEES);
+    // the grant's finished tasks through its history (no per-task history rows: GrantAccessPlugin)
+    expect(Op.READ_TASK_HISTORY, "401", SEES, HIDDEN, SEES, HIDDEN, SEES, HIDDEN, SEES, SEES);
+    expect(Op.READ_PAYMENT_TASK_HISTORY, "401", SEES, HIDDEN, SEES, HIDDEN, SEES, SEES, SEES, SEES);
     // the administrator may start, but only a city team applies (refused as input, 400)
     expect(Op.START_APPLICATION, "401", "200", "200", "403", "403", "403", "403", "403", "400");
     expect(Op.APPROVE_PAYMENT, "401", "403", "403", "403", "403", "403", "204", "403", "204");
@@ -106,12 +115,33 @@ class PermissionMatrixTest extends SecuredApplicationTest {
     lyonTaskForLyon = task(lyonGrant, COMPLETE_METHOD_ONBOARDING).getId();
     lyonTaskForAdmin = task(lyonGrant, SUBMIT_PROCUREMENT_PLAN).getId();
     grantInPreparation("tampere", "coach2", "The harbour freezes early in Tampere.");
-    approvalForRefusalsAndFinance = task(grantWithPaymentToApprove("lyon", "coach1", "Lyon's second grant, for the advance."),
-        PaymentProcess.Elements.APPROVE_PAYMENT).getId();
+    Task approval = task(grantWithPaymentToApprove("lyon", "coach1", "Lyon's second grant, for the advance."),
+        PaymentProcess.Elements.APPROVE_PAYMENT);
+    approvalForRefusalsAndFinance = approval.getId();
+    paymentInstance = approval.getProcessInstanceId();
     approvalForAdmin = task(grantWithPaymentToApprove("lyon", "coach1", "Lyon's third grant, for the advance."),
         PaymentProcess.Elements.APPROVE_PAYMENT).getId();
     sizingTask = task(journey.apply("lyon", with(application("learning"), "challenge", "Lyon's fourth grant, to size.")),
         SIZE_GRANT).getId();
+  }
+
+  /**
+   * No per-task history row on a grant's tasks (GrantAccessPlugin, issue 17): the grant's finished
+   * tasks and its payment's are read through the historic instance (READ_TASK_HISTORY and
+   * READ_PAYMENT_TASK_HISTORY above); the rows that outlived their tasks are gone.
+   */
+  @Test
+  void aGrantsTasksCarryNoHistoryRowOfTheirOwn() {
+    List<String> tasks = new ArrayList<>();
+    for (String instance : List.of(lyonInstance, paymentInstance)) {
+      processEngine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(instance).list()
+          .forEach(task -> tasks.add(task.getId()));
+    }
+    assertThat(tasks).hasSizeGreaterThan(3);
+    assertThat(processEngine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.HISTORIC_TASK)
+        .list().stream().filter(a -> tasks.contains(a.getResourceId())).toList()).isEmpty();
+    assertThat(processEngine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK)
+        .resourceId(lyonTaskForRefusals).count()).as("the runtime rows stay").isPositive();
   }
 
   @TestFactory
@@ -150,6 +180,9 @@ class PermissionMatrixTest extends SecuredApplicationTest {
       }
       case READ_VARIABLES -> http.get("/engine-rest/process-instance/" + lyonInstance + "/variables");
       case READ_HISTORY -> http.get("/engine-rest/history/process-instance?processInstanceId=" + lyonInstance);
+      case READ_TASK_HISTORY -> http.get("/engine-rest/history/task?finished=true&processInstanceId=" + lyonInstance);
+      case READ_PAYMENT_TASK_HISTORY -> http.get("/engine-rest/history/task?finished=true&processInstanceId="
+          + paymentInstance);
       case START_APPLICATION -> http.post("/engine-rest/process-definition/key/city-grant/start",
           submission(with(application("learning"), "challenge", "Applied over REST by " + role + ".")));
       case APPROVE_PAYMENT -> http.post("/engine-rest/task/"
@@ -164,6 +197,9 @@ class PermissionMatrixTest extends SecuredApplicationTest {
               "lastName", "Be", "email", "probe@example.org"),
           "credentials", Map.of("password", "Probe-Passw0rd!")));
     };
+    if ((op == Op.READ_TASK_HISTORY || op == Op.READ_PAYMENT_TASK_HISTORY) && response.status() == 200) {
+      return response.json().isEmpty() ? HIDDEN : SEES;
+    }
     if ((op == Op.LIST_TASKS || op == Op.READ_HISTORY) && response.status() == 200) {
       String id = op == Op.LIST_TASKS ? lyonTaskForRefusals : lyonInstance;
       return ids(response.json()).contains(id) ? SEES : HIDDEN;
