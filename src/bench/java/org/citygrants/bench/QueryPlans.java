@@ -21,7 +21,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
  * The PostgreSQL plans of Tasklist's queries, for README "Performance": while armed, records the
- * task list and count statements the engine runs (the SQL MyBatis built and its parameters, as
+ * task list and count statements and the variable-column query the engine runs (the SQL MyBatis built and its parameters, as
  * executed), then runs each again under {@code EXPLAIN (ANALYZE, BUFFERS)} on the application's
  * data source. The benchmark writes the plans next to its results, so a slow filter shows why.
  */
@@ -46,7 +46,8 @@ final class QueryPlans implements Interceptor {
     if (armed) {
       MappedStatement statement = (MappedStatement) invocation.getArgs()[0];
       String id = statement.getId();
-      if (id.contains(".selectTaskByQueryCriteria") || id.contains(".selectTaskCountByQueryCriteria")) {
+      if (id.contains(".selectTaskByQueryCriteria") || id.contains(".selectTaskCountByQueryCriteria")
+          || id.endsWith(".selectVariableInstanceByQueryCriteria")) {
         synchronized (captured) {
           Object parameter = invocation.getArgs()[1];
           captured.add(new Captured(id.substring(id.lastIndexOf('.') + 1), statement, parameter,

@@ -21,6 +21,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.citygrants.ledger.GrantStatement;
 import org.citygrants.querytuning.TaskQueryExistsAuthorization;
+import org.citygrants.querytuning.VariableQueryExistsAuthorization;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.runtime.VariableInstanceQuery;
 import org.citygrants.support.OwnApplication;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -170,6 +173,60 @@ class WholeGrantOnPostgresTest extends LifecycleTest {
   }
 
   @Autowired org.camunda.bpm.engine.IdentityService identityService;
+
+  /**
+   * VariableQueryExistsAuthorization: on PostgreSQL variable queries (Tasklist's variable columns
+   * among them) check the authorisations with EXISTS; every user sees the same variables as with the
+   * engine's join: by name and scope as Tasklist asks, by process instance, all of them.
+   */
+  @Test
+  void variableQueriesWithTheExistsCheckShowEveryUserTheVariablesOfTheEnginesJoin() {
+    String preparing = grantInPreparation();
+    String committee = grantWithApprovedActivities();
+    journey.apply("tampere", application("impact"));
+    assertThat(List.of(preparing, committee)).doesNotContainNull();
+    ProcessEngineConfigurationImpl configuration = ((ProcessEngineImpl) engine).getProcessEngineConfiguration();
+    assertThat(configuration.getDbSqlSessionFactory().mapStatement("selectVariableInstanceByQueryCriteria"))
+        .isEqualTo("selectVariableInstanceByQueryCriteriaWithExistsAuthorization");
+
+    List<Task> tasks = taskService.createTaskQuery().list();
+    Set<String> scopes = new HashSet<>();
+    tasks.forEach(t -> scopes.addAll(List.of(t.getId(), t.getExecutionId(), t.getProcessInstanceId())));
+    Map<String, Function<VariableInstanceQuery, VariableInstanceQuery>> queries = new LinkedHashMap<>();
+    queries.put("Tasklist's columns", q -> q.variableNameIn("grantReference", "cityName", "objectiveLabel",
+        "paymentAmount", "paymentMilestoneLabel").variableScopeIdIn(scopes.toArray(String[]::new)));
+    queries.put("all variables", q -> q);
+    queries.put("one grant's", q -> q.processInstanceIdIn(tasks.get(0).getProcessInstanceId()));
+    queries.put("task-local", q -> q.taskIdIn(tasks.stream().map(Task::getId).toArray(String[]::new)));
+    int compared = 0;
+    for (String user : List.of(CITY, "tampere", COACH, "coach2", FINANCE_REQUESTER, OFFICER, MANAGER, "nobody")) {
+      List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+          .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+      for (Map.Entry<String, Function<VariableInstanceQuery, VariableInstanceQuery>> query : queries.entrySet()) {
+        Object[] exists = visibleVariables(configuration, user, groups, query.getValue(), true);
+        Object[] join = visibleVariables(configuration, user, groups, query.getValue(), false);
+        assertThat(exists).as("%s: %s (variable ids, count)", user, query.getKey()).isEqualTo(join);
+        compared += ((List<?>) join[0]).size();
+      }
+    }
+    assertThat(compared).as("variables seen across users and queries").isGreaterThan(100);
+    assertThat(visibleVariables(configuration, "nobody", List.of(), q -> q, true)[1]).isEqualTo(0L);
+  }
+
+  private Object[] visibleVariables(ProcessEngineConfigurationImpl configuration, String user, List<String> groups,
+      Function<VariableInstanceQuery, VariableInstanceQuery> criteria, boolean exists) {
+    VariableQueryExistsAuthorization.use(configuration.getDbSqlSessionFactory(), exists);
+    identityService.setAuthentication(user, groups);
+    try {
+      VariableInstanceQuery query = criteria.apply(engine.getRuntimeService().createVariableInstanceQuery()
+          .disableBinaryFetching().disableCustomObjectDeserialization());
+      List<String> ids = query.list().stream().map(VariableInstance::getId).sorted().toList();
+      return new Object[] {ids, query.count()};
+    } finally {
+      identityService.clearAuthentication();
+      VariableQueryExistsAuthorization.use(configuration.getDbSqlSessionFactory(), true);
+    }
+  }
 
   private Object[] visibleTasks(ProcessEngineConfigurationImpl configuration, String user, List<String> groups,
       Function<TaskQuery, TaskQuery> criteria, boolean exists) {
