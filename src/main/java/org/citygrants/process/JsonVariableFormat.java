@@ -9,12 +9,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Says at start-up whether Spin can store object variables as JSON ({@code
- * default-serialization-format: application/json}). On Camunda it can. The Operaton build
- * (engines/operaton, README "Engines") has no JSON data format: Operaton 1.0.3's
- * {@code operaton-spin-dataformat-json-jackson} is not published in Maven Central. The processes
- * keep only typed primitives (the money and the people live in the application's own tables), so
- * nothing of the product needs it; the warning says so instead of a failure at the first object.
+ * Says at start-up when Spin cannot store object variables as JSON ({@code
+ * default-serialization-format: application/json}): the DMN result {@code sizingProposal} is such a
+ * variable, and one written as JSON (by Camunda, or before) cannot be read then. On Camunda the data
+ * format comes with camunda-spin-dataformat-json-jackson; the Operaton build (engines/operaton,
+ * README "Engines") unpacks Operaton's into its classes, as the 1.0.3 artifact is not in Maven
+ * Central. A build without it starts, and says so here rather than at a grant's sizing.
  */
 @Component
 class JsonVariableFormat {
@@ -30,9 +30,8 @@ class JsonVariableFormat {
     if (available()) {
       log.debug("Spin stores object variables as JSON");
     } else {
-      log.warn("Spin has no JSON data format here (Operaton 1.0.3's operaton-spin-dataformat-json-jackson is not "
-          + "published): an object variable could not be stored as JSON. The processes keep only typed primitives, "
-          + "so the product does not need it; README, \"Engines\"");
+      log.warn("Spin has no JSON data format on the class path: object variables written as JSON (the sizing "
+          + "proposal of every grant) cannot be read and new ones are not stored as JSON; README, \"Engines\"");
     }
   }
 
