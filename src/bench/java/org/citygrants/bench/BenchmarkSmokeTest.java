@@ -46,6 +46,8 @@ class BenchmarkSmokeTest {
     // a page with tasks asks its variable columns (the filters show five)
     assertThat(results.at("/programmeScale/queries").findValues("columns").get(0).size()).isEqualTo(5);
     assertThat(results.at("/programmeScale/authorizationRows/total").asLong()).isGreaterThan(0);
+    assertThat(results.at("/programmeScale/queriesWithTheEnginesVariableQuery").size())
+        .isEqualTo(TasklistQueries.probes("a", "b").size());
     assertThat(results.at("/programmeScale/queriesWithoutVariableScopeIndex").size())
         .isEqualTo(TasklistQueries.probes("a", "b").size());
     assertThat(results.at("/targets").size()).isEqualTo(8);

@@ -36,6 +36,7 @@ import org.citygrants.cohortrun.TimedPort.Latencies;
 import org.citygrants.grant.EarlyStop;
 import org.citygrants.querytuning.AuthorizedGroupIdsLooseScan;
 import org.citygrants.querytuning.TaskQueryExistsAuthorization;
+import org.citygrants.querytuning.VariableQueryExistsAuthorization;
 import org.citygrants.ledger.LedgerService;
 import org.citygrants.process.ProcessGateway;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -278,6 +279,14 @@ public final class GrantsBenchmark {
         db.execute(db.appUrl, "CREATE INDEX " + VARIABLE_SCOPE_INDEX + " ON act_ru_variable (var_scope_, name_)");
         db.analyze(db.appUrl);
         scale.put("queriesWithoutVariableScopeIndex", withoutIndex);
+        // and with the engine's own variable query (its join on the user's authorisations) instead of
+        // VariableQueryExistsAuthorization, same data
+        log("programme scale: Tasklist's pages with the engine's variable query");
+        VariableQueryExistsAuthorization.use(sql, false);
+        Map<String, Object> engineVariableQuery = new TasklistQueries(app).measure(probes, o.queryWarmUp(),
+            Math.max(1, o.queryRepetitions() / 2), Duration.ofSeconds(30));
+        VariableQueryExistsAuthorization.use(sql, true);
+        scale.put("queriesWithTheEnginesVariableQuery", engineVariableQuery);
         try { // the plans of the default, then of the engine's join, same data
           QueryPlans plans = QueryPlans.install(engine);
           DataSource dataSource = app.getBean(DataSource.class);
