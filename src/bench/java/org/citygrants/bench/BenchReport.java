@@ -219,7 +219,7 @@ final class BenchReport {
         + "variable query (its join on the user's authorisations) instead of `VariableQueryExistsAuthorization`, "
         + "variable columns / page p95 ms: ");
     comparePages(md, scale, "queriesWithoutVariableScopeIndex", "The same pages, same data, without the application's "
-        + "index on the variable scope (Flyway V13), variable columns / page p95 ms: ");
+        + "index on the variable scope (`querytuning.VariableScopeIndex`), variable columns / page p95 ms: ");
     Map<String, Object> authRows = map(scale, "authorizationRows");
     md.append("Authorisation rows: ").append(authRows.get("total")).append(" (").append(authRows.get("perGrant"))
         .append(" per grant, the lifecycle's closed grants counted): ").append(authRows.get("byKind"))

@@ -270,8 +270,8 @@ public final class GrantsBenchmark {
         scale.put("curve", curve);
         results.put("authorizationTuning", tuning);
         // Tasklist's variable columns without the application's index on the variable scope
-        // (Flyway V13), same data: the page as it was before, then the index is made again
-        log("programme scale: Tasklist's pages without the variable scope index (V13)");
+        // (`querytuning.VariableScopeIndex`), same data: the page as it was before, then the index is made again
+        log("programme scale: Tasklist's pages without the variable scope index");
         db.execute(db.appUrl, "DROP INDEX " + VARIABLE_SCOPE_INDEX);
         db.analyze(db.appUrl);
         Map<String, Object> withoutIndex = new TasklistQueries(app).measure(probes, o.queryWarmUp(),

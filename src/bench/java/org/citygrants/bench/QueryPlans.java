@@ -47,7 +47,7 @@ final class QueryPlans implements Interceptor {
       MappedStatement statement = (MappedStatement) invocation.getArgs()[0];
       String id = statement.getId();
       if (id.contains(".selectTaskByQueryCriteria") || id.contains(".selectTaskCountByQueryCriteria")
-          || id.endsWith(".selectVariableInstanceByQueryCriteria")) {
+          || id.contains(".selectVariableInstanceByQueryCriteria")) {
         synchronized (captured) {
           Object parameter = invocation.getArgs()[1];
           captured.add(new Captured(id.substring(id.lastIndexOf('.') + 1), statement, parameter,

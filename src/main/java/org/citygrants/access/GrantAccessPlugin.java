@@ -1,8 +1,12 @@
 package org.citygrants.access;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -25,6 +29,8 @@ import org.citygrants.process.CityGrantProcess;
 import org.citygrants.process.ParseListeners;
 import org.citygrants.process.PaymentProcess;
 import org.springframework.beans.factory.ObjectProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,6 +48,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class GrantAccessPlugin extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GrantAccessPlugin.class);
 
   private final ObjectProvider<GrantAccessService> access;
 
@@ -78,6 +86,32 @@ public class GrantAccessPlugin extends AbstractProcessEnginePlugin {
    */
   static final Set<String> GRANT_PROCESSES = Set.of(CityGrantProcess.PROCESS_ID, PaymentProcess.PAYMENT_PROCESS_ID,
       PaymentProcess.SETTLEMENT_PROCESS_ID);
+
+  /**
+   * Removes the per-task history rows written on a grant's tasks before the provider below stopped
+   * writing them (see {@link CityGrantsAuthorizationProvider#createOrUpdateAuthorizations}); once
+   * they are gone the statement finds nothing. 19 is Resources.HISTORIC_TASK.
+   */
+  static final String DELETE_OLD_HISTORIC_TASK_ROWS = "DELETE FROM ACT_RU_AUTHORIZATION WHERE RESOURCE_TYPE_ = "
+      + Resources.HISTORIC_TASK.resourceType() + " AND RESOURCE_ID_ IN (SELECT ID_ FROM ACT_HI_TASKINST"
+      + " WHERE PROC_DEF_KEY_ IN ('city-grant', 'grant-payment', 'grant-settlement'))";
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    try (Connection connection = engine.getProcessEngineConfiguration().getDataSource().getConnection();
+         Statement statement = connection.createStatement()) {
+      int removed = statement.executeUpdate(DELETE_OLD_HISTORIC_TASK_ROWS);
+      if (!connection.getAutoCommit()) {
+        connection.commit();
+      }
+      if (removed > 0) {
+        LOG.info("Removed {} per-task history rows of grants' tasks (their holders read the grant's history otherwise)",
+            removed);
+      }
+    } catch (SQLException e) {
+      LOG.warn("Per-task history rows of earlier grants' tasks were not removed: {}", e.toString());
+    }
+  }
 
   /**
    * The engine's default provider, plus city groups' role rights and read-only filter owners, and

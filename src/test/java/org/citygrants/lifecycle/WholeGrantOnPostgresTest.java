@@ -102,7 +102,7 @@ class WholeGrantOnPostgresTest extends LifecycleTest {
   /**
    * Tasklist's variable columns are asked by variable scope (the page's task, execution and process
    * instance ids: FilterResourceImpl); the application's index on ACT_RU_VARIABLE (VAR_SCOPE_,
-   * NAME_) (Flyway V13) answers that shape instead of a scan of every runtime variable. On this
+   * NAME_) (`querytuning.VariableScopeIndex`) answers that shape instead of a scan of every runtime variable. On this
    * small database PostgreSQL would scan anyway, so sequential scans are priced out for the check:
    * without the index the plan is still a scan.
    */
