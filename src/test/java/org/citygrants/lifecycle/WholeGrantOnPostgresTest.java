@@ -128,6 +128,29 @@ class WholeGrantOnPostgresTest extends LifecycleTest {
   }
 
   /**
+   * The rows that grant a person something ({@code USER_ID_ IN (user, '*') OR GROUP_ID_ IN (groups)},
+   * asked by every Tasklist list, count and variable query with the EXISTS checks) are read through
+   * the application's index on the user (`querytuning.AuthorizationUserIndex`) and the engine's on
+   * the group, not by a scan of every authorisation (sequential scans priced out, as above; the
+   * check on TYPE_ left out, which this small table would rather answer from the engine's unique
+   * index that starts with it).
+   */
+  @Test
+  void theRowsGrantingAPersonAreReadThroughTheUserAndGroupIndexes() throws Exception {
+    try (var connection = POSTGRES.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+      statement.execute("SET enable_seqscan = off");
+      StringBuilder plan = new StringBuilder();
+      try (var rs = statement.executeQuery("EXPLAIN SELECT A.RESOURCE_ID_ FROM act_ru_authorization A"
+          + " WHERE A.USER_ID_ IN ('coach1', '*') OR A.GROUP_ID_ IN ('coaches')")) {
+        while (rs.next()) {
+          plan.append(rs.getString(1)).append('\n');
+        }
+      }
+      assertThat(plan.toString()).containsIgnoringCase("cg_idx_auth_user_id").containsIgnoringCase("act_idx_auth_group_id");
+    }
+  }
+
+  /**
    * TaskQueryExistsAuthorization: on PostgreSQL Tasklist's task lists and counts check the
    * authorisations with EXISTS; every user sees the same tasks, in the same order, as with the
    * engine's join, in queries with and without criteria.
