@@ -2,7 +2,6 @@ package org.citygrants.querytuning;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.session.Configuration;
@@ -48,13 +47,6 @@ public class AuthorizedGroupIdsLooseScan extends AbstractProcessEnginePlugin {
 
   /** Switches the loose index scan on or off (the benchmark measures both). */
   public static void use(DbSqlSessionFactory factory, boolean looseScan) {
-    Map<String, String> mappings = factory.getStatementMappings() == null
-        ? new HashMap<>() : new HashMap<>(factory.getStatementMappings());
-    if (looseScan) {
-      mappings.put(ENGINE_STATEMENT, LOOSE_SCAN_STATEMENT);
-    } else {
-      mappings.remove(ENGINE_STATEMENT);
-    }
-    factory.setStatementMappings(mappings);
+    EngineStatementRewrite.switchStatements(factory, Map.of(ENGINE_STATEMENT, LOOSE_SCAN_STATEMENT), looseScan);
   }
 }

@@ -1,20 +1,9 @@
 package org.citygrants.querytuning;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.ibatis.builder.xml.XMLMapperBuilder;
-import org.apache.ibatis.session.Configuration;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,9 +27,8 @@ import org.springframework.stereotype.Component;
  * {@code WholeGrantOnPostgresTest} checks that users see the same tasks both ways.
  */
 @Component
-public class TaskQueryExistsAuthorization extends AbstractProcessEnginePlugin {
+public class TaskQueryExistsAuthorization extends EngineStatementRewrite {
 
-  private static final Logger LOG = LoggerFactory.getLogger(TaskQueryExistsAuthorization.class);
 
   static final String ENGINE_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/Task.xml";
   static final String TEMPLATE = "org/citygrants/db/task-query-exists-authorization.xml";
@@ -55,37 +43,18 @@ public class TaskQueryExistsAuthorization extends AbstractProcessEnginePlugin {
   private static final String CONTEXTUAL_CHECK =
       "<include refid=\"org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.contextualAuthorizationCheck\" />";
 
+  public TaskQueryExistsAuthorization() {
+    super(ENGINE_MAPPING, TEMPLATE, NAMESPACE, STATEMENTS, "Task queries");
+  }
+
   @Override
-  public void postInit(ProcessEngineConfigurationImpl configuration) {
-    if (!"postgres".equals(configuration.getDatabaseType())) {
-      return;
-    }
-    Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
-    try {
-      if (!mybatis.hasStatement(NAMESPACE + "." + STATEMENTS.get("selectTaskByQueryCriteria"))) {
-        String mapper = mapper(read(ENGINE_MAPPING), read(TEMPLATE));
-        try (InputStream in = new ByteArrayInputStream(mapper.getBytes(StandardCharsets.UTF_8))) {
-          new XMLMapperBuilder(in, mybatis, TEMPLATE, mybatis.getSqlFragments()).parse();
-        }
-      }
-      use(configuration.getDbSqlSessionFactory(), true);
-    } catch (RuntimeException | IOException e) { // a mapping MyBatis cannot parse included
-      LOG.warn("Task queries keep the engine's authorisation join: {}", e.toString());
-    }
+  protected String rewrite(String engine, String template) {
+    return mapper(engine, template);
   }
 
   /** Switches the EXISTS check on or off (tests and the benchmark compare both). */
   public static void use(DbSqlSessionFactory factory, boolean exists) {
-    Map<String, String> mappings = factory.getStatementMappings() == null
-        ? new HashMap<>() : new HashMap<>(factory.getStatementMappings());
-    STATEMENTS.forEach((engine, ours) -> {
-      if (exists) {
-        mappings.put(engine, ours);
-      } else {
-        mappings.remove(engine);
-      }
-    });
-    factory.setStatementMappings(mappings);
+    switchStatements(factory, STATEMENTS, exists);
   }
 
   /** The template with the engine's task query in it, rewritten; fails when the engine's shape differs. */
@@ -109,36 +78,6 @@ public class TaskQueryExistsAuthorization extends AbstractProcessEnginePlugin {
         .replace("id=\"selectTaskCountByQueryCriteria\"",
             "id=\"" + STATEMENTS.get("selectTaskCountByQueryCriteria") + "\"");
     String engineQuery = element(engine, "sql", "columnSelection") + "\n" + criteria + "\n" + list + "\n" + count;
-    if (count(template, "<!-- ENGINE TASK QUERY -->") != 1) {
-      throw new IllegalStateException(TEMPLATE + " has no place for the engine's task query");
-    }
-    return template.replace("<!-- ENGINE TASK QUERY -->", engineQuery);
-  }
-
-  /** The element {@code <tag id="id" ...>...</tag>} of a mapper (these elements do not nest). */
-  private static String element(String mapper, String tag, String id) {
-    int start = mapper.indexOf("<" + tag + " id=\"" + id + "\"");
-    int end = start < 0 ? -1 : mapper.indexOf("</" + tag + ">", start);
-    if (start < 0 || end < 0) {
-      throw new IllegalStateException("the engine's mapping has no <" + tag + " id=\"" + id + "\">");
-    }
-    return mapper.substring(start, end + tag.length() + 3);
-  }
-
-  private static int count(String text, String part) {
-    int n = 0;
-    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
-      n++;
-    }
-    return n;
-  }
-
-  private static String read(String resource) throws IOException {
-    try (InputStream in = TaskQueryExistsAuthorization.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IOException(resource + " not found");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    return fill(template, TEMPLATE, "<!-- ENGINE TASK QUERY -->", engineQuery);
   }
 }

@@ -1,20 +1,9 @@
 package org.citygrants.querytuning;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.ibatis.builder.xml.XMLMapperBuilder;
-import org.apache.ibatis.session.Configuration;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,9 +25,8 @@ import org.springframework.stereotype.Component;
  * variables both ways.
  */
 @Component
-public class VariableQueryExistsAuthorization extends AbstractProcessEnginePlugin {
+public class VariableQueryExistsAuthorization extends EngineStatementRewrite {
 
-  private static final Logger LOG = LoggerFactory.getLogger(VariableQueryExistsAuthorization.class);
 
   static final String ENGINE_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/VariableInstance.xml";
   static final String ENGINE_NAMESPACE = "org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity";
@@ -56,37 +44,18 @@ public class VariableQueryExistsAuthorization extends AbstractProcessEnginePlugi
   private static final String CONTEXTUAL_CHECK =
       "<include refid=\"org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.contextualAuthorizationCheck\" />";
 
+  public VariableQueryExistsAuthorization() {
+    super(ENGINE_MAPPING, TEMPLATE, NAMESPACE, STATEMENTS, "Variable queries");
+  }
+
   @Override
-  public void postInit(ProcessEngineConfigurationImpl configuration) {
-    if (!"postgres".equals(configuration.getDatabaseType())) {
-      return;
-    }
-    Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
-    try {
-      if (!mybatis.hasStatement(NAMESPACE + "." + STATEMENTS.get("selectVariableInstanceByQueryCriteria"))) {
-        String mapper = mapper(read(ENGINE_MAPPING), read(TEMPLATE));
-        try (InputStream in = new ByteArrayInputStream(mapper.getBytes(StandardCharsets.UTF_8))) {
-          new XMLMapperBuilder(in, mybatis, TEMPLATE, mybatis.getSqlFragments()).parse();
-        }
-      }
-      use(configuration.getDbSqlSessionFactory(), true);
-    } catch (RuntimeException | IOException e) { // a mapping MyBatis cannot parse included
-      LOG.warn("Variable queries keep the engine's authorisation join: {}", e.toString());
-    }
+  protected String rewrite(String engine, String template) {
+    return mapper(engine, template);
   }
 
   /** Switches the EXISTS check on or off (tests and the benchmark compare both). */
   public static void use(DbSqlSessionFactory factory, boolean exists) {
-    Map<String, String> mappings = factory.getStatementMappings() == null
-        ? new HashMap<>() : new HashMap<>(factory.getStatementMappings());
-    STATEMENTS.forEach((engine, ours) -> {
-      if (exists) {
-        mappings.put(engine, ours);
-      } else {
-        mappings.remove(engine);
-      }
-    });
-    factory.setStatementMappings(mappings);
+    switchStatements(factory, STATEMENTS, exists);
   }
 
   /** The template with the engine's variable query in it, rewritten; fails when the engine's shape differs. */
@@ -110,36 +79,6 @@ public class VariableQueryExistsAuthorization extends AbstractProcessEnginePlugi
       throw new IllegalStateException("the engine's variable query does not have the expected result map");
     }
     String engineQuery = element(engine, "sql", "actInstIdColumn") + "\n" + criteria + "\n" + list + "\n" + count;
-    if (count(template, "<!-- ENGINE VARIABLE QUERY -->") != 1) {
-      throw new IllegalStateException(TEMPLATE + " has no place for the engine's variable query");
-    }
-    return template.replace("<!-- ENGINE VARIABLE QUERY -->", engineQuery);
-  }
-
-  /** The element {@code <tag id="id" ...>...</tag>} of a mapper (these elements do not nest). */
-  private static String element(String mapper, String tag, String id) {
-    int start = mapper.indexOf("<" + tag + " id=\"" + id + "\"");
-    int end = start < 0 ? -1 : mapper.indexOf("</" + tag + ">", start);
-    if (start < 0 || end < 0) {
-      throw new IllegalStateException("the engine's mapping has no <" + tag + " id=\"" + id + "\">");
-    }
-    return mapper.substring(start, end + tag.length() + 3);
-  }
-
-  private static int count(String text, String part) {
-    int n = 0;
-    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
-      n++;
-    }
-    return n;
-  }
-
-  private static String read(String resource) throws IOException {
-    try (InputStream in = VariableQueryExistsAuthorization.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IOException(resource + " not found");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    return fill(template, TEMPLATE, "<!-- ENGINE VARIABLE QUERY -->", engineQuery);
   }
 }
