@@ -57,6 +57,8 @@ final class AppNode {
   }
 
   private final String name;
+  /** The jar to start; null: {@link #jar()}, this build's. */
+  private final Path application;
   private final int port;
   private final String jdbcUrl;
   private final List<String> extraArguments;
@@ -71,8 +73,18 @@ final class AppNode {
    * @param extraArguments more {@code --property=value} arguments
    */
   AppNode(String name, String jdbcUrl, List<String> extraArguments) {
+    this(name, null, freePort(), jdbcUrl, extraArguments);
+  }
+
+  /**
+   * Another jar, on a port chosen by the caller: two jars started one after the other on one port
+   * and one database, as an operator moving a deployment would (PackagedGrantIT: the Camunda jar,
+   * then the Operaton jar). Arguments a jar does not know are ignored by it.
+   */
+  AppNode(String name, Path application, int port, String jdbcUrl, List<String> extraArguments) {
     this.name = name;
-    this.port = freePort();
+    this.application = application;
+    this.port = port;
     this.jdbcUrl = jdbcUrl;
     this.extraArguments = List.copyOf(extraArguments);
   }
@@ -97,8 +109,8 @@ final class AppNode {
     log = logDirectory().resolve(name + "-" + starts + ".log");
     String java = ProcessHandle.current().info().command()
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-Djava.security.egd=file:/dev/./urandom", "-jar", jar().toString(),
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:MetaspaceSize=256m",
+        "-Djava.security.egd=file:/dev/./urandom", "-jar", (application != null ? application : jar()).toString(),
         "--server.port=" + port,
         // the demo users drive the cohort; a packaged start would otherwise be the postgres profile
         "--spring.profiles.active=demo",
