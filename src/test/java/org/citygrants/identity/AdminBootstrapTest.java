@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.citygrants.support.OwnApplication;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +18,12 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Outside the demo profile: no demo identity, only the administrator named by the environment. */
+/**
+ * Outside the demo profile: no demo identity, only the administrator named by the environment.
+ * An application of its own (another profile): Failsafe runs it beside ClusterCrashIT, where a core
+ * is free, instead of booting a second context in a busy Surefire JVM.
+ */
+@Tag(OwnApplication.TAG)
 @Tag("application")
 @SpringBootTest(properties = {
     "spring.datasource.url=jdbc:h2:mem:identity-nodemo;DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=512",
