@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * The mechanism shared by the rewrites of an engine query on PostgreSQL
  * ({@link TaskQueryExistsAuthorization}, {@link VariableQueryExistsAuthorization}): at start-up,
  * read the engine's own MyBatis mapping, let the subclass rewrite its statements into a template
- * of ours ({@link #mapper}, which fails when the engine's mapping does not have the expected
+ * of ours ({@link #rewrite}, which fails when the engine's mapping does not have the expected
  * shape), register the result with the engine's MyBatis configuration and map the engine's
  * statements to ours. When anything fails (another engine version), a warning is logged and the
  * engine's statements stay in use. On other databases nothing changes.

@@ -29,7 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskQueryExistsAuthorization extends EngineStatementRewrite {
 
-
   static final String ENGINE_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/Task.xml";
   static final String TEMPLATE = "org/citygrants/db/task-query-exists-authorization.xml";
   static final String NAMESPACE = "org.citygrants.db.TaskQueryExistsAuthorization";

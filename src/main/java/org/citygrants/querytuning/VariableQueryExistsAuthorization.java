@@ -27,7 +27,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class VariableQueryExistsAuthorization extends EngineStatementRewrite {
 
-
   static final String ENGINE_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/VariableInstance.xml";
   static final String ENGINE_NAMESPACE = "org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity";
   static final String TEMPLATE = "org/citygrants/db/variable-query-exists-authorization.xml";

@@ -17,11 +17,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The product on Operaton inside {@code mvn -B verify -Dcitygrants.operaton=true}: runs the Operaton build
- * ({@code mvn -B verify -f engines/operaton/pom.xml}, README "Engines"), which rewrites this source
- * tree for Operaton, compiles it, runs the lifecycle paths, the security tests and the whole grant on
- * PostgreSQL in one test JVM, packages the Operaton jar and starts it (PackagedGrantIT: a grant begun
- * on this build's Camunda jar is ended on the Operaton jar, same database). This test fails when that build fails, with the end of its log; the whole log is
+ * The product on Operaton inside {@code mvn -B verify -Dcitygrants.operaton=true}: runs the
+ * Operaton build ({@code mvn -B verify -f engines/operaton/pom.xml}, README "Engines"), which
+ * rewrites this source tree for Operaton, compiles it, runs the lifecycle paths, the security tests
+ * and the whole grant on PostgreSQL in one test JVM, packages the Operaton jar and starts it
+ * (PackagedGrantIT: a grant begun on this build's Camunda jar is ended on the Operaton jar, same
+ * database). This test fails when that build fails, with the end of its log; the whole log is
  * {@code target/operaton-build.log}, the Operaton build's reports under {@code engines/operaton/target/}.
  *
  * <p>Not in the default {@code mvn -B verify}: on two cores the suite's CPU does not leave room for it
